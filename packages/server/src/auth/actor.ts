@@ -1,0 +1,40 @@
+import type { FastifyRequest } from 'fastify';
+import type { Account, Role } from '../db/schema.js';
+import { AppError } from '../errors.js';
+
+/** The signed-in caller of a request. */
+export interface Actor {
+  userId: string;
+  providerId: string;
+  role: Role;
+  /** The customer account of a customer; null for provider staff. */
+  accountId: string | null;
+  /** Idempotency keys and audit entries are scoped to this (`user:<id>` or `token:<id>`). */
+  principal: string;
+  via: 'session' | 'token';
+  /** A customer's account as read with the caller, so creating a ticket needs no second look-up. */
+  account: ActorAccount | null;
+}
+
+/** The actor's account as read with the user: what ticket creation and routing need. */
+export type ActorAccount = Pick<Account, 'id' | 'provider_id' | 'pack_id' | 'plan' | 'languages' | 'primary_manager_id' | 'secondary_manager_id' | 'team_id'>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export const STAFF_ROLES: readonly Role[] = ['agent', 'manager', 'admin'];
+export const isStaff = (actor: Actor): boolean => STAFF_ROLES.includes(actor.role);
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('unauthenticated');
+  return request.actor;
+}
+
+export function requireRole(actor: Actor, roles: readonly Role[], action: string): void {
+  if (!roles.includes(actor.role)) {
+    throw new AppError('forbidden', `Only ${roles.join(' or ')} users may ${action}; you are signed in as ${actor.role}.`);
+  }
+}

@@ -1,0 +1,123 @@
+import path from 'node:path';
+
+/** Where the service keeps its data and how it tells time. Read once, from the environment, here only. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** PostgreSQL connection string; absent means the embedded PGlite database in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  clock: ClockSetting;
+  logLevel: string;
+  mail: MailConfig;
+}
+
+/** Email in and out. Without `smtpUrl`, outgoing mail is only recorded in the `mail_log` table. */
+export interface MailConfig {
+  /** HOURGLASS_SMTP_URL, e.g. smtp://user:pass@mail.example.com:587. */
+  smtpUrl: string | undefined;
+  /** HOURGLASS_SMTP_IN_PORT: where the inbound mail listener listens; unset: no listener. */
+  inboundPort: number | undefined;
+  /** HOURGLASS_SUPPORT_ADDRESS: the sender of notifications and the address inbound mail must be sent to. */
+  supportAddress: string;
+  /** HOURGLASS_PUBLIC_URL: the web address links in emails point to. */
+  publicUrl: string;
+}
+
+export type ClockSetting =
+  | { kind: 'system' }
+  | { kind: 'fixed'; at: number }
+  | { kind: 'offset'; startAt: number };
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Reads the service settings from `env` (normally `process.env`) and reports every bad value at once. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): ServerConfig {
+  const problems: string[] = [];
+  const port = parsePort(env.PORT, problems);
+  const clock = parseClockSetting(env.HOURGLASS_CLOCK, problems);
+  const logLevel = (env.LOG_LEVEL ?? 'info').trim().toLowerCase();
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(`LOG_LEVEL "${env.LOG_LEVEL}" is not a log level; use one of ${LOG_LEVELS.join(', ')}.`);
+  }
+  const databaseUrl = blankToUndefined(env.DATABASE_URL);
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a PostgreSQL URL such as postgres://user@127.0.0.1:5432/hourglass; leave it unset for the embedded database.');
+  }
+  const mail = parseMailConfig(env, problems);
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+  return {
+    port,
+    host: blankToUndefined(env.HOST) ?? '127.0.0.1',
+    databaseUrl,
+    dataDir: path.resolve(cwd, blankToUndefined(env.HOURGLASS_DATA_DIR) ?? '.data'),
+    clock,
+    logLevel,
+    mail,
+  };
+}
+
+function parseMailConfig(env: NodeJS.ProcessEnv, problems: string[]): MailConfig {
+  const smtpUrl = blankToUndefined(env.HOURGLASS_SMTP_URL);
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^/]+/.test(smtpUrl)) {
+    problems.push('HOURGLASS_SMTP_URL must be an SMTP URL such as smtp://user:password@mail.example.com:587 (smtps:// for TLS); leave it unset to record mail in the mail_log table only.');
+  }
+  const rawPort = blankToUndefined(env.HOURGLASS_SMTP_IN_PORT);
+  let inboundPort: number | undefined;
+  if (rawPort !== undefined) {
+    inboundPort = Number(rawPort);
+    if (!Number.isInteger(inboundPort) || inboundPort < 0 || inboundPort > 65535) {
+      problems.push(`HOURGLASS_SMTP_IN_PORT "${rawPort}" is not a port number; use an integer from 0 to 65535, or leave it unset for no inbound mail.`);
+      inboundPort = undefined;
+    }
+  }
+  const supportAddress = (blankToUndefined(env.HOURGLASS_SUPPORT_ADDRESS) ?? 'support@hourglass.localhost').toLowerCase();
+  if (!/^[^\s@<>]+@[A-Za-z0-9.-]+$/.test(supportAddress)) {
+    problems.push(`HOURGLASS_SUPPORT_ADDRESS "${env.HOURGLASS_SUPPORT_ADDRESS}" is not an email address; give one such as support@desk.example.com.`);
+  }
+  const publicUrl = (blankToUndefined(env.HOURGLASS_PUBLIC_URL) ?? 'http://localhost:3000').replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+/.test(publicUrl)) {
+    problems.push(`HOURGLASS_PUBLIC_URL "${env.HOURGLASS_PUBLIC_URL}" must be an http(s) URL such as https://desk.example.com.`);
+  }
+  return { smtpUrl, inboundPort, supportAddress, publicUrl };
+}
+
+function blankToUndefined(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function parsePort(raw: string | undefined, problems: string[]): number {
+  const value = blankToUndefined(raw);
+  if (value === undefined) return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    problems.push(`PORT "${raw}" is not a port number; use an integer from 0 to 65535.`);
+    return 3000;
+  }
+  return port;
+}
+
+/** `system`, `fixed:<ISO instant>` or `offset:<ISO instant>` (start the clock at that instant and let it run). */
+export function parseClockSetting(raw: string | undefined, problems: string[] = []): ClockSetting {
+  const value = blankToUndefined(raw);
+  if (value === undefined || value === 'system') return { kind: 'system' };
+  const match = /^(fixed|offset):(.+)$/.exec(value);
+  const instant = match ? parseIsoInstant(match[2]!) : undefined;
+  if (!match || instant === undefined) {
+    problems.push(
+      `HOURGLASS_CLOCK "${raw}" is not understood; use "system", "fixed:2026-03-02T09:00:00Z" or "offset:2026-03-02T09:00:00-08:00" (an ISO 8601 instant with Z or an offset).`,
+    );
+    return { kind: 'system' };
+  }
+  return match[1] === 'fixed' ? { kind: 'fixed', at: instant } : { kind: 'offset', startAt: instant };
+}
+
+function parseIsoInstant(text: string): number | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) return undefined;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? undefined : ms;
+}

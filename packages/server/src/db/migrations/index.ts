@@ -1,0 +1,17 @@
+import type { Migration } from 'kysely';
+import * as organisation from './001_organisation.js';
+import * as access from './002_access.js';
+import * as tickets from './003_tickets.js';
+import * as timers from './004_timers.js';
+import * as routing from './005_routing.js';
+import * as workflow from './006_workflow.js';
+
+/** Every migration, in order. One set serves both PGlite and PostgreSQL. */
+export const migrations: Record<string, Migration> = {
+  '001_organisation': organisation,
+  '002_access': access,
+  '003_tickets': tickets,
+  '004_timers': timers,
+  '005_routing': routing,
+  '006_workflow': workflow,
+};

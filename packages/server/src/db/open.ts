@@ -1,0 +1,58 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { postgresTypes } from './pg-types.js';
+import { pglitePool } from './pglite-pool.js';
+import type { Database } from './schema.js';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string. Without it the embedded PGlite database is used. */
+  databaseUrl?: string | undefined;
+  /** Folder for the embedded database (`<dataDir>/pglite`). Without it PGlite keeps its data in memory. */
+  dataDir?: string | undefined;
+  /** Pool size for PostgreSQL. */
+  maxConnections?: number;
+}
+
+/** Opens PostgreSQL (when a URL is given) or the embedded PGlite database. */
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.maxConnections ?? 10) : openPglite(options.dataDir);
+}
+
+async function openPostgres(connectionString: string, max: number): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString, max, types: postgresTypes() });
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it on the next checkout.
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  await sql`select 1`.execute(db).catch(async (error: unknown) => {
+    await db.destroy();
+    throw new Error(`Cannot connect to PostgreSQL at ${redact(connectionString)}: ${(error as Error).message}`);
+  });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  let folder: string | undefined;
+  if (dataDir) {
+    folder = path.join(dataDir, 'pglite');
+    await mkdir(folder, { recursive: true });
+  }
+  const pglite = await PGlite.create(folder === undefined ? {} : { dataDir: folder });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pglitePool(pglite) }) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}

@@ -1,0 +1,84 @@
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { accountRoutes } from '../accounts/routes.js';
+import { installAuthentication } from '../auth/authenticate.js';
+import { authRoutes } from '../auth/routes.js';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/schema.js';
+import type { PolicyCatalog } from '../policy/catalog.js';
+import { intakeFormRoutes } from '../intake-forms/routes.js';
+import { escalationRoutes } from '../escalation/index.js';
+import { policyRoutes } from '../policy/routes.js';
+import { routingRoutes } from '../routing/index.js';
+import { teamRoutes } from '../teams/routes.js';
+import { attachmentRoutes } from '../tickets/attachment-routes.js';
+import { ticketRoutes } from '../tickets/routes.js';
+import { userRoutes } from '../users/routes.js';
+import type { AppDeps } from './deps.js';
+import { installErrorHandling } from './error-handler.js';
+import { installBenchRoutes } from './bench.js';
+import { installHealth } from './health.js';
+import { installMetrics } from './metrics.js';
+import { installOpenApi } from './openapi.js';
+import { installWebApp } from './web-app.js';
+import { workflowRoutes } from '../workflow/routes.js';
+import type { Workflow } from '../workflow/runtime.js';
+
+/** JSON bodies are limited to 1 MiB. */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
+export interface BuildAppOptions {
+  db: Kysely<Database>;
+  clock: Clock;
+  registry: PolicyCatalog;
+  /** A pino logger, or false/undefined for none. */
+  logger?: FastifyBaseLogger | false;
+  /** Mounts `POST /bench/bare` (insert one row), the baseline of the API benchmark. Off by default. */
+  benchRoutes?: boolean;
+  /** Serves the built web app at `/` (default true). */
+  webApp?: boolean;
+  /** The timer worker running in this process, if any: moving the demo clock fires what became due through it. */
+  workflow?: Workflow | null;
+}
+
+/** Builds the HTTP service over the given database, clock and policy registry. Nothing listens until `listen()`. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    bodyLimit: JSON_BODY_LIMIT,
+    ajv: undefined,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  await app.register(fastifyCookie);
+  await installOpenApi(app);
+  installMetrics(app);
+  installHealth(app, options.db, options.clock);
+  installAuthentication(app, options.db, options.clock);
+
+  const deps: AppDeps = { db: options.db, clock: options.clock, registry: options.registry };
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(deps));
+      await api.register(accountRoutes(deps));
+      await api.register(userRoutes(deps));
+      await api.register(teamRoutes(deps));
+      await api.register(ticketRoutes(deps));
+      await api.register(attachmentRoutes(deps));
+      await api.register(intakeFormRoutes(deps));
+      await api.register(policyRoutes(deps));
+      await api.register(routingRoutes(deps));
+      await api.register(escalationRoutes(deps));
+      await api.register(workflowRoutes(deps, options.workflow ?? null));
+    },
+    { prefix: '/api/v1' },
+  );
+  if (options.benchRoutes) await installBenchRoutes(app, deps);
+  if (options.webApp !== false) await installWebApp(app);
+  await app.ready();
+  return app;
+}

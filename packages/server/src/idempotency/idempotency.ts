@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/schema.js';
+import { AppError } from '../errors.js';
+
+/** How long a stored response answers retries with the same key. */
+export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+export interface IdempotentRequest {
+  /** Who is asking (`user:<id>` or `token:<id>`): keys are scoped to one caller. */
+  principal: string;
+  /** The `Idempotency-Key` header, or undefined when the caller sent none. */
+  key: string | undefined;
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+export interface CreatedResponse<T> {
+  status: number;
+  body: T;
+  /** What a replay answers, when it must differ from `body` (a secret shown once is left out). */
+  replayBody?: T;
+}
+
+export interface IdempotentOptions {
+  /**
+   * The create reads and then writes everything with one statement, which is atomic on its own:
+   * without a key it runs without an explicit transaction (two round trips fewer). With a key it
+   * still runs in a transaction, together with the stored response.
+   */
+  singleWrite?: boolean;
+}
+
+export interface IdempotentResult<T> extends CreatedResponse<T> {
+  /** True when this is the stored answer to an earlier request with the same key. */
+  replayed: boolean;
+}
+
+/**
+ * Runs `create` in a transaction. With a key, the response is stored in that same transaction, so a
+ * retry with the same key and body gets the stored response and nothing is created twice; the same
+ * key with another body or endpoint is refused with `idempotency_key_reused` (422). A create that fails
+ * stores nothing, so the caller may retry it.
+ */
+export async function runIdempotent<T>(
+  db: Kysely<Database>,
+  clock: Clock,
+  request: IdempotentRequest,
+  create: (trx: Kysely<Database>) => Promise<CreatedResponse<T>>,
+  options: IdempotentOptions = {},
+): Promise<IdempotentResult<T>> {
+  const { key } = request;
+  if (key === undefined) {
+    const { status, body } = options.singleWrite ? await create(db) : await db.transaction().execute(create);
+    return { status, body, replayed: false };
+  }
+  const requestHash = hashRequest(request);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const earlier = await findStored<T>(trx, request.principal, key, clock.now());
+      if (earlier) return replay(earlier, requestHash);
+      const response = await create(trx);
+      const { status, body } = response;
+      await trx
+        .insertInto('idempotency_keys')
+        .values({
+          principal: request.principal,
+          key,
+          method: request.method,
+          path: request.path,
+          request_hash: requestHash,
+          response_status: response.status,
+          response_body: JSON.stringify(response.replayBody ?? response.body),
+          created_at: new Date(clock.now()),
+        })
+        .execute();
+      return { status, body, replayed: false };
+    });
+  } catch (error) {
+    if (!isKeyConflict(error)) throw error;
+    const earlier = await findStored<T>(db, request.principal, key, clock.now());
+    if (!earlier) throw error;
+    return replay(earlier, requestHash);
+  }
+}
+
+/** Reads and checks the `Idempotency-Key` header. */
+export function idempotencyKeyFrom(headers: Record<string, string | string[] | undefined>): string | undefined {
+  const raw = headers['idempotency-key'];
+  if (raw === undefined) return undefined;
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (value === undefined || !/^[\x21-\x7e]{1,255}$/.test(value)) throw new AppError('invalid_idempotency_key');
+  return value;
+}
+
+interface StoredRow<T> {
+  request_hash: string;
+  response_status: number;
+  response_body: T;
+}
+
+async function findStored<T>(db: Kysely<Database>, principal: string, key: string, now: number): Promise<StoredRow<T> | undefined> {
+  const row = await db
+    .selectFrom('idempotency_keys')
+    .select(['id', 'request_hash', 'response_status', 'response_body', 'created_at'])
+    .where('principal', '=', principal)
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  if (row.created_at.getTime() < now - IDEMPOTENCY_RETENTION_MS) {
+    await db.deleteFrom('idempotency_keys').where('id', '=', row.id).execute();
+    return undefined;
+  }
+  return row as StoredRow<T>;
+}
+
+function replay<T>(row: StoredRow<T>, requestHash: string): IdempotentResult<T> {
+  if (row.request_hash !== requestHash) {
+    throw new AppError(
+      'idempotency_key_reused',
+      'This Idempotency-Key was already used for a different request (another body or endpoint); send a new key for a new request, or repeat the original request exactly.',
+    );
+  }
+  return { status: row.response_status, body: row.response_body, replayed: true };
+}
+
+function hashRequest(request: IdempotentRequest): string {
+  return createHash('sha256')
+    .update(`${request.method.toUpperCase()} ${request.path}\n${canonicalJson(request.body)}`)
+    .digest('hex');
+}
+
+/** JSON with object keys sorted, so the same body always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value instanceof Uint8Array) return JSON.stringify(`bytes:${createHash('sha256').update(value).digest('hex')}`);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+function isKeyConflict(error: unknown): boolean {
+  const e = error as { code?: unknown; constraint?: unknown; message?: unknown };
+  return e?.code === '23505' && (e.constraint === 'idempotency_keys_principal_key_key' || String(e.message).includes('idempotency_keys'));
+}

@@ -1,0 +1,2 @@
+export * from './idempotency.js';
+export { respondIdempotently } from './http.js';

@@ -1,0 +1,88 @@
+import { NotifyError } from '../errors.js';
+import { anchor, checkedLink, escapeHtml, textToHtml } from '../html.js';
+import type { DueTime, RenderedMessage, TargetLine, TicketSummary } from './types.js';
+
+const OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+/** "Wednesday 2 April 2025, 09:00 (2025-04-02T09:00:00-07:00, America/Los_Angeles)": local wall time, then the exact instant. */
+export function formatDue(due: DueTime, field: string): string {
+  const at = Date.parse(due.iso);
+  if (!OFFSET.test(due.iso) || Number.isNaN(at)) {
+    throw new NotifyError('invalid_template_data', `${field}.iso must be an ISO 8601 instant with an offset, such as 2025-04-02T09:00:00-07:00; got ${JSON.stringify(due.iso)}.`);
+  }
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-GB', {
+      timeZone: due.zone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(at);
+  } catch {
+    throw new NotifyError('invalid_template_data', `${field}.zone must be an IANA time zone such as America/Los_Angeles; got ${JSON.stringify(due.zone)}.`);
+  }
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const local = `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')}`;
+  return `${local} (${due.iso}, ${due.zone})`;
+}
+
+export function checkTicket(ticket: TicketSummary): TicketSummary {
+  if (!Number.isSafeInteger(ticket.number) || ticket.number < 1) {
+    throw new NotifyError('invalid_template_data', `ticket.number must be a positive whole number; got ${JSON.stringify(ticket.number)}.`);
+  }
+  if (typeof ticket.subject !== 'string') {
+    throw new NotifyError('invalid_template_data', 'ticket.subject must be text.');
+  }
+  return { ...ticket, url: checkedLink(ticket.url, 'ticket.url') };
+}
+
+/** `[#42] Label: subject`, on one line. The `[#42]` tag lets a reply without thread headers find the ticket. */
+export function subjectLine(ticket: TicketSummary, label: string | null): string {
+  const subject = ticket.subject.replace(/[\r\n\t]+/g, ' ').trim();
+  return `[#${ticket.number}] ${label ? `${label}: ` : ''}${subject}`;
+}
+
+/** One block of a message, kept in both forms: plain `text` lines and the same content as safe HTML. */
+export interface Block {
+  text: string;
+  html: string;
+}
+
+export const para = (text: string): Block => ({ text, html: textToHtml(text) });
+
+export const quote = (text: string): Block => ({
+  text: text.replace(/\r\n?/g, '\n').trimEnd(),
+  html: `<blockquote style="margin:0 0 1em;padding-left:1em;border-left:3px solid #ccc">${textToHtml(text)}</blockquote>`,
+});
+
+export const bullets = (items: string[]): Block => ({
+  text: items.map((item) => `  - ${item}`).join('\n'),
+  html: `<ul>\n${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('\n')}\n</ul>`,
+});
+
+export const link = (url: string, label: string): Block => ({ text: `${label}: ${url}`, html: `<p>${anchor(url, label)}</p>` });
+
+export function targetBlocks(targets: TargetLine[]): Block[] {
+  return targets.flatMap((target, i) => {
+    const head = para(`${target.metric} due ${formatDue(target.due, `targets[${i}].due`)}`);
+    return target.explanation?.length ? [head, bullets(target.explanation)] : [head];
+  });
+}
+
+export function render(subject: string, blocks: Block[]): RenderedMessage {
+  return {
+    subject,
+    text: `${blocks.map((block) => block.text).join('\n\n')}\n`,
+    html: [
+      '<!doctype html>',
+      '<html><head><meta charset="utf-8"><title>' + escapeHtml(subject) + '</title></head>',
+      '<body style="font-family:sans-serif;line-height:1.4">',
+      ...blocks.map((block) => block.html),
+      '</body></html>',
+    ].join('\n'),
+  };
+}

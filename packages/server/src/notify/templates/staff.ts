@@ -1,0 +1,57 @@
+import { formatDuration } from '@hourglass/engine';
+import { NotifyError } from '../errors.js';
+import { bullets, checkTicket, formatDue, link, para, quote, render, subjectLine, targetBlocks } from './format.js';
+import type { Template } from './types.js';
+
+export const assigned: Template<'assigned'> = (data) => {
+  const ticket = checkTicket(data.ticket);
+  return render(subjectLine(ticket, 'Assigned to you'), [
+    para(`${data.assigneeName}, ticket #${ticket.number} "${ticket.subject}" (${data.priority}) is now yours.`),
+    ...(data.reason ? [para(`Why: ${data.reason}`)] : []),
+    ...targetBlocks(data.targets),
+    link(ticket.url, `Open ticket #${ticket.number}`),
+  ]);
+};
+
+export const breachWarning: Template<'breach_warning'> = (data) => {
+  const ticket = checkTicket(data.ticket);
+  if (!Number.isFinite(data.remainingMs) || data.remainingMs < 0) {
+    throw new NotifyError('invalid_template_data', `remainingMs must be zero or more milliseconds of business time; got ${JSON.stringify(data.remainingMs)}.`);
+  }
+  return render(subjectLine(ticket, `Breach warning (${data.metric})`), [
+    para(`The ${data.metric} target of ticket #${ticket.number} "${ticket.subject}" is due ${formatDue(data.due, 'due')}.`),
+    para(`${formatDuration(data.remainingMs)} of business time is left.`),
+    ...(data.explanation.length ? [para('How the due time was reached:'), bullets(data.explanation)] : []),
+    link(ticket.url, `Open ticket #${ticket.number}`),
+  ]);
+};
+
+export const breached: Template<'breached'> = (data) => {
+  const ticket = checkTicket(data.ticket);
+  return render(subjectLine(ticket, `Breached (${data.metric})`), [
+    para(`The ${data.metric} target of ticket #${ticket.number} "${ticket.subject}" was breached; it was due ${formatDue(data.due, 'due')}.`),
+    ...(data.explanation.length ? [para('How the due time was reached:'), bullets(data.explanation)] : []),
+    link(ticket.url, `Open ticket #${ticket.number}`),
+  ]);
+};
+
+export const escalated: Template<'escalated'> = (data) => {
+  const ticket = checkTicket(data.ticket);
+  return render(subjectLine(ticket, 'Escalated'), [
+    para(`${data.escalatedBy} escalated ticket #${ticket.number} "${ticket.subject}".`),
+    para(`Reason: ${data.reason}`),
+    ...(data.note ? [quote(data.note)] : []),
+    ...(data.responseDue ? [para(`Escalation response due ${formatDue(data.responseDue, 'responseDue')}.`)] : []),
+    link(ticket.url, `Open ticket #${ticket.number}`),
+  ]);
+};
+
+export const escalationBreached: Template<'escalation_breached'> = (data) => {
+  const ticket = checkTicket(data.ticket);
+  return render(subjectLine(ticket, 'Escalation not answered in time'), [
+    para(`The escalation of ticket #${ticket.number} "${ticket.subject}" by ${data.escalatedBy} was not answered in time; its response was due ${formatDue(data.responseDue, 'responseDue')}.`),
+    para(`Reason: ${data.reason}`),
+    para(data.assigneeName ? `Assigned to ${data.assigneeName}.` : 'Nobody is assigned to the ticket.'),
+    link(ticket.url, `Open ticket #${ticket.number}`),
+  ]);
+};

@@ -1,0 +1,42 @@
+import type { NotifyEvent } from '../events.js';
+
+/** The ticket as every template shows it. `url` is where the reader opens it (absolute http(s)). */
+export interface TicketSummary {
+  id: string;
+  number: number;
+  subject: string;
+  url: string;
+}
+
+/** An instant to show a reader: ISO 8601 with offset, and the zone to show it in. */
+export interface DueTime {
+  iso: string;
+  zone: string;
+}
+
+/** One SLA target on a ticket: the metric's name, when it is due, and the engine's explanation lines. */
+export interface TargetLine {
+  metric: string;
+  due: DueTime;
+  explanation?: string[];
+}
+
+export interface TemplateData {
+  ticket_created: { ticket: TicketSummary; requesterName?: string; priority: string; targets: TargetLine[] };
+  public_reply: { ticket: TicketSummary; authorName: string; body: string };
+  pending_reminder: { ticket: TicketSummary; autoSolveAt: DueTime };
+  auto_solved: { ticket: TicketSummary; pendingBusinessDays: number };
+  assigned: { ticket: TicketSummary; assigneeName: string; priority: string; targets: TargetLine[]; reason?: string };
+  breach_warning: { ticket: TicketSummary; metric: string; due: DueTime; remainingMs: number; explanation: string[] };
+  breached: { ticket: TicketSummary; metric: string; due: DueTime; explanation: string[] };
+  escalated: { ticket: TicketSummary; reason: string; escalatedBy: string; note?: string; responseDue?: DueTime };
+  escalation_breached: { ticket: TicketSummary; reason: string; escalatedBy: string; responseDue: DueTime; assigneeName?: string };
+}
+
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export type Template<E extends NotifyEvent> = (data: TemplateData[E]) => RenderedMessage;

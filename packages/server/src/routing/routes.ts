@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { type Actor, isStaff, requireActor } from '../auth/actor.js';
+import { AppError, notFound } from '../errors.js';
+import { IdParams } from '../http/common-schemas.js';
+import type { AppDeps } from '../http/deps.js';
+import { loadRoutedAccount, routeFor } from './assign.js';
+import { addOutOfOffice, listOutOfOffice, removeOutOfOffice } from './availability.js';
+import { routeCall, WrongPin } from './phone.js';
+import {
+  CallRouteSchema,
+  CreateOutOfOfficeBody,
+  OutOfOfficeSchema,
+  PinBody,
+  RangeParams,
+  ReroutedSchema,
+  RoutingDecisionSchema,
+  RoutingPreviewQuery,
+  VoiceWebhookBody,
+} from './schemas.js';
+import { dialNumber, enqueue, gatherPin, wrongPin } from './twiml.js';
+
+const TWIML_PATH = '/api/v1/phone/twiml';
+
+function requireStaff(actor: Actor, action: string): void {
+  if (!isStaff(actor)) throw new AppError('forbidden', `Only provider staff may ${action}.`);
+}
+
+export const routingRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    // Voice webhooks post form-encoded fields; this parser serves only the routes of this plugin.
+    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(body as string)));
+    });
+
+    app.post(
+      '/phone/route',
+      { schema: { tags: ['phone'], summary: 'Whom a caller who keyed the account PIN is connected to now, and why', body: PinBody, response: { 200: CallRouteSchema } } },
+      async (request) => {
+        const actor = requireActor(request);
+        requireStaff(actor, 'route phone calls');
+        return routeCall(deps.db, deps.registry, actor.providerId, request.body.pin, deps.clock.now());
+      },
+    );
+
+    app.post(
+      '/phone/twiml',
+      { schema: { tags: ['phone'], summary: 'Voice webhook: TwiML that asks for the PIN, dials whom routing picks, or says the PIN is wrong', body: VoiceWebhookBody } },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        requireStaff(actor, 'route phone calls');
+        reply.type('text/xml; charset=utf-8');
+        const digits = (request.body.Digits ?? '').replace(/[#*\s]/g, '');
+        if (digits === '') return gatherPin(TWIML_PATH);
+        if (!/^\d{4,12}$/.test(digits)) return wrongPin(TWIML_PATH);
+        try {
+          const route = await routeCall(deps.db, deps.registry, actor.providerId, digits, deps.clock.now());
+          const connect = route.connect;
+          if (connect.kind === 'agent' && connect.phone) return dialNumber(`Connecting you to ${connect.name}.`, connect.phone);
+          if (connect.kind === 'team' && connect.phone) return dialNumber(`Connecting you to the ${connect.name} team.`, connect.phone);
+          const queue = connect.kind === 'team' ? connect.name : connect.kind === 'agent' ? connect.name : 'support';
+          return enqueue('Please hold; the next available engineer will answer.', queue);
+        } catch (error) {
+          if (error instanceof WrongPin) return wrongPin(TWIML_PATH);
+          throw error;
+        }
+      },
+    );
+
+    app.get(
+      '/accounts/:id/routing',
+      { schema: { tags: ['routing'], summary: 'Whom a new ticket of the account would be assigned to now, and why', params: IdParams, querystring: RoutingPreviewQuery, response: { 200: RoutingDecisionSchema } } },
+      async (request) => {
+        const actor = requireActor(request);
+        requireStaff(actor, 'preview routing');
+        const found = await deps.db.selectFrom('accounts').select(['id', 'languages']).where('id', '=', request.params.id).where('provider_id', '=', actor.providerId).executeTakeFirst();
+        if (!found) throw notFound('account');
+        const account = await loadRoutedAccount(deps.db, found.id);
+        return routeFor(deps.db, deps.registry, account, { language: request.query.language ?? found.languages[0] ?? 'en', at: deps.clock.now() });
+      },
+    );
+
+    app.get(
+      '/users/:id/out-of-office',
+      { schema: { tags: ['routing'], summary: "A staff member's out-of-office ranges", params: IdParams, response: { 200: z.object({ items: z.array(OutOfOfficeSchema) }) } } },
+      async (request) => ({ items: await listOutOfOffice(deps, requireActor(request), request.params.id) }),
+    );
+
+    app.post(
+      '/users/:id/out-of-office',
+      {
+        schema: {
+          tags: ['routing'],
+          summary: 'Add an out-of-office range; one already begun hands over the unattended tickets at once',
+          params: IdParams,
+          body: CreateOutOfOfficeBody,
+          response: { 201: OutOfOfficeSchema.extend({ rerouted: z.array(ReroutedSchema) }) },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const result = await deps.db.transaction().execute((trx) => addOutOfOffice(deps, trx, actor, request.params.id, request.body));
+        return reply.code(201).send({ ...result.range, rerouted: result.rerouted });
+      },
+    );
+
+    app.delete(
+      '/users/:id/out-of-office/:rangeId',
+      { schema: { tags: ['routing'], summary: 'Remove an out-of-office range', params: RangeParams } },
+      async (request, reply) => {
+        await removeOutOfOffice(deps, requireActor(request), request.params.id, request.params.rangeId);
+        return reply.code(204).send();
+      },
+    );
+  };

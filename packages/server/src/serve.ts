@@ -1,0 +1,203 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { pino } from 'pino';
+import { type Clock, clockFromSetting } from './clock.js';
+import { type MailConfig, readConfig } from './config.js';
+import { type MigrationReport, migrateToLatest } from './db/migrate.js';
+import { openDatabase } from './db/open.js';
+import type { Database } from './db/schema.js';
+import { buildApp } from './http/app.js';
+import type { PolicyCatalog } from './policy/catalog.js';
+import { loadShippedCatalog } from './policy/shipped.js';
+import { type DemoLogin, type SeedReport, seedDemoData } from './seed/seed.js';
+import type { InboundSmtp } from './notify/index.js';
+import { clockForSetting, createWorkflow, isMovable, startInboundMail, type Workflow } from './workflow/index.js';
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  /** PostgreSQL URL; without it (and without DATABASE_URL) the embedded database is used. */
+  databaseUrl?: string;
+  /** Where the embedded database keeps its files (`<dataDir>/pglite`). */
+  dataDir?: string;
+  clock?: Clock;
+  registry?: PolicyCatalog;
+  /** Close cleanly on SIGINT/SIGTERM (default true). */
+  handleSignals?: boolean;
+  /** Mounts the benchmark's bare insert endpoint `POST /bench/bare` (default false). */
+  benchRoutes?: boolean;
+  /** Seeds demo data into an empty database (default true). */
+  seed?: boolean;
+  /** Log level of the request logger (default: LOG_LEVEL or info). */
+  logLevel?: string;
+  /** Where the start-up banner goes (default: standard output). */
+  print?: (line: string) => void;
+  /** Runs a timer worker in this process (default true); false when separate `hourglass worker` processes fire timers. */
+  worker?: boolean;
+  /** Port of the inbound mail listener; defaults to HOURGLASS_SMTP_IN_PORT (unset: no listener). */
+  smtpInPort?: number;
+  /** Mail settings over those of the environment (tests point smtpUrl at a local listener). */
+  mail?: Partial<MailConfig>;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  /** The in-process timer worker, unless started with `worker: false`. */
+  workflow: Workflow | null;
+  /** The inbound mail listener, when a port was configured. */
+  inbound: InboundSmtp | null;
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates it, seeds demo data when it is empty, and listens. */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const config = readConfig();
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const clock = options.clock ?? clockForSetting(config.clock);
+  const mail = { ...config.mail, ...options.mail };
+  const logger = pino({ level: options.logLevel ?? config.logLevel });
+  const handle = await openDatabase({ databaseUrl: options.databaseUrl ?? config.databaseUrl, dataDir: options.dataDir ?? config.dataDir });
+  let workflow: Workflow | null = null;
+  let inbound: InboundSmtp | null = null;
+  try {
+    await migrateToLatest(handle.db);
+    const registry = options.registry ?? (await loadShippedCatalog());
+    const seeded = options.seed === false ? { seeded: false, logins: [] } : await seedDemoData(handle.db, registry, clock);
+    if (options.worker !== false) {
+      workflow = createWorkflow({ db: handle.db, clock, registry, settings: mail, onError: (err) => logger.error({ err }, 'timer sweep failed') });
+    }
+    const app = await buildApp({ db: handle.db, clock, registry, logger, benchRoutes: options.benchRoutes ?? false, workflow });
+    const inboundPort = options.smtpInPort ?? mail.inboundPort;
+    if (inboundPort !== undefined) {
+      inbound = await startInboundMail({ db: handle.db, clock, registry }, { port: inboundPort, host: options.host ?? config.host, supportAddress: mail.supportAddress, logger });
+    }
+    workflow?.start();
+    const address = await app.listen({ port: options.port ?? config.port, host: options.host ?? config.host });
+    const url = address.replace('://[::1]', '://localhost').replace('://127.0.0.1', '://localhost');
+    let closed = false;
+    const close = async () => {
+      if (closed) return;
+      closed = true;
+      await inbound?.close();
+      await app.close();
+      await workflow?.stop();
+      await handle.close();
+    };
+    if (options.handleSignals ?? true) {
+      const onSignal = () => void close().then(() => process.exit(0));
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+    }
+    printBanner(print, url, handle.kind, seeded);
+    print(`  Timers: ${workflow ? 'fired by a worker in this process' : 'not fired here (run `hourglass worker`)'}; mail out: ${workflow?.mailTransport === 'smtp' ? 'SMTP' : 'recorded in the mail_log table (set HOURGLASS_SMTP_URL to send)'}`);
+    if (inbound) print(`  Inbound mail for ${mail.supportAddress}: smtp://${inbound.host}:${inbound.port}`);
+    if (isMovable(clock)) print(`  Demo clock at ${new Date(clock.now()).toISOString()}; admins move it with POST /api/v1/admin/clock`);
+    return { app, url, workflow, inbound, close };
+  } catch (error) {
+    await inbound?.close();
+    await workflow?.stop();
+    await handle.close();
+    throw error;
+  }
+}
+
+export interface WorkerOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+  clock?: Clock;
+  registry?: PolicyCatalog;
+  /** Stop cleanly on SIGINT/SIGTERM (default true). */
+  handleSignals?: boolean;
+  print?: (line: string) => void;
+  mail?: Partial<MailConfig>;
+  /** How long a send (email, webhook) may run before another worker may take it over. */
+  leaseMs?: number;
+}
+
+export interface RunningWorker {
+  workflow: Workflow;
+  /** Resolves once the worker has stopped (after `stop()` or a signal). */
+  stopped: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs only the timer worker (no HTTP), for scale-out: any number of these on one PostgreSQL
+ * database fire every timer once. Migrates first, so a worker can start before the API.
+ */
+export async function startWorker(options: WorkerOptions = {}): Promise<RunningWorker> {
+  const config = readConfig();
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const clock = options.clock ?? clockForSetting(config.clock);
+  const mail = { ...config.mail, ...options.mail };
+  const logger = pino({ level: config.logLevel });
+  const handle = await openDatabase({ databaseUrl: options.databaseUrl ?? config.databaseUrl, dataDir: options.dataDir ?? config.dataDir });
+  try {
+    await migrateToLatest(handle.db);
+    const registry = options.registry ?? (await loadShippedCatalog());
+    const workflow = createWorkflow({ db: handle.db, clock, registry, settings: mail, ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}), onError: (err) => logger.error({ err }, 'timer sweep failed') });
+    workflow.start();
+    let done!: () => void;
+    const stopped = new Promise<void>((resolve) => (done = resolve));
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        await workflow.stop();
+        await handle.close();
+        done();
+      })());
+    if (options.handleSignals ?? true) {
+      const onSignal = () => void stop().then(() => process.exit(0));
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+    }
+    print(`Hourglass worker ${workflow.worker.workerId} is firing timers (database: ${handle.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'}; mail out: ${workflow.mailTransport === 'smtp' ? 'SMTP' : 'mail_log table'}).`);
+    return { workflow, stopped, stop };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+function printBanner(print: (line: string) => void, url: string, kind: string, seeded: SeedReport): void {
+  print(`Hourglass is listening on ${url} (database: ${kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'})`);
+  print(`  API docs: ${url}/docs   OpenAPI: ${url}/openapi.json   health: ${url}/healthz`);
+  print(seeded.seeded ? '  Demo data was created. Demo logins:' : '  Demo logins (if the demo data is still there):');
+  for (const login of seeded.logins) print(`    ${formatLogin(login)}`);
+}
+
+function formatLogin(login: DemoLogin): string {
+  const who = `${login.role.padEnd(8)} ${login.email.padEnd(36)} ${login.password}`;
+  return login.account ? `${who}   ${login.account}` : who;
+}
+
+/** Brings a database up to the latest schema. Without `db`, uses DATABASE_URL or the embedded database. */
+export async function migrate(db?: Kysely<Database>): Promise<MigrationReport> {
+  if (db) return migrateToLatest(db);
+  const config = readConfig();
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    return await migrateToLatest(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Migrates and fills an empty database with the demo data. Without `db`, uses the configured database. */
+export async function seed(db?: Kysely<Database>, registry?: PolicyCatalog, clock?: Clock): Promise<SeedReport> {
+  const config = readConfig();
+  const useClock = clock ?? clockFromSetting(config.clock);
+  const useRegistry = registry ?? (await loadShippedCatalog());
+  if (db) {
+    await migrateToLatest(db);
+    return seedDemoData(db, useRegistry, useClock);
+  }
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(handle.db);
+    return await seedDemoData(handle.db, useRegistry, useClock);
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,106 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../auth/actor.js';
+import type { Database, Role } from '../db/schema.js';
+import { AppError } from '../errors.js';
+import type { AppDeps } from '../http/deps.js';
+import { InboundRejection, interpretInbound, type InboundMessage, type InboundNewTicket, type InboundReply } from '../notify/index.js';
+import { getVisibleTicket } from '../tickets/access.js';
+import { addComment } from '../tickets/comments.js';
+import { createTicket } from '../tickets/create.js';
+import { CreateTicketBody } from '../tickets/schemas.js';
+
+export type InboundOutcome =
+  | { kind: 'ticket_created'; ticketId: string }
+  | { kind: 'reply_added'; ticketId: string }
+  | { kind: 'duplicate' }
+  | { kind: 'dropped'; reason: string };
+
+/**
+ * Acts on one inbound email: a message from a known requester opens a ticket on the email channel;
+ * a reply (by our thread headers or a `[#number]` subject tag) adds a public comment as its sender.
+ * A message already acted on (same Message-ID) is ignored; an unknown sender or ticket is refused
+ * with an `InboundRejection` the sending server reports back. Automatic replies are dropped.
+ */
+export async function handleInboundMail(deps: AppDeps, supportAddress: string, message: InboundMessage): Promise<InboundOutcome> {
+  const meaning = interpretInbound(message.parsed, { supportAddress, envelopeTo: message.envelope.to });
+  if (meaning.kind === 'rejected') {
+    if (meaning.reason === 'automatic_reply' || meaning.reason === 'from_support_address') return { kind: 'dropped', reason: meaning.message };
+    throw new InboundRejection(meaning.message);
+  }
+  return deps.db.transaction().execute(async (trx) => {
+    const actor = await senderActor(trx, meaning.from.address);
+    if (meaning.messageId) {
+      const seen = await trx.selectFrom('inbound_messages').select('message_id').where('message_id', '=', meaning.messageId).executeTakeFirst();
+      if (seen) return { kind: 'duplicate' } as const;
+    }
+    const outcome = meaning.kind === 'new_ticket' ? await openTicket(deps, trx, actor, meaning) : await reply(deps, trx, actor, meaning);
+    if (meaning.messageId) {
+      await trx
+        .insertInto('inbound_messages')
+        .values({ message_id: meaning.messageId, provider_id: actor.providerId, ticket_id: outcome.ticketId, outcome: outcome.kind, received_at: new Date(deps.clock.now()) })
+        .execute();
+    }
+    return outcome;
+  });
+}
+
+async function senderActor(db: Kysely<Database>, address: string): Promise<Actor> {
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'provider_id', 'role', 'account_id'])
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', address.toLowerCase()))
+    .where('active', '=', true)
+    .execute();
+  if (users.length !== 1) {
+    throw new InboundRejection(
+      users.length === 0
+        ? `${address} is not a user of this support desk; ask your account's admin to add you, or write from the address you sign in with.`
+        : `${address} belongs to several support desks here; use the web portal to file your request.`,
+    );
+  }
+  const user = users[0]!;
+  const account = user.account_id
+    ? ((await db.selectFrom('accounts').select(['id', 'provider_id', 'pack_id', 'plan', 'languages', 'primary_manager_id', 'secondary_manager_id', 'team_id']).where('id', '=', user.account_id).executeTakeFirst()) ?? null)
+    : null;
+  return { userId: user.id, providerId: user.provider_id, role: user.role as Role, accountId: user.account_id, principal: `user:${user.id}`, via: 'session', account };
+}
+
+function refusal(error: unknown): never {
+  if (error instanceof AppError) {
+    const detail = error.issues?.map((i) => i.message).join(' ') ?? '';
+    throw new InboundRejection(`${error.message}${detail && !error.message.includes(detail) ? ` ${detail}` : ''}`);
+  }
+  throw error;
+}
+
+async function openTicket(deps: AppDeps, db: Kysely<Database>, actor: Actor, mail: InboundNewTicket): Promise<InboundOutcome & { ticketId: string }> {
+  if (actor.role !== 'customer') throw new InboundRejection('Staff cannot open tickets by email; open it in the agent console for the customer, or forward the customer\'s message from their address.');
+  const input = CreateTicketBody.safeParse({ subject: mail.subject.slice(0, 300), description: mail.text.trim() || '(The email had no text.)', channel: 'email' });
+  if (!input.success) throw new InboundRejection(`The email could not become a ticket: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const ticket = await createTicket(deps, db, actor, input.data).catch(refusal);
+  return { kind: 'ticket_created', ticketId: ticket.id };
+}
+
+async function reply(deps: AppDeps, db: Kysely<Database>, actor: Actor, mail: InboundReply): Promise<InboundOutcome & { ticketId: string }> {
+  let ticketId: string | undefined;
+  if (mail.matchedBy === 'thread_headers') {
+    ticketId = mail.ticketId;
+  } else {
+    const found = await db
+      .selectFrom('tickets')
+      .innerJoin('accounts', 'accounts.id', 'tickets.account_id')
+      .select('tickets.id')
+      .where('tickets.number', '=', mail.ticketNumber)
+      .where('accounts.provider_id', '=', actor.providerId)
+      .executeTakeFirst();
+    ticketId = found?.id;
+  }
+  const unknown = mail.matchedBy === 'subject_tag' ? `ticket #${mail.ticketNumber}` : 'the ticket this email replies to';
+  if (!ticketId || !/^[0-9a-f-]{36}$/i.test(ticketId)) throw new InboundRejection(`There is no ${unknown} that ${mail.from.address} can see; write a new email (without the [#number] tag) to open a ticket.`);
+  await getVisibleTicket(db, actor, ticketId).catch(() => {
+    throw new InboundRejection(`There is no ${unknown} that ${mail.from.address} can see; write a new email (without the [#number] tag) to open a ticket.`);
+  });
+  const body = mail.text.trim() || '(The email had no text.)';
+  await addComment(deps, db, actor, ticketId, { body, public: true, channel: 'email' }).catch(refusal);
+  return { kind: 'reply_added', ticketId };
+}

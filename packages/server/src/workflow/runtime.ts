@@ -1,0 +1,91 @@
+import { hostname } from 'node:os';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/schema.js';
+import type { PolicyCatalog } from '../policy/catalog.js';
+import type { FetchLike } from '../notify/index.js';
+import { TimerWorker, type SweepReport, type TimerHandler } from '../timers/index.js';
+import { outOfOfficeStartHandler } from '../routing/out-of-office-timer.js';
+import { breachHandler, breachWarningHandler } from './breach-handlers.js';
+import { escalationBreachHandler, escalationWarningHandler } from './escalation-handlers.js';
+import { dispatchHandler } from './dispatch.js';
+import { TIMER_KINDS } from './kinds.js';
+import { autoSolveHandler, pendingReminderHandler } from './lifecycle-handlers.js';
+import { mailOut } from './mail-out.js';
+import { webhookOut } from './webhook-out.js';
+
+export interface WorkflowSettings {
+  /** Outgoing mail goes through this SMTP server; without it, it is only recorded in `mail_log`. */
+  smtpUrl: string | undefined;
+  supportAddress: string;
+  publicUrl: string;
+}
+
+export interface WorkflowOptions {
+  db: Kysely<Database>;
+  clock: Clock;
+  registry: PolicyCatalog;
+  settings: WorkflowSettings;
+  workerId?: string;
+  pollMs?: number;
+  /** How long a leased send may run before another worker may take it over (default 60 s). */
+  leaseMs?: number;
+  /** For webhooks; the global fetch by default. */
+  fetch?: FetchLike;
+  onError?: (error: unknown) => void;
+}
+
+export interface Workflow {
+  readonly worker: TimerWorker;
+  readonly mailTransport: 'smtp' | 'log';
+  /** Sweeps in the background until stopped. */
+  start(): void;
+  /** Fires everything due at `now`, including the messages that firing produces. */
+  runDue(now?: number): Promise<SweepReport>;
+  /** Stops sweeping, waits for the batch in progress, and closes the mail transport. */
+  stop(): Promise<void>;
+}
+
+/** The timer worker of the workflow: every timer kind the desk schedules, with its handler. */
+export function createWorkflow(options: WorkflowOptions): Workflow {
+  const deps = { db: options.db, clock: options.clock, registry: options.registry };
+  const mail = mailOut({ smtpUrl: options.settings.smtpUrl, supportAddress: options.settings.supportAddress, clock: options.clock });
+  const handlers: Record<string, TimerHandler> = {
+    [TIMER_KINDS.breachWarning]: breachWarningHandler(deps),
+    [TIMER_KINDS.breach]: breachHandler(deps),
+    [TIMER_KINDS.pendingReminder]: pendingReminderHandler(deps),
+    [TIMER_KINDS.autoSolve]: autoSolveHandler(deps),
+    [TIMER_KINDS.escalationWarning]: escalationWarningHandler(deps),
+    [TIMER_KINDS.escalationBreach]: escalationBreachHandler(deps),
+    [TIMER_KINDS.outOfOfficeStart]: outOfOfficeStartHandler(deps),
+    [TIMER_KINDS.notifyDispatch]: dispatchHandler({ clock: options.clock, registry: options.registry, publicUrl: options.settings.publicUrl }),
+    [TIMER_KINDS.email]: mail.handler,
+    [TIMER_KINDS.webhook]: webhookOut({ clock: options.clock, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+  };
+  const worker = new TimerWorker({
+    db: options.db,
+    clock: options.clock,
+    handlers,
+    workerId: options.workerId ?? `${hostname()}:${process.pid}`,
+    ...(options.pollMs ? { pollMs: options.pollMs } : {}),
+    ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+    ...(options.onError ? { onError: options.onError } : {}),
+  });
+  let stopped = false;
+  return {
+    worker,
+    mailTransport: mail.transport,
+    start: () => worker.start(),
+    async runDue(now = options.clock.now()) {
+      return worker.runDue(now);
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await worker.stop();
+      mail.close();
+    },
+  };
+}
+
+export const WORKFLOW_TIMER_KINDS: readonly string[] = Object.values(TIMER_KINDS);

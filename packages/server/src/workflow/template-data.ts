@@ -1,0 +1,111 @@
+import { formatInstant } from '@hourglass/engine';
+import type { Kysely } from 'kysely';
+import type { Database, Ticket } from '../db/schema.js';
+import type { DueTime, NotifyEvent, TargetLine, TemplateData, TicketSummary } from '../notify/index.js';
+import type { PolicyCatalog } from '../policy/catalog.js';
+import { versionOf } from '../tickets/clocks.js';
+
+type Payload = Record<string, unknown>;
+
+export interface TemplateContext {
+  db: Kysely<Database>;
+  registry: PolicyCatalog;
+  /** Where links in emails point, e.g. https://desk.example.com. */
+  publicUrl: string;
+  ticket: Ticket;
+  payload: Payload;
+  /** The person the email goes to (for a greeting). */
+  recipientName: string;
+}
+
+const text = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
+const lines = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+export function ticketSummary(ticket: Pick<Ticket, 'id' | 'number' | 'subject'>, publicUrl: string): TicketSummary {
+  return { id: ticket.id, number: Number(ticket.number), subject: ticket.subject, url: `${publicUrl}/tickets/${ticket.id}` };
+}
+
+function dueTime(iso: unknown, zone: string): DueTime | undefined {
+  if (typeof iso !== 'string' || Number.isNaN(Date.parse(iso))) return undefined;
+  return { iso: formatInstant(Date.parse(iso), zone), zone };
+}
+
+function calendarZone(registry: PolicyCatalog, ticket: Ticket, calendarId: unknown): string {
+  if (typeof calendarId !== 'string') return 'UTC';
+  try {
+    return versionOf(registry, ticket).calendar(calendarId).zone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+async function targetLines(ctx: TemplateContext): Promise<TargetLine[]> {
+  const rows = await ctx.db.selectFrom('sla_targets').selectAll().where('ticket_id', '=', ctx.ticket.id).where('due_at', 'is not', null).orderBy('due_at').execute();
+  return rows.map((row) => {
+    const zone = calendarZone(ctx.registry, ctx.ticket, row.calendar_id);
+    return { metric: row.metric, due: { iso: formatInstant(row.due_at!.getTime(), zone), zone } };
+  });
+}
+
+async function userName(db: Kysely<Database>, id: unknown, fallback: string): Promise<string> {
+  if (typeof id !== 'string') return fallback;
+  const user = await db.selectFrom('users').select('name').where('id', '=', id).executeTakeFirst();
+  return user?.name ?? fallback;
+}
+
+/** The template data of an event, from the ticket as it is now and the event's recorded payload; null when the event has no email. */
+export async function templateDataFor(event: NotifyEvent, ctx: TemplateContext): Promise<TemplateData[NotifyEvent] | null> {
+  const { ticket, payload } = ctx;
+  const summary = ticketSummary(ticket, ctx.publicUrl);
+  switch (event) {
+    case 'ticket_created':
+      return { ticket: summary, requesterName: ctx.recipientName, priority: ticket.priority, targets: await targetLines(ctx) };
+    case 'public_reply':
+      return { ticket: summary, authorName: text(payload.author_name, 'Support'), body: text(payload.body) };
+    case 'pending_reminder': {
+      const due = dueTime(payload.auto_solve_at, text(payload.zone, 'UTC'));
+      return due ? { ticket: summary, autoSolveAt: due } : null;
+    }
+    case 'auto_solved':
+      return { ticket: summary, pendingBusinessDays: Number(payload.pending_business_days ?? 0) };
+    case 'assigned':
+      return { ticket: summary, assigneeName: ctx.recipientName, priority: ticket.priority, targets: await targetLines(ctx), ...(payload.reason ? { reason: text(payload.reason) } : {}) };
+    case 'breach_warning': {
+      const due = dueTime(payload.due_at, text(payload.zone, 'UTC'));
+      return due ? { ticket: summary, metric: text(payload.metric), due, remainingMs: Number(payload.remaining_ms ?? 0), explanation: lines(payload.explanation) } : null;
+    }
+    case 'breached': {
+      const due = dueTime(payload.due_at, text(payload.zone, 'UTC'));
+      return due ? { ticket: summary, metric: text(payload.metric), due, explanation: lines(payload.explanation) } : null;
+    }
+    case 'escalated': {
+      const raiser = await ctx.db
+        .selectFrom('escalations')
+        .innerJoin('users', 'users.id', 'escalations.raised_by')
+        .select('users.name')
+        .where('escalations.ticket_id', '=', ticket.id)
+        .orderBy('escalations.raised_at', 'desc')
+        .executeTakeFirst();
+      const responseDue = dueTime(payload.due_at, calendarZone(ctx.registry, ticket, payload.calendar_id));
+      return {
+        ticket: summary,
+        reason: text(payload.reason_label, text(payload.reason, 'escalated')),
+        escalatedBy: raiser?.name ?? (await userName(ctx.db, payload.raised_by, 'The customer')),
+        ...(typeof payload.note === 'string' && payload.note ? { note: payload.note } : {}),
+        ...(responseDue ? { responseDue } : {}),
+      };
+    }
+    case 'escalation_breached': {
+      const responseDue = dueTime(payload.due_at, calendarZone(ctx.registry, ticket, payload.calendar_id));
+      if (!responseDue) return null;
+      const assignee = typeof payload.assignee_id === 'string' ? await userName(ctx.db, payload.assignee_id, '') : '';
+      return {
+        ticket: summary,
+        reason: text(payload.reason_label, text(payload.reason, 'escalated')),
+        escalatedBy: await userName(ctx.db, payload.raised_by, 'The customer'),
+        responseDue,
+        ...(assignee ? { assigneeName: assignee } : {}),
+      };
+    }
+  }
+}

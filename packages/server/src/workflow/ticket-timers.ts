@@ -1,0 +1,114 @@
+import type { Kysely } from 'kysely';
+import type { Database, Ticket } from '../db/schema.js';
+import type { PolicyCatalog } from '../policy/catalog.js';
+import type { TargetView } from '../sla/index.js';
+import { versionOf } from '../tickets/clocks.js';
+import { pendingTimers } from '../tickets/domain/index.js';
+import type { ClockFacts } from '../tickets/facts.js';
+import { cancelTimers, scheduleTimer } from '../timers/index.js';
+import { BREACH_KINDS, PENDING_KINDS, TIMER_KINDS } from './kinds.js';
+
+/** The breach timer fires this long after the due time: the first instant at which the target counts as breached. */
+export const BREACH_AFTER_MS = 1;
+
+export interface BreachTimerPayload {
+  metric: string;
+  due_at: number;
+}
+
+export interface PendingTimerPayload {
+  pending_since: number;
+  remind_at: number;
+  auto_solve_at: number;
+}
+
+/**
+ * Brings a ticket's timers in line with its targets and status, in the transaction that changed them:
+ * each running target has a breach warning at its warning point and a breach just after its due time (moved
+ * when the due time moves); a paused, met or guarantee-free target has none. A pending ticket whose
+ * pack has lifecycle rules has a reminder and an automatic solve counted from when it went pending;
+ * any other status cancels them. Timers that already fired for the same instant stay fired.
+ */
+export async function syncTicketTimers(
+  registry: PolicyCatalog,
+  db: Kysely<Database>,
+  ticket: Pick<Ticket, 'id' | 'status' | 'pack_id' | 'pack_version' | 'created_at'>,
+  targets: readonly TargetView[],
+  facts: Pick<ClockFacts, 'statusHistory'>,
+  now: number,
+): Promise<void> {
+  for (const target of targets) {
+    const plan = breachTimersOf(ticket, target);
+    if (plan.warningAt === null) await cancelTimers(db, { subjectId: ticket.id, kinds: plan.breachAt === null ? BREACH_KINDS : [TIMER_KINDS.breachWarning], keys: [target.metric], now });
+    if (plan.breachAt === null) continue;
+    if (plan.warningAt !== null) {
+      await scheduleTimer(db, { kind: TIMER_KINDS.breachWarning, subjectId: ticket.id, key: target.metric, dueAt: plan.warningAt, payload: plan.payload, now });
+    }
+    await scheduleTimer(db, { kind: TIMER_KINDS.breach, subjectId: ticket.id, key: target.metric, dueAt: plan.breachAt, payload: plan.payload, now });
+  }
+  await syncPendingTimers(registry, db, ticket, facts, now);
+}
+
+/**
+ * When a target's warning and breach fire: none for a paused, met or guarantee-free target, or a
+ * closed ticket; no warning once the target is breached. A target is breached once its due time has
+ * passed (a reply exactly at the due time meets it).
+ */
+export function breachTimersOf(ticket: Pick<Ticket, 'status'>, target: TargetView): { warningAt: number | null; breachAt: number | null; payload: BreachTimerPayload | null } {
+  const closed = ticket.status === 'solved' || ticket.status === 'closed';
+  const running = !closed && target.due_at !== null && target.met_at === null && (target.state === 'active' || target.state === 'breached');
+  if (!running) return { warningAt: null, breachAt: null, payload: null };
+  return {
+    warningAt: target.warning_at !== null && target.state === 'active' ? target.warning_at : null,
+    breachAt: target.due_at! + BREACH_AFTER_MS,
+    payload: { metric: target.metric, due_at: target.due_at! },
+  };
+}
+
+/**
+ * The timer rows of a ticket just opened (status `new`, so no lifecycle timers), for the statement that
+ * creates the ticket: the same timers `syncTicketTimers` would schedule, without the round trips.
+ */
+export function newTicketTimerRows(ticket: Pick<Ticket, 'id' | 'status'>, targets: readonly TargetView[], now: number) {
+  const at = new Date(now);
+  const rows: { kind: string; subject_type: string; subject_id: string; key: string; due_at: Date; payload: string; created_at: Date; updated_at: Date }[] = [];
+  const row = (kind: string, key: string, dueAt: number, payload: unknown) =>
+    rows.push({ kind, subject_type: 'ticket', subject_id: ticket.id, key, due_at: new Date(dueAt), payload: JSON.stringify(payload), created_at: at, updated_at: at });
+  for (const target of targets) {
+    const plan = breachTimersOf(ticket, target);
+    if (plan.warningAt !== null) row(TIMER_KINDS.breachWarning, target.metric, plan.warningAt, plan.payload);
+    if (plan.breachAt !== null) row(TIMER_KINDS.breach, target.metric, plan.breachAt, plan.payload);
+  }
+  return rows;
+}
+
+async function syncPendingTimers(
+  registry: PolicyCatalog,
+  db: Kysely<Database>,
+  ticket: Pick<Ticket, 'id' | 'status' | 'pack_id' | 'pack_version' | 'created_at'>,
+  facts: Pick<ClockFacts, 'statusHistory'>,
+  now: number,
+): Promise<void> {
+  const lifecycle = ticket.status === 'pending' ? versionOf(registry, ticket).lifecycle : null;
+  const since = lifecycle ? pendingSince(facts, now) : null;
+  if (!lifecycle || since === null) {
+    await cancelTimers(db, { subjectId: ticket.id, kinds: PENDING_KINDS, now });
+    return;
+  }
+  const calendar = versionOf(registry, ticket).calendar(lifecycle.calendar);
+  const due = pendingTimers(since, lifecycle, calendar);
+  const payload: PendingTimerPayload = { pending_since: since, remind_at: due.remind_at, auto_solve_at: due.auto_solve_at };
+  await scheduleTimer(db, { kind: TIMER_KINDS.pendingReminder, subjectId: ticket.id, dueAt: due.remind_at, payload, now });
+  await scheduleTimer(db, { kind: TIMER_KINDS.autoSolve, subjectId: ticket.id, dueAt: due.auto_solve_at, payload, now });
+}
+
+/** When the current pending stretch began: the last move into pending in the status history. */
+export function pendingSince(facts: Pick<ClockFacts, 'statusHistory'>, fallback: number): number | null {
+  const history = facts.statusHistory;
+  const last = history[history.length - 1];
+  if (!last) return fallback;
+  if (last.status !== 'pending') return null;
+  let start = last.at;
+  for (let i = history.length - 2; i >= 0 && history[i]!.status === 'pending'; i--) start = history[i]!.at;
+  return start;
+}

@@ -1,0 +1,193 @@
+import { simpleParser } from 'mailparser';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createMailer,
+  InboundRejection,
+  interpretInbound,
+  rootMessageId,
+  startInboundSmtp,
+  stripQuotedReply,
+  type InboundInterpretation,
+  type InboundMessage,
+  type InboundSmtp,
+} from '../src/notify/index.js';
+
+const SUPPORT = 'support@desk.example.test';
+const TICKET_ID = '7d9f2c1e-4b8a-4f3e-9c21-0a5b6c7d8e9f';
+const MAX_BYTES = 64 * 1024;
+
+describe('email in through a real SMTP listener', () => {
+  let inbound: InboundSmtp;
+  let arrived: { message: InboundMessage; result: InboundInterpretation }[] = [];
+  let failNext: Error | null = null;
+  let unexpected: unknown[] = [];
+  let transport: ReturnType<typeof nodemailer.createTransport>;
+
+  const send = (message: SendMailOptions) => transport.sendMail({ from: 'Ada Customer <ada@customer.example.test>', to: SUPPORT, ...message });
+  const only = () => {
+    expect(arrived).toHaveLength(1);
+    return arrived[0]!.result;
+  };
+
+  beforeAll(async () => {
+    inbound = await startInboundSmtp({
+      port: 0,
+      maxBytes: MAX_BYTES,
+      recipients: [SUPPORT],
+      onError: (error) => unexpected.push(error),
+      onMessage(message) {
+        if (failNext) {
+          const error = failNext;
+          failNext = null;
+          throw error;
+        }
+        arrived.push({ message, result: interpretInbound(message.parsed, { supportAddress: SUPPORT, envelopeTo: message.envelope.to }) });
+      },
+    });
+    transport = nodemailer.createTransport({ host: inbound.host, port: inbound.port, secure: false, ignoreTLS: true });
+  });
+  afterAll(async () => {
+    transport?.close();
+    await inbound?.close();
+  });
+  beforeEach(() => {
+    arrived = [];
+    unexpected = [];
+  });
+
+  it('listens on loopback at a free port', () => {
+    expect(inbound.host).toBe('127.0.0.1');
+    expect(inbound.port).toBeGreaterThan(0);
+  });
+
+  it('turns a fresh message into a new ticket with its attachments', async () => {
+    await send({ subject: 'Fwd: SMS delivery failing', text: 'Since 08:00 every SMS to +1 555 0100 fails with 30007.\n\nThanks', attachments: [{ filename: 'log.txt', content: 'error 30007\n' }] });
+    const result = only();
+    expect(result.kind).toBe('new_ticket');
+    if (result.kind !== 'new_ticket') return;
+    expect(result.from).toEqual({ address: 'ada@customer.example.test', name: 'Ada Customer' });
+    expect(result.subject).toBe('SMS delivery failing');
+    expect(result.text).toBe('Since 08:00 every SMS to +1 555 0100 fails with 30007.\n\nThanks');
+    expect(result.attachments).toHaveLength(1);
+    expect(result.attachments[0]).toMatchObject({ filename: 'log.txt', contentType: 'text/plain', size: 12, inline: false });
+    expect(result.attachments[0]!.content.toString()).toBe('error 30007\n');
+    expect(result.messageId).toMatch(/^<.+@.+>$/);
+    expect(arrived[0]!.message.envelope).toEqual({ from: 'ada@customer.example.test', to: [SUPPORT] });
+  });
+
+  it('threads a reply to one of our notifications onto its ticket and drops the quoted text', async () => {
+    const notification = createMailer({ transport: { host: inbound.host, port: inbound.port, ignoreTLS: true }, from: `Support <${SUPPORT}>` }).compose('public_reply', {
+      to: 'ada@customer.example.test',
+      ticketId: TICKET_ID,
+      data: { ticket: { id: TICKET_ID, number: 42, subject: 'SMS failing', url: 'https://desk.example.test/t/42' }, authorName: 'Sam', body: 'Try again?' },
+    });
+    await send({
+      subject: `Re: ${notification.subject}`,
+      inReplyTo: notification.messageId,
+      references: [rootMessageId(TICKET_ID, 'desk.example.test'), notification.messageId],
+      text: 'It works now, thanks!\n\nOn Mon, 2 Mar 2026 at 09:00, Hourglass Support\n<support@desk.example.test> wrote:\n> Try again?\n> Sam',
+    });
+    const result = only();
+    expect(result).toMatchObject({ kind: 'reply', matchedBy: 'thread_headers', ticketId: TICKET_ID, text: 'It works now, thanks!' });
+  });
+
+  it('finds the ticket from a [#number] subject tag when the thread headers are gone', async () => {
+    await send({ subject: 'RE: [#42] Waiting for your reply: SMS failing', text: '> old text\nHere is the log you asked for.' });
+    expect(only()).toMatchObject({ kind: 'reply', matchedBy: 'subject_tag', ticketNumber: 42, text: 'Here is the log you asked for.' });
+  });
+
+  it('does not take a thread id from another host for one of ours', async () => {
+    await send({ subject: 'New problem', inReplyTo: `<ticket-${TICKET_ID}@elsewhere.example.test>`, text: 'Hello' });
+    expect(only()).toMatchObject({ kind: 'new_ticket', subject: 'New problem' });
+  });
+
+  it('drops automatic replies so two systems do not mail each other forever', async () => {
+    await send({ subject: 'Out of office', headers: { 'Auto-Submitted': 'auto-replied' }, text: 'Back Monday.' });
+    expect(only()).toMatchObject({ kind: 'rejected', reason: 'automatic_reply' });
+  });
+
+  it('drops mail that comes from the support address itself', async () => {
+    await send({ from: SUPPORT, subject: 'Loop', text: 'x' });
+    expect(only()).toMatchObject({ kind: 'rejected', reason: 'from_support_address' });
+  });
+
+  it('refuses a message over the size limit with 552 and never hands it on', async () => {
+    const attempt = send({ subject: 'Huge', text: 'x'.repeat(MAX_BYTES * 2) });
+    await expect(attempt).rejects.toMatchObject({ responseCode: 552 });
+    await expect(attempt).rejects.toThrow(/limit is 65536 bytes|exceeds/i);
+    expect(arrived).toHaveLength(0);
+  });
+
+  it('refuses recipients other than the support address with 550', async () => {
+    const attempt = send({ to: 'someone@desk.example.test', subject: 'Hi', text: 'x' });
+    await expect(attempt).rejects.toMatchObject({ responseCode: 550 });
+    await expect(attempt).rejects.toThrow(/No mailbox here by the name someone@desk.example.test/);
+    expect(arrived).toHaveLength(0);
+  });
+
+  it('passes a rejection from the handler back to the sender as a permanent failure', async () => {
+    failNext = new InboundRejection('ada@customer.example.test is not a known requester; ask your account admin to invite you.');
+    await expect(send({ subject: 'Hi', text: 'x' })).rejects.toMatchObject({ responseCode: 550, message: expect.stringMatching(/not a known requester/) });
+    expect(unexpected).toHaveLength(0);
+  });
+
+  it('answers 451 (try later) when the handler fails unexpectedly, without leaking the error', async () => {
+    failNext = new Error('connection to database lost at 10.0.0.5');
+    const attempt = send({ subject: 'Hi', text: 'x' });
+    await expect(attempt).rejects.toMatchObject({ responseCode: 451 });
+    await expect(attempt).rejects.not.toThrow(/10\.0\.0\.5/);
+    expect(unexpected).toHaveLength(1);
+  });
+
+  it('refuses to start with a bad size limit or port', () => {
+    expect(() => startInboundSmtp({ port: 0, maxBytes: 0, onMessage: () => undefined })).toThrow(/maxBytes must be a positive whole number/);
+    expect(() => startInboundSmtp({ port: 70000, onMessage: () => undefined })).toThrow(/port must be 0/);
+  });
+
+  it('reports a port already in use in plain words', async () => {
+    await expect(startInboundSmtp({ port: inbound.port, onMessage: () => undefined })).rejects.toThrow(/could not listen on 127.0.0.1:\d+: .*EADDRINUSE/);
+  });
+});
+
+describe('stripQuotedReply', () => {
+  it('keeps only the new text of a reply', () => {
+    expect(stripQuotedReply('Thanks!\r\n\r\nOn Tue, 3 Mar 2026, Sam <sam@example.test> wrote:\r\n> earlier\r\n> text')).toBe('Thanks!');
+    expect(stripQuotedReply('Inline answer\n> question one\nanswer one')).toBe('Inline answer\nanswer one');
+    expect(stripQuotedReply('Done.\n\n-----Original Message-----\nFrom: Support')).toBe('Done.');
+    expect(stripQuotedReply('On second thought, ignore that.\nIt works.')).toBe('On second thought, ignore that.\nIt works.');
+  });
+});
+
+describe('interpretInbound on raw messages', () => {
+  const parse = (headers: string[], body = 'Hello') => simpleParser([...headers, '', body].join('\r\n'));
+  const options = { supportAddress: ['help@desk.example.test', SUPPORT] };
+
+  it('finds our id deep in References when In-Reply-To points elsewhere', async () => {
+    const parsed = await parse([
+      'From: ada@customer.example.test',
+      `To: ${SUPPORT}`,
+      'Subject: Re: something',
+      'In-Reply-To: <CAF123@mail.customer.example.test>',
+      `References: <ticket-${TICKET_ID}@desk.example.test> <CAF123@mail.customer.example.test>`,
+    ], 'More detail.\n> quoted');
+    expect(interpretInbound(parsed, options)).toMatchObject({ kind: 'reply', matchedBy: 'thread_headers', ticketId: TICKET_ID, text: 'More detail.' });
+  });
+
+  it('accepts mail to any support alias, and rejects mail to nobody of ours', async () => {
+    const toAlias = await parse(['From: ada@customer.example.test', 'Cc: Help <HELP@desk.example.test>', 'To: bob@customer.example.test', 'Subject: Hi']);
+    expect(interpretInbound(toAlias, options).kind).toBe('new_ticket');
+    const elsewhere = await parse(['From: ada@customer.example.test', 'To: bob@customer.example.test', 'Subject: Hi']);
+    expect(interpretInbound(elsewhere, options)).toMatchObject({ kind: 'rejected', reason: 'not_addressed_to_support', message: expect.stringContaining('help@desk.example.test or support@desk.example.test') });
+  });
+
+  it('rejects mail without a sender and bulk mail', async () => {
+    expect(interpretInbound(await parse([`To: ${SUPPORT}`, 'Subject: Hi']), options)).toMatchObject({ kind: 'rejected', reason: 'no_sender' });
+    expect(interpretInbound(await parse(['From: news@list.example.test', `To: ${SUPPORT}`, 'Precedence: bulk', 'Subject: News']), options)).toMatchObject({ kind: 'rejected', reason: 'automatic_reply' });
+  });
+
+  it('reads the text of an HTML-only message and names an untitled one', async () => {
+    const parsed = await parse(['From: ada@customer.example.test', `To: ${SUPPORT}`, 'Content-Type: text/html; charset=utf-8'], '<p>Calls drop after <b>30 s</b>.</p>');
+    expect(interpretInbound(parsed, options)).toMatchObject({ kind: 'new_ticket', subject: '(no subject)', text: 'Calls drop after 30 s.' });
+  });
+});
