@@ -1,0 +1,108 @@
+import { type FormEvent, useState } from 'react';
+import { api } from '../api/client.js';
+import type { Webhook } from '../api/types.js';
+import { ErrorNotice } from '../ui/feedback.js';
+import { errorsFrom, FieldError, type FieldErrors, TextField } from './fields.js';
+import { WEBHOOK_EVENTS } from './webhook-events.js';
+
+const FIELDS = ['url', 'description', 'events', 'active'] as const;
+
+/**
+ * Adds an endpoint (`webhook` absent) or changes one. The service checks the URL; its refusal is
+ * shown at the field. A new endpoint's answer carries the signing secret, handed to `onSaved`.
+ */
+export function WebhookForm({ webhook, onSaved, onCancel }: { webhook?: Webhook; onSaved: (saved: Webhook) => void; onCancel?: () => void }) {
+  const prefix = webhook ? `webhook-${webhook.id}` : 'webhook-new';
+  const [url, setUrl] = useState(webhook?.url ?? '');
+  const [description, setDescription] = useState(webhook?.description ?? '');
+  const [events, setEvents] = useState<string[]>(webhook?.events ?? []);
+  const [active, setActive] = useState(webhook?.active ?? true);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+
+  const toggle = (id: string, on: boolean) => setEvents((list) => (on ? [...list, id] : list.filter((e) => e !== id)));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (url.trim() === '') {
+      setErrors({ url: 'Give the address that receives the events, such as https://example.com/hooks/hourglass.' });
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    const ordered = WEBHOOK_EVENTS.map((e) => e.id).filter((id) => events.includes(id));
+    try {
+      let saved: Webhook;
+      if (webhook) {
+        saved = await api.patch<Webhook>(`/api/v1/webhooks/${webhook.id}`, { url: url.trim(), description: description.trim() || null, events: ordered, active });
+      } else {
+        saved = await api.post<Webhook>('/api/v1/webhooks', { url: url.trim(), ...(description.trim() && { description: description.trim() }), events: ordered });
+        if (!active) saved = { ...(await api.patch<Webhook>(`/api/v1/webhooks/${saved.id}`, { active: false })), ...(saved.secret && { secret: saved.secret }) };
+      }
+      onSaved(saved);
+      if (!webhook) {
+        setUrl('');
+        setDescription('');
+        setEvents([]);
+        setActive(true);
+      }
+    } catch (caught) {
+      setErrors(errorsFrom(caught, FIELDS));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="stacked-form" onSubmit={submit} noValidate aria-label={webhook ? `Change ${webhook.url}` : 'Add an endpoint'}>
+      <TextField
+        id={`${prefix}-url`}
+        label="URL"
+        required
+        inputMode="url"
+        value={url}
+        onChange={setUrl}
+        error={errors.url}
+        hint="Where events are POSTed, signed with the endpoint's secret. Use https."
+      />
+      <TextField id={`${prefix}-description`} label="Description" value={description} onChange={setDescription} error={errors.description} />
+      <fieldset aria-describedby={`${prefix}-events-hint${errors.events ? ` ${prefix}-events-error` : ''}`}>
+        <legend>Events</legend>
+        <p id={`${prefix}-events-hint`} className="hint">
+          Choose none to receive every event.
+        </p>
+        <ul className="plain checks">
+          {WEBHOOK_EVENTS.map((e) => (
+            <li key={e.id}>
+              <label>
+                <input type="checkbox" checked={events.includes(e.id)} onChange={(ev) => toggle(e.id, ev.target.checked)} /> <code>{e.id}</code>{' '}
+                <span className="muted">{e.label}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+        <FieldError id={`${prefix}-events-error`} message={errors.events} />
+      </fieldset>
+      <div className="field">
+        <label className="check">
+          <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} aria-describedby={`${prefix}-active-hint`} /> Active
+        </label>
+        <p id={`${prefix}-active-hint`} className="hint">
+          An inactive endpoint keeps its log but receives nothing.
+        </p>
+        <FieldError id={`${prefix}-active-error`} message={errors.active} />
+      </div>
+      {errors[''] && <ErrorNotice message={errors['']} />}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Saving…' : webhook ? 'Save the endpoint' : 'Add the endpoint'}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

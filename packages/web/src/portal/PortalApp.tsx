@@ -1,0 +1,13 @@
+import { matchPath, useLocation } from '../router.js';
+import { NewTicketPage } from './NewTicketPage.js';
+import { TicketListPage } from './TicketListPage.js';
+import { TicketPage } from './TicketPage.js';
+
+/** The customer portal: the account's tickets, a new ticket, one ticket. */
+export default function PortalApp() {
+  const { path } = useLocation();
+  if (path === '/portal/new') return <NewTicketPage />;
+  const ticket = matchPath('/portal/tickets/:id', path);
+  if (ticket) return <TicketPage id={ticket.id!} />;
+  return <TicketListPage />;
+}

@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import { api, messageOf } from '../api/client.js';
+import type { Ticket } from '../api/types.js';
+import { Link } from '../router.js';
+import { useSession } from '../session/session.js';
+import { formatInstant, zoneLabel } from '../time/format.js';
+import { Attachments } from '../ui/attachments.js';
+import { Conversation, ReplyForm } from '../ui/conversation.js';
+import { Await, ErrorNotice } from '../ui/feedback.js';
+import { useLoad, useNow, usePageTitle } from '../ui/hooks.js';
+import { StatusBadge, TargetsPanel } from '../ui/targets.js';
+import { EscalationPanel } from './EscalationPanel.js';
+import { warningsFor } from './warnings.js';
+
+export function TicketPage({ id }: { id: string }) {
+  const loaded = useLoad((signal) => api.get<Ticket>(`/api/v1/tickets/${id}`, signal), [id]);
+  return (
+    <div className="page">
+      <p className="breadcrumb">
+        <Link to="/portal">← My tickets</Link>
+      </p>
+      <Await loaded={loaded} what="the ticket">
+        {(ticket) => <TicketView ticket={ticket} onChange={loaded.reload} />}
+      </Await>
+    </div>
+  );
+}
+
+function TicketView({ ticket, onChange }: { ticket: Ticket; onChange: () => void }) {
+  const heading = usePageTitle(`#${ticket.number} ${ticket.subject}`);
+  const { user, zone } = useSession();
+  const now = useNow();
+  const [version, setVersion] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const warnings = warningsFor(ticket.id);
+  const refresh = () => {
+    setVersion((v) => v + 1);
+    onChange();
+  };
+  const setStatus = async (status: 'solved' | 'open') => {
+    setError(null);
+    try {
+      await api.patch(`/api/v1/tickets/${ticket.id}`, { status });
+      refresh();
+    } catch (caught) {
+      setError(messageOf(caught));
+    }
+  };
+  const open = ticket.status !== 'solved' && ticket.status !== 'closed';
+  return (
+    <>
+      <h1 ref={heading} tabIndex={-1}>
+        #{ticket.number} {ticket.subject}
+      </h1>
+      <dl className="facts">
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <StatusBadge status={ticket.status} />
+          </dd>
+        </div>
+        <div>
+          <dt>Priority</dt>
+          <dd>{ticket.priority}</dd>
+        </div>
+        <div>
+          <dt>Plan</dt>
+          <dd>
+            {ticket.plan} <span className="muted">({ticket.pack_id} {ticket.pack_version})</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Opened</dt>
+          <dd>
+            <time dateTime={ticket.created_at}>{formatInstant(ticket.created_at, zone)}</time> {zoneLabel(zone, ticket.created_at)}
+          </dd>
+        </div>
+      </dl>
+      {warnings.length > 0 && (
+        <div className="notice notice-warning" role="status">
+          <p>The ticket is open. Some notes on the details you gave:</p>
+          <ul>
+            {warnings.map((w) => (
+              <li key={w.path + w.message}>{w.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {error && <ErrorNotice message={error} />}
+      <div className="columns">
+        <div>
+          <section aria-labelledby="description-heading" className="panel">
+            <h2 id="description-heading">Description</h2>
+            <p className="comment-body">{ticket.description}</p>
+          </section>
+          <Conversation ticketId={ticket.id} zone={zone} version={version} authorName={(id, role) => (id === user.id ? 'You' : role === 'customer' ? 'Your colleague' : 'Support')} />
+          {ticket.status !== 'closed' && <ReplyForm ticketId={ticket.id} allowInternal={false} onSent={refresh} />}
+          <Attachments ticketId={ticket.id} zone={zone} canUpload={ticket.status !== 'closed'} />
+        </div>
+        <div>
+          <TargetsPanel ticket={ticket} zone={zone} now={now} />
+          <EscalationPanel ticket={ticket} zone={zone} now={now} onEscalated={refresh} />
+          <section aria-labelledby="actions-heading" className="panel">
+            <h2 id="actions-heading">Actions</h2>
+            {open ? (
+              <button type="button" onClick={() => void setStatus('solved')}>
+                Mark as solved
+              </button>
+            ) : ticket.status === 'solved' ? (
+              <button type="button" onClick={() => void setStatus('open')}>
+                Reopen
+              </button>
+            ) : (
+              <p className="muted">This ticket is closed. Open a new ticket for a follow-up.</p>
+            )}
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

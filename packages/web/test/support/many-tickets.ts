@@ -1,0 +1,35 @@
+/** Opens many tickets through the API, as a customer would, to load the queue. */
+
+async function signInCookie(baseUrl: string, email: string, password: string): Promise<string> {
+  const answer = await fetch(`${baseUrl}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!answer.ok) throw new Error(`Signing in as ${email} failed: HTTP ${answer.status} ${await answer.text()}`);
+  const cookie = answer.headers.get('set-cookie');
+  if (!cookie) throw new Error(`Signing in as ${email} set no cookie.`);
+  return cookie.split(';')[0]!;
+}
+
+/** Opens `count` tickets as the customer, `parallel` requests at a time; answers how many were opened. */
+export async function openTickets(baseUrl: string, customer: { email: string; password: string }, count: number, parallel = 8): Promise<number> {
+  const cookie = await signInCookie(baseUrl, customer.email, customer.password);
+  const priorities = ['P2', 'P3'];
+  let next = 0;
+  let opened = 0;
+  const worker = async () => {
+    while (next < count) {
+      const n = next++;
+      const answer = await fetch(`${baseUrl}/api/v1/tickets`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify({ subject: `Load ticket ${n + 1}`, description: `Ticket ${n + 1} of ${count}, opened to load the queue.`, priority: priorities[n % 2] }),
+      });
+      if (answer.status !== 201) throw new Error(`Opening ticket ${n + 1} failed: HTTP ${answer.status} ${await answer.text()}`);
+      opened++;
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+  return opened;
+}
