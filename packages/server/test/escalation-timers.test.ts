@@ -42,7 +42,7 @@ describe.each(DATABASE_KINDS)('escalation response target timers on %s', (kind) 
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
-    const hook = await service.request(ADMIN, { method: 'POST', url: '/api/v1/webhooks', payload: { url, events: ['escalation_breached'] } });
+    const hook = await service.request(ADMIN, { method: 'POST', url: '/api/v1/webhooks', payload: { url, events: ['escalation_warning', 'escalation_breached'] } });
     expect(hook.statusCode, hook.body).toBe(201);
     jordanId = (await service.db.selectFrom('users').select('id').where('email', '=', JORDAN).executeTakeFirstOrThrow()).id;
   });
@@ -87,10 +87,18 @@ describe.each(DATABASE_KINDS)('escalation response target timers on %s', (kind) 
     const warned = await events(ticketId, 'escalation_warning');
     expect(warned.map((e) => e.at.toISOString())).toEqual([utc('2026-11-23T07:00:00-08:00')]);
     expect(warned[0]!.after).toMatchObject({ escalation_id: escalationId, remaining_ms: 3_600_000 });
-    // The ticket's own targets warn too; the escalation's warning names its target.
-    const warning = (await mails(ticketId, 'breach_warning')).filter((m) => m.subject.includes('Breach warning (escalation_response)'));
+    // The escalation's warning is an event of its own, apart from the breach warnings of the ticket's targets.
+    const warning = await mails(ticketId, 'escalation_warning');
     expect(warning.flatMap((m) => m.recipients)).toEqual([JORDAN]);
+    expect(warning[0]!.subject).toContain('Escalation response due soon');
+    expect(warning[0]!.text_body).toContain('its response is due Monday 23 November 2026, 08:00');
     expect(warning[0]!.text_body).toContain('1h of business time is left');
+    expect(warning[0]!.text_body).toContain('Assigned to Jordan Blake.');
+    expect((await mails(ticketId, 'breach_warning')).filter((m) => m.subject.includes('escalation'))).toEqual([]);
+    const warningHooks = received.filter((r) => r.type === 'escalation_warning');
+    expect(warningHooks).toHaveLength(1);
+    expect(warningHooks[0]!.data).toMatchObject({ escalation_id: escalationId, due_at: dueAt, remaining_ms: 3_600_000, reason: 'critical_blocker', ticket: { id: ticketId } });
+    expect(received.filter((r) => r.type === 'breach_warning')).toEqual([]);
 
     await service.travel({ to: '2026-11-23T08:00:00-08:00' });
     expect(await events(ticketId, 'escalation_breached')).toEqual([]);
@@ -133,6 +141,8 @@ describe.each(DATABASE_KINDS)('escalation response target timers on %s', (kind) 
     expect(await events(ticketId, 'escalation_warning')).toEqual([]);
     expect(await events(ticketId, 'escalation_breached')).toEqual([]);
     expect(await mails(ticketId, 'escalation_breached')).toEqual([]);
+    expect(await mails(ticketId, 'escalation_warning')).toEqual([]);
+    expect(received.filter((r) => r.type === 'escalation_warning' && (r.data.ticket as { id?: string }).id === ticketId)).toEqual([]);
     const shown = (await service.request(ADMIN, { method: 'GET', url: `/api/v1/tickets/${ticketId}/escalations` })).json().items;
     expect(shown[0]).toMatchObject({ state: 'met', responded_at: utc('2026-11-30T10:00:00-08:00') });
   });

@@ -1,6 +1,7 @@
 import { simpleParser } from 'mailparser';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_ATTACHMENT_BYTES } from '../src/db/schema.js';
 import {
   createMailer,
   InboundRejection,
@@ -12,6 +13,9 @@ import {
   type InboundMessage,
   type InboundSmtp,
 } from '../src/notify/index.js';
+import { startInboundMail } from '../src/workflow/index.js';
+import { CUSTOMER_A, startTestService, type TestService } from './support/app.js';
+import { DATABASE_KINDS } from './support/databases.js';
 
 const SUPPORT = 'support@desk.example.test';
 const TICKET_ID = '7d9f2c1e-4b8a-4f3e-9c21-0a5b6c7d8e9f';
@@ -189,5 +193,104 @@ describe('interpretInbound on raw messages', () => {
   it('reads the text of an HTML-only message and names an untitled one', async () => {
     const parsed = await parse(['From: ada@customer.example.test', `To: ${SUPPORT}`, 'Content-Type: text/html; charset=utf-8'], '<p>Calls drop after <b>30 s</b>.</p>');
     expect(interpretInbound(parsed, options)).toMatchObject({ kind: 'new_ticket', subject: '(no subject)', text: 'Calls drop after 30 s.' });
+  });
+});
+
+describe.each(DATABASE_KINDS)('attachments of inbound email, through the listener into the ticket, on %s', (kind) => {
+  let service: TestService;
+  let inbound: InboundSmtp;
+  let transport: ReturnType<typeof nodemailer.createTransport>;
+  let customer: string;
+  let ticket: { id: string; number: number };
+  /** Bytes that survive no accidental re-encoding: every byte value, then noise. */
+  const trace = Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i)), Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 7919) % 251))]);
+
+  const send = (message: SendMailOptions) => transport.sendMail({ from: `Riley Marsh <${CUSTOMER_A}>`, to: SUPPORT, ...message });
+  const api = (url: string) => service.request(customer, { method: 'GET', url });
+  const byName = <T extends { filename: string }>(items: T[]) => [...items].sort((a, b) => a.filename.localeCompare(b.filename));
+
+  beforeAll(async () => {
+    service = await startTestService(kind);
+    inbound = await startInboundMail({ db: service.db, clock: service.clock, registry: service.registry }, { port: 0, supportAddress: SUPPORT });
+    transport = nodemailer.createTransport({ host: inbound.host, port: inbound.port, secure: false, ignoreTLS: true });
+    customer = await service.signIn(CUSTOMER_A);
+  });
+  afterAll(async () => {
+    transport?.close();
+    await inbound?.close();
+    await service?.close();
+  });
+
+  it('stores the files of a message that opens a ticket, downloadable with the same bytes', async () => {
+    await send({
+      subject: 'Calls drop, trace attached',
+      text: 'See the attached trace and log.',
+      attachments: [
+        { filename: 'trace.pcap', content: trace, contentType: 'application/vnd.tcpdump.pcap' },
+        { filename: 'notes/log.txt', content: 'error 30007\n' },
+      ],
+    });
+    const list = await api(`/api/v1/tickets?q=${encodeURIComponent('Calls drop, trace attached')}`);
+    expect(list.statusCode, list.body).toBe(200);
+    const found = list.json().items.filter((t: { subject: string }) => t.subject === 'Calls drop, trace attached');
+    expect(found).toHaveLength(1);
+    ticket = { id: found[0].id, number: found[0].number };
+    expect(found[0].description).toBe('See the attached trace and log.');
+
+    const attachments = await api(`/api/v1/tickets/${ticket.id}/attachments`);
+    expect(attachments.statusCode, attachments.body).toBe(200);
+    const items = byName(attachments.json().items as { id: string; filename: string; content_type: string; size: number; comment_id: string | null; uploaded_by: string }[]);
+    const riley = await service.db.selectFrom('users').select('id').where('email', '=', CUSTOMER_A).executeTakeFirstOrThrow();
+    expect(items.map((a) => [a.filename, a.content_type, a.size, a.comment_id, a.uploaded_by])).toEqual([
+      ['notes_log.txt', 'text/plain', 12, null, riley.id],
+      ['trace.pcap', 'application/vnd.tcpdump.pcap', trace.length, null, riley.id],
+    ]);
+    const download = await api(`/api/v1/tickets/${ticket.id}/attachments/${items[1]!.id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('application/vnd.tcpdump.pcap');
+    expect(download.rawPayload.equals(trace)).toBe(true);
+    expect((await api(`/api/v1/tickets/${ticket.id}/attachments/${items[0]!.id}`)).body).toBe('error 30007\n');
+  });
+
+  it('ties the files of a reply to its comment, and leaves out one over 10 MiB with a note saying so', async () => {
+    const huge = Buffer.alloc(MAX_ATTACHMENT_BYTES + 1, 0x61);
+    const screenshot = trace.subarray(0, 5000);
+    await send({
+      subject: `Re: [#${ticket.number}] Calls drop, trace attached`,
+      text: 'Here is a screenshot and the full capture.',
+      attachments: [
+        { filename: 'full-capture.pcap', content: huge, contentType: 'application/vnd.tcpdump.pcap' },
+        { filename: 'screenshot.png', content: screenshot, contentType: 'image/png' },
+      ],
+    });
+    const comments = (await api(`/api/v1/tickets/${ticket.id}/comments`)).json();
+    const replies = (Array.isArray(comments) ? comments : comments.items) as { id: string; body: string; channel: string }[];
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.channel).toBe('email');
+    expect(replies[0]!.body).toBe(
+      'Here is a screenshot and the full capture.\n\n(Not attached: "full-capture.pcap" (10.1 MiB) is larger than the 10 MiB limit for attachments; send it as a link.)',
+    );
+
+    const items = byName((await api(`/api/v1/tickets/${ticket.id}/attachments`)).json().items as { id: string; filename: string; comment_id: string | null }[]);
+    expect(items.map((a) => [a.filename, a.comment_id])).toEqual([
+      ['notes_log.txt', null],
+      ['screenshot.png', replies[0]!.id],
+      ['trace.pcap', null],
+    ]);
+    const download = await api(`/api/v1/tickets/${ticket.id}/attachments/${items[1]!.id}`);
+    expect(download.headers['content-type']).toBe('image/png');
+    expect(download.rawPayload.equals(screenshot)).toBe(true);
+  });
+
+  it('notes an oversized file on a new ticket too, and still opens it', async () => {
+    await send({
+      subject: 'Only a huge file',
+      text: '',
+      attachments: [{ filename: 'dump.bin', content: Buffer.alloc(MAX_ATTACHMENT_BYTES + 512 * 1024, 1) }],
+    });
+    const found = (await api(`/api/v1/tickets?q=${encodeURIComponent('Only a huge file')}`)).json().items.filter((t: { subject: string }) => t.subject === 'Only a huge file');
+    expect(found).toHaveLength(1);
+    expect(found[0].description).toBe('(The email had no text.)\n\n(Not attached: "dump.bin" (10.5 MiB) is larger than the 10 MiB limit for attachments; send it as a link.)');
+    expect((await api(`/api/v1/tickets/${found[0].id}/attachments`)).json().items).toEqual([]);
   });
 });

@@ -20,6 +20,7 @@ const DATA: { [E in NotifyEvent]: TemplateData[E] } = {
   breach_warning: { ticket, metric: 'first_response', due, remainingMs: 30 * 60_000, explanation },
   breached: { ticket, metric: 'first_response', due, explanation },
   escalated: { ticket, reason: 'A critical blocker impacting my business, available to engage now', escalatedBy: 'Ada Customer', note: 'Production down <now>', responseDue: due },
+  escalation_warning: { ticket, reason: 'A critical blocker impacting my business, available to engage now', escalatedBy: 'Ada Customer', responseDue: due, remainingMs: 15 * 60_000, assigneeName: 'Sam <Agent>' },
   escalation_breached: { ticket, reason: 'A critical blocker impacting my business, available to engage now', escalatedBy: 'Ada Customer', responseDue: due, assigneeName: 'Sam <Agent>' },
 };
 
@@ -99,6 +100,17 @@ describe('email out through a real SMTP listener', () => {
     expect(mail.text).toContain('30m of business time is left.');
     expect(mail.text).toContain('  - skipped Saturday 28 Feb <weekend>');
     expect(mail.html).toContain('<li>skipped Saturday 28 Feb &lt;weekend&gt;</li>');
+  });
+
+  it('warns of an escalation response due soon, with the business time left and who has the ticket', async () => {
+    await mailer.send('escalation_warning', { to: 'agent@provider.example.test', ticketId: TICKET_ID, data: DATA.escalation_warning });
+    const mail = received[0]!;
+    expect(mail.subject).toBe(`[#42] Escalation response due soon: ${HOSTILE}`);
+    expect(mail.text).toContain('by Ada Customer has not been answered yet; its response is due Monday 2 March 2026, 11:00 (2026-03-02T11:00:00-08:00, America/Los_Angeles)');
+    expect(mail.text).toContain('15m of business time is left.');
+    expect(mail.text).toContain('Reason: A critical blocker impacting my business, available to engage now');
+    expect(mail.html).toContain('Assigned to Sam &lt;Agent&gt;.');
+    expect(() => renderTemplate('escalation_warning', { ...DATA.escalation_warning, remainingMs: Number.NaN })).toThrow(/remainingMs must be zero or more/);
   });
 
   it('quotes a public reply as text, keeping paragraphs, without letting its markup through', async () => {

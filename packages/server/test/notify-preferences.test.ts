@@ -6,7 +6,7 @@ const receives = (role: NotifyRole, preferences: Parameters<typeof shouldNotify>
 describe('who is told about what', () => {
   it('follows each role’s defaults when nothing was chosen', () => {
     expect(receives('customer')).toEqual(['ticket_created', 'public_reply', 'pending_reminder', 'auto_solved']);
-    expect(receives('agent')).toEqual(['assigned', 'breach_warning', 'breached', 'escalated', 'escalation_breached']);
+    expect(receives('agent')).toEqual(['assigned', 'breach_warning', 'breached', 'escalated', 'escalation_warning', 'escalation_breached']);
     expect(receives('manager')).toEqual(['breached', 'escalated', 'escalation_breached']);
     expect(receives('admin')).toEqual([]);
   });
@@ -37,6 +37,7 @@ describe('who is told about what', () => {
       breach_warning: true,
       breached: true,
       escalated: true,
+      escalation_warning: false,
       escalation_breached: true,
     });
   });

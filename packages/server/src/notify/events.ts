@@ -10,6 +10,7 @@ export const NOTIFY_EVENTS = [
   'breach_warning',
   'breached',
   'escalated',
+  'escalation_warning',
   'escalation_breached',
 ] as const;
 export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];

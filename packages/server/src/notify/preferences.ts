@@ -9,7 +9,7 @@ const CUSTOMER_EVENTS = ['ticket_created', 'public_reply', 'pending_reminder', '
 /** What each role receives when it has chosen nothing. */
 export const DEFAULT_EVENTS: Readonly<Record<NotifyRole, readonly NotifyEvent[]>> = {
   customer: CUSTOMER_EVENTS,
-  agent: ['assigned', 'breach_warning', 'breached', 'escalated', 'escalation_breached'],
+  agent: ['assigned', 'breach_warning', 'breached', 'escalated', 'escalation_warning', 'escalation_breached'],
   manager: ['breached', 'escalated', 'escalation_breached'],
   admin: [],
 };

@@ -21,6 +21,8 @@ import {
 import { dialNumber, enqueue, gatherPin, wrongPin } from './twiml.js';
 
 const TWIML_PATH = '/api/v1/phone/twiml';
+/** The realm of the Basic challenge the voice webhook answers when credentials are missing or wrong. */
+export const VOICE_REALM = 'Hourglass voice';
 
 function requireStaff(actor: Actor, action: string): void {
   if (!isStaff(actor)) throw new AppError('forbidden', `Only provider staff may ${action}.`);
@@ -46,7 +48,18 @@ export const routingRoutes =
 
     app.post(
       '/phone/twiml',
-      { schema: { tags: ['phone'], summary: 'Voice webhook: TwiML that asks for the PIN, dials whom routing picks, or says the PIN is wrong', body: VoiceWebhookBody } },
+      {
+        config: { basicAuthRealm: VOICE_REALM },
+        schema: {
+          tags: ['phone'],
+          summary: 'Voice webhook: TwiML that asks for the PIN, dials whom routing picks, or says the PIN is wrong',
+          description:
+            'Signs in with a staff API token: as the password of HTTP Basic credentials, which a voice provider sends from a webhook URL such as ' +
+            '`https://voice:<token>@desk.example.com/api/v1/phone/twiml` (the user name is ignored), or as a bearer token. Without valid credentials ' +
+            `it answers 401 with \`WWW-Authenticate: Basic realm="${VOICE_REALM}"\`, so the provider retries with them; a customer's token gets 403.`,
+          body: VoiceWebhookBody,
+        },
+      },
       async (request, reply) => {
         const actor = requireActor(request);
         requireStaff(actor, 'route phone calls');

@@ -12,7 +12,7 @@ import { lockTicket } from './lock.js';
 
 export const ESCALATION_WARNING_EVENT = 'escalation_warning';
 export const ESCALATION_BREACHED_EVENT = 'escalation_breached';
-/** How a warning about an escalation's response target names the target in a breach-warning alert. */
+/** The target an escalation warning is about, as its payload names it. */
 export const ESCALATION_METRIC = 'escalation_response';
 
 /** The ticket and its escalation, if the escalation still waits for its response at the due time the timer was set for. */
@@ -36,8 +36,8 @@ function zoneOf(deps: AppDeps, ticket: Parameters<typeof versionOf>[1], calendar
 }
 
 /**
- * The warning at the pack's share of an escalation's response target: an audit entry and a breach
- * warning (metric `escalation_response`) to the assignee, their manager, support management and webhooks.
+ * The warning at the pack's share of an escalation's response target: an audit entry and an
+ * `escalation_warning` to the assignee, their manager, support management and webhooks.
  */
 export function escalationWarningHandler(deps: AppDeps): TransactionalHandler {
   return async (timer, trx: Transaction<any>) => {
@@ -51,12 +51,16 @@ export function escalationWarningHandler(deps: AppDeps): TransactionalHandler {
     const due = new Date(payload.due_at).toISOString();
     await recordEvent(db, { ticketId: ticket.id, actorId: null, type: ESCALATION_WARNING_EVENT, after: { escalation_id: payload.escalation_id, due_at: due, remaining_ms: remainingMs }, at: now });
     await recordWorkflowEvent(db, {
-      event: 'breach_warning',
+      event: ESCALATION_WARNING_EVENT,
       ticketId: ticket.id,
       recipients: await slaAlertRecipients(db, ticket),
       payload: {
         metric: ESCALATION_METRIC,
         escalation_id: payload.escalation_id,
+        reason: payload.reason,
+        reason_label: payload.reason_label,
+        raised_by: payload.raised_by,
+        raised_at: new Date(payload.raised_at).toISOString(),
         due_at: due,
         remaining_ms: remainingMs,
         priority: ticket.priority,

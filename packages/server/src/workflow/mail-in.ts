@@ -8,6 +8,7 @@ import { getVisibleTicket } from '../tickets/access.js';
 import { addComment } from '../tickets/comments.js';
 import { createTicket } from '../tickets/create.js';
 import { CreateTicketBody } from '../tickets/schemas.js';
+import { sortMailAttachments, storeMailAttachments, withNotes } from './mail-attachments.js';
 
 export type InboundOutcome =
   | { kind: 'ticket_created'; ticketId: string }
@@ -18,6 +19,8 @@ export type InboundOutcome =
 /**
  * Acts on one inbound email: a message from a known requester opens a ticket on the email channel;
  * a reply (by our thread headers or a `[#number]` subject tag) adds a public comment as its sender.
+ * Attached files are stored on the ticket (tied to the reply) in the same transaction; a file over the
+ * attachment limit is left out and the text says so.
  * A message already acted on (same Message-ID) is ignored; an unknown sender or ticket is refused
  * with an `InboundRejection` the sending server reports back. Automatic replies are dropped.
  */
@@ -75,9 +78,12 @@ function refusal(error: unknown): never {
 
 async function openTicket(deps: AppDeps, db: Kysely<Database>, actor: Actor, mail: InboundNewTicket): Promise<InboundOutcome & { ticketId: string }> {
   if (actor.role !== 'customer') throw new InboundRejection('Staff cannot open tickets by email; open it in the agent console for the customer, or forward the customer\'s message from their address.');
-  const input = CreateTicketBody.safeParse({ subject: mail.subject.slice(0, 300), description: mail.text.trim() || '(The email had no text.)', channel: 'email' });
+  const files = sortMailAttachments(mail.attachments);
+  const description = withNotes(mail.text.trim() || '(The email had no text.)', files.notes);
+  const input = CreateTicketBody.safeParse({ subject: mail.subject.slice(0, 300), description, channel: 'email' });
   if (!input.success) throw new InboundRejection(`The email could not become a ticket: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const ticket = await createTicket(deps, db, actor, input.data).catch(refusal);
+  await storeMailAttachments(deps, db, actor, ticket.id, null, files.keep).catch(refusal);
   return { kind: 'ticket_created', ticketId: ticket.id };
 }
 
@@ -100,7 +106,9 @@ async function reply(deps: AppDeps, db: Kysely<Database>, actor: Actor, mail: In
   await getVisibleTicket(db, actor, ticketId).catch(() => {
     throw new InboundRejection(`There is no ${unknown} that ${mail.from.address} can see; write a new email (without the [#number] tag) to open a ticket.`);
   });
-  const body = mail.text.trim() || '(The email had no text.)';
-  await addComment(deps, db, actor, ticketId, { body, public: true, channel: 'email' }).catch(refusal);
+  const files = sortMailAttachments(mail.attachments);
+  const body = withNotes(mail.text.trim() || '(The email had no text.)', files.notes);
+  const comment = await addComment(deps, db, actor, ticketId, { body, public: true, channel: 'email' }).catch(refusal);
+  await storeMailAttachments(deps, db, actor, ticketId, comment.id, files.keep).catch(refusal);
   return { kind: 'reply_added', ticketId };
 }

@@ -95,6 +95,19 @@ export async function templateDataFor(event: NotifyEvent, ctx: TemplateContext):
         ...(responseDue ? { responseDue } : {}),
       };
     }
+    case 'escalation_warning': {
+      const responseDue = dueTime(payload.due_at, text(payload.zone, calendarZone(ctx.registry, ticket, payload.calendar_id)));
+      if (!responseDue) return null;
+      const assignee = typeof payload.assignee_id === 'string' ? await userName(ctx.db, payload.assignee_id, '') : '';
+      return {
+        ticket: summary,
+        reason: text(payload.reason_label, text(payload.reason, 'escalated')),
+        escalatedBy: await userName(ctx.db, payload.raised_by, 'The customer'),
+        responseDue,
+        remainingMs: Number(payload.remaining_ms ?? 0),
+        ...(assignee ? { assigneeName: assignee } : {}),
+      };
+    }
     case 'escalation_breached': {
       const responseDue = dueTime(payload.due_at, calendarZone(ctx.registry, ticket, payload.calendar_id));
       if (!responseDue) return null;

@@ -8,6 +8,7 @@ export const WEBHOOK_EVENTS: readonly { id: string; label: string }[] = [
   { id: 'breach_warning', label: 'A target is about to be breached' },
   { id: 'breached', label: 'A target is breached' },
   { id: 'escalated', label: 'A ticket is escalated' },
+  { id: 'escalation_warning', label: 'An escalation is about to go unanswered' },
   { id: 'escalation_breached', label: 'An escalation is not answered in time' },
 ];
 

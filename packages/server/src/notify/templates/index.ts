@@ -1,7 +1,7 @@
 import { isNotifyEvent, type NotifyEvent } from '../events.js';
 import { NotifyError } from '../errors.js';
 import { autoSolved, pendingReminder, publicReply, ticketCreated } from './customer.js';
-import { assigned, breached, breachWarning, escalated, escalationBreached } from './staff.js';
+import { assigned, breached, breachWarning, escalated, escalationBreached, escalationWarning } from './staff.js';
 import type { RenderedMessage, Template, TemplateData } from './types.js';
 
 export type { DueTime, RenderedMessage, TargetLine, Template, TemplateData, TicketSummary } from './types.js';
@@ -16,6 +16,7 @@ export const TEMPLATES: { [E in NotifyEvent]: Template<E> } = {
   breach_warning: breachWarning,
   breached,
   escalated,
+  escalation_warning: escalationWarning,
   escalation_breached: escalationBreached,
 };
 

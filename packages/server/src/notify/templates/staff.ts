@@ -13,11 +13,15 @@ export const assigned: Template<'assigned'> = (data) => {
   ]);
 };
 
+function checkRemaining(remainingMs: number): void {
+  if (!Number.isFinite(remainingMs) || remainingMs < 0) {
+    throw new NotifyError('invalid_template_data', `remainingMs must be zero or more milliseconds of business time; got ${JSON.stringify(remainingMs)}.`);
+  }
+}
+
 export const breachWarning: Template<'breach_warning'> = (data) => {
   const ticket = checkTicket(data.ticket);
-  if (!Number.isFinite(data.remainingMs) || data.remainingMs < 0) {
-    throw new NotifyError('invalid_template_data', `remainingMs must be zero or more milliseconds of business time; got ${JSON.stringify(data.remainingMs)}.`);
-  }
+  checkRemaining(data.remainingMs);
   return render(subjectLine(ticket, `Breach warning (${data.metric})`), [
     para(`The ${data.metric} target of ticket #${ticket.number} "${ticket.subject}" is due ${formatDue(data.due, 'due')}.`),
     para(`${formatDuration(data.remainingMs)} of business time is left.`),
@@ -42,6 +46,18 @@ export const escalated: Template<'escalated'> = (data) => {
     para(`Reason: ${data.reason}`),
     ...(data.note ? [quote(data.note)] : []),
     ...(data.responseDue ? [para(`Escalation response due ${formatDue(data.responseDue, 'responseDue')}.`)] : []),
+    link(ticket.url, `Open ticket #${ticket.number}`),
+  ]);
+};
+
+export const escalationWarning: Template<'escalation_warning'> = (data) => {
+  const ticket = checkTicket(data.ticket);
+  checkRemaining(data.remainingMs);
+  return render(subjectLine(ticket, 'Escalation response due soon'), [
+    para(`The escalation of ticket #${ticket.number} "${ticket.subject}" by ${data.escalatedBy} has not been answered yet; its response is due ${formatDue(data.responseDue, 'responseDue')}.`),
+    para(`${formatDuration(data.remainingMs)} of business time is left.`),
+    para(`Reason: ${data.reason}`),
+    para(data.assigneeName ? `Assigned to ${data.assigneeName}.` : 'Nobody is assigned to the ticket.'),
     link(ticket.url, `Open ticket #${ticket.number}`),
   ]);
 };

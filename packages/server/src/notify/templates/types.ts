@@ -30,6 +30,7 @@ export interface TemplateData {
   breach_warning: { ticket: TicketSummary; metric: string; due: DueTime; remainingMs: number; explanation: string[] };
   breached: { ticket: TicketSummary; metric: string; due: DueTime; explanation: string[] };
   escalated: { ticket: TicketSummary; reason: string; escalatedBy: string; note?: string; responseDue?: DueTime };
+  escalation_warning: { ticket: TicketSummary; reason: string; escalatedBy: string; responseDue: DueTime; remainingMs: number; assigneeName?: string };
   escalation_breached: { ticket: TicketSummary; reason: string; escalatedBy: string; responseDue: DueTime; assigneeName?: string };
 }
 
