@@ -187,7 +187,7 @@ describe('admin webhooks, agents and plan targets in a browser', () => {
       'Edit',
     ]);
     await lena.getByRole('button', { name: 'Edit Lena Vogt' }).click();
-    const editor = page.getByRole('region', { name: 'Lena Vogt: presence, zone, hours and languages' });
+    const editor = page.getByRole('region', { name: 'Lena Vogt: presence, zone, hours, languages and teams' });
     const form = editor.getByRole('form', { name: 'Change Lena Vogt' });
     await poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe('agent-presence');
 

@@ -1,52 +1,111 @@
+import { useState } from 'react';
 import { api } from '../api/client.js';
-import type { Account, Page } from '../api/types.js';
+import type { Account, Page, PolicyInfo, Team, User } from '../api/types.js';
 import { Await, Empty } from '../ui/feedback.js';
 import { useLoad } from '../ui/hooks.js';
 import { TableWrap } from '../ui/table-wrap.js';
+import { planChoices, staffChoices, teamChoices, tierChoices } from './account-form.js';
+import { AccountEditor } from './AccountEditor.js';
 
-/** The customer accounts with their policy, plan, languages and projects. */
+interface AccountsData {
+  accounts: Account[];
+  staff: User[];
+  teams: Team[];
+  packs: PolicyInfo[];
+}
+
+async function loadAccounts(signal: AbortSignal): Promise<AccountsData> {
+  const [accounts, users, teams, packs] = await Promise.all([
+    api.get<Page<Account>>('/api/v1/accounts?limit=200', signal),
+    api.get<Page<User>>('/api/v1/users?limit=200', signal),
+    api.get<Page<Team>>('/api/v1/teams?limit=200', signal),
+    api.get<{ items: PolicyInfo[] }>('/api/v1/policies', signal),
+  ]);
+  return { accounts: accounts.items, staff: users.items.filter((u) => u.role !== 'customer'), teams: teams.items, packs: packs.items };
+}
+
+/** The customer accounts with their policy, plan, languages, team, managers and projects; one at a time can be changed. */
 export function AccountsSection() {
-  const loaded = useLoad((signal) => api.get<Page<Account>>('/api/v1/accounts?limit=200', signal), []);
+  const loaded = useLoad(loadAccounts, []);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const data = loaded.status === 'ready' ? loaded.data : null;
+  const account = data?.accounts.find((a) => a.id === editing);
+  const nameOf = (id: string | null | undefined) => (id ? (data?.staff.find((u) => u.id === id)?.name ?? 'unknown') : null);
+  const teamOf = (id: string | null | undefined) => (id ? (data?.teams.find((t) => t.id === id)?.name ?? 'unknown') : null);
+
   return (
-    <section aria-labelledby="accounts-heading" className="panel">
-      <h2 id="accounts-heading">Customer accounts</h2>
-      <Await loaded={loaded} what="the accounts">
-        {({ items }) =>
-          items.length === 0 ? (
-            <Empty>No customer accounts yet.</Empty>
-          ) : (
-            <TableWrap label="Account list">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Account</th>
-                    <th scope="col">Policy</th>
-                    <th scope="col">Plan</th>
-                    <th scope="col">Version</th>
-                    <th scope="col">Languages</th>
-                    <th scope="col">Projects</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((a) => (
-                    <tr key={a.id}>
-                      <td>{a.name}</td>
-                      <td>{a.pack_id}</td>
-                      <td>
-                        {a.plan}
-                        {a.partner_tier && ` (${a.partner_tier})`}
-                      </td>
-                      <td>{a.pack_version}</td>
-                      <td>{a.languages.join(', ')}</td>
-                      <td>{a.projects.map((p) => `${p.name}${p.production ? ' (production)' : ''}`).join(', ')}</td>
+    <>
+      <section aria-labelledby="accounts-heading" className="panel">
+        <h2 id="accounts-heading">Customer accounts</h2>
+        <div aria-live="polite">{saved && <p className="ok-text">{saved}</p>}</div>
+        <Await loaded={loaded} what="the accounts">
+          {({ accounts }) =>
+            accounts.length === 0 ? (
+              <Empty>No customer accounts yet.</Empty>
+            ) : (
+              <TableWrap label="Account list">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Account</th>
+                      <th scope="col">Policy</th>
+                      <th scope="col">Plan</th>
+                      <th scope="col">Version</th>
+                      <th scope="col">Languages</th>
+                      <th scope="col">Team</th>
+                      <th scope="col">Managers</th>
+                      <th scope="col">Projects</th>
+                      <th scope="col">
+                        <span className="visually-hidden">Actions</span>
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
-          )
-        }
-      </Await>
-    </section>
+                  </thead>
+                  <tbody>
+                    {accounts.map((a) => (
+                      <tr key={a.id} aria-current={a.id === editing ? 'true' : undefined}>
+                        <td>{a.name}</td>
+                        <td>{a.pack_id}</td>
+                        <td>
+                          {a.plan}
+                          {a.partner_tier && ` (${a.partner_tier})`}
+                        </td>
+                        <td>{a.pack_version}</td>
+                        <td>{a.languages.join(', ')}</td>
+                        <td>{teamOf(a.team_id) ?? <span className="muted">none</span>}</td>
+                        <td>
+                          {[nameOf(a.primary_manager_id), nameOf(a.secondary_manager_id)].filter(Boolean).join(', ') || <span className="muted">none</span>}
+                        </td>
+                        <td>{a.projects.map((p) => `${p.name}${p.production ? ' (production)' : ''}`).join(', ')}</td>
+                        <td>
+                          <button type="button" onClick={() => { setEditing(a.id); setSaved(null); }} aria-label={`Edit ${a.name}`}>
+                            Edit
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableWrap>
+            )
+          }
+        </Await>
+      </section>
+      {account && data && loaded.status === 'ready' && (
+        <section aria-labelledby="account-edit-heading" className="panel" key={account.id}>
+          <h2 id="account-edit-heading">{account.name}: plan, team, managers and phone PIN</h2>
+          <AccountEditor
+            account={account}
+            choices={{ plans: planChoices(data.packs, account), tiers: tierChoices(data.packs, account), staff: staffChoices(data.staff), teams: teamChoices(data.teams) }}
+            onCancel={() => setEditing(null)}
+            onSaved={(updated) => {
+              loaded.replace({ ...data, accounts: data.accounts.map((a) => (a.id === updated.id ? updated : a)) });
+              setSaved(`${updated.name}'s changes are saved.`);
+              setEditing(null);
+            }}
+          />
+        </section>
+      )}
+    </>
   );
 }

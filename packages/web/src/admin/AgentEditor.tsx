@@ -1,9 +1,12 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { api } from '../api/client.js';
-import type { User } from '../api/types.js';
+import { api, messageOf } from '../api/client.js';
+import type { Team, User } from '../api/types.js';
 import { ErrorNotice } from '../ui/feedback.js';
+import { saveTeamsOf } from './agent-teams.js';
 import { errorsFrom, FieldError, type FieldErrors, TextField } from './fields.js';
-import { hoursToText, parseWeek, WEEKDAY_KEYS, WEEKDAY_LABELS, type WeeklyText } from './weekly-hours.js';
+import { TeamsField } from './TeamsField.js';
+import { WeeklyHoursField } from './WeeklyHoursField.js';
+import { hoursToText, parseWeek, WEEKDAY_KEYS, type WeeklyText } from './weekly-hours.js';
 
 const PRESENCES: { id: User['presence']; label: string }[] = [
   { id: 'available', label: 'available: takes new tickets' },
@@ -17,12 +20,23 @@ function zones(): string[] {
   return intl.supportedValuesOf?.('timeZone') ?? [];
 }
 
-/** Changes an agent's presence, zone, weekly hours and languages (`PATCH /api/v1/users/:id`). */
-export function AgentEditor({ person, onSaved, onCancel }: { person: User; onSaved: (updated: User) => void; onCancel: () => void }) {
+/** Changes an agent's presence, zone, weekly hours and languages (`PATCH /api/v1/users/:id`) and teams (`PATCH /api/v1/teams/:id`). */
+export function AgentEditor({
+  person,
+  teams,
+  onSaved,
+  onCancel,
+}: {
+  person: User;
+  teams: readonly Team[];
+  onSaved: (updated: User, teams: Team[]) => void;
+  onCancel: () => void;
+}) {
   const [presence, setPresence] = useState(person.presence);
   const [zone, setZone] = useState(person.zone);
   const [languages, setLanguages] = useState(person.languages.join(', '));
   const [week, setWeek] = useState<WeeklyText>(() => hoursToText(person.working_hours));
+  const [chosenTeams, setChosenTeams] = useState<Set<string>>(() => new Set(teams.filter((t) => t.member_ids.includes(person.id)).map((t) => t.id)));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLSelectElement | null>(null);
@@ -44,7 +58,12 @@ export function AgentEditor({ person, onSaved, onCancel }: { person: User; onSav
     setBusy(true);
     try {
       const body = { presence, zone: zone.trim(), languages: codes, working_hours: parsed.ok && Object.keys(parsed.hours).length > 0 ? parsed.hours : null };
-      onSaved(await api.patch<User>(`/api/v1/users/${person.id}`, body));
+      const updated = await api.patch<User>(`/api/v1/users/${person.id}`, body);
+      try {
+        onSaved(updated, await saveTeamsOf(person.id, teams, chosenTeams));
+      } catch (caught) {
+        setErrors({ teams: `The teams are not changed: ${messageOf(caught)}`, '': 'The other changes are saved; the teams need another try.' });
+      }
     } catch (caught) {
       setErrors(errorsFrom(caught, FIELDS));
     } finally {
@@ -52,7 +71,6 @@ export function AgentEditor({ person, onSaved, onCancel }: { person: User; onSav
     }
   };
 
-  const dayError = (day: string) => errors[`working_hours.${day}`];
   return (
     <form className="stacked-form agent-form" onSubmit={submit} noValidate aria-label={`Change ${person.name}`}>
       <div className="field">
@@ -80,29 +98,8 @@ export function AgentEditor({ person, onSaved, onCancel }: { person: User; onSav
         ))}
       </datalist>
       <TextField id="agent-languages" label="Languages" value={languages} onChange={setLanguages} error={errors.languages} hint="Language codes, separated by commas: en, de, pt-BR." />
-      <fieldset aria-describedby={`agent-hours-hint${errors.working_hours ? ' agent-hours-error' : ''}`}>
-        <legend>Weekly hours</legend>
-        <p id="agent-hours-hint" className="hint">
-          Per day, spans such as 09:00–17:00, several separated by commas (write midnight as 24:00). Leave a day empty when not working.
-        </p>
-        <div className="week-grid">
-          {WEEKDAY_KEYS.map((day) => (
-            <div key={day} className="field-inline">
-              <label htmlFor={`agent-hours-${day}`}>{WEEKDAY_LABELS[day]}</label>
-              <input
-                id={`agent-hours-${day}`}
-                type="text"
-                value={week[day]}
-                onChange={(e) => setWeek((w) => ({ ...w, [day]: e.target.value }))}
-                aria-invalid={dayError(day) ? true : undefined}
-                aria-describedby={dayError(day) ? `agent-hours-${day}-error` : undefined}
-              />
-              <FieldError id={`agent-hours-${day}-error`} message={dayError(day)} />
-            </div>
-          ))}
-        </div>
-        <FieldError id="agent-hours-error" message={errors.working_hours} />
-      </fieldset>
+      <WeeklyHoursField week={week} setWeek={setWeek} errors={errors} />
+      <TeamsField teams={teams} chosen={chosenTeams} onChange={setChosenTeams} error={errors.teams} />
       {errors[''] && <ErrorNotice message={errors['']} />}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>

@@ -51,7 +51,7 @@ export function AgentsSection() {
                       <th scope="col">Weekly hours</th>
                       <th scope="col">Now</th>
                       <th scope="col">Languages</th>
-                      <th scope="col">Team</th>
+                      <th scope="col">Teams</th>
                       <th scope="col">
                         <span className="visually-hidden">Actions</span>
                       </th>
@@ -86,12 +86,13 @@ export function AgentsSection() {
       </section>
       {person && staff && loaded.status === 'ready' && (
         <section aria-labelledby="agent-edit-heading" className="panel" key={person.id}>
-          <h2 id="agent-edit-heading">{person.name}: presence, zone, hours and languages</h2>
+          <h2 id="agent-edit-heading">{person.name}: presence, zone, hours, languages and teams</h2>
           <AgentEditor
             person={person}
+            teams={staff.teams}
             onCancel={() => setEditing(null)}
-            onSaved={(updated) => {
-              loaded.replace({ ...staff, people: staff.people.map((p) => (p.id === updated.id ? updated : p)) });
+            onSaved={(updated, teams) => {
+              loaded.replace({ people: staff.people.map((p) => (p.id === updated.id ? updated : p)), teams });
               setSaved(`${updated.name}'s changes are saved.`);
               setEditing(null);
             }}

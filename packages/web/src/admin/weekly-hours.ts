@@ -16,12 +16,46 @@ export type Span = { from: string; to: string };
 export type WeeklyHours = Partial<Record<WeekdayKey, Span[]>>;
 export type WeeklyText = Record<WeekdayKey, string>;
 
-const SPAN = /^(\d{1,2}):(\d{2})\s*(?:-|–|—|to)\s*(\d{1,2}):(\d{2})$/;
+/** Written after a span that ends at or before its start: it runs past midnight into the next day. */
+export const NEXT_DAY = '(next day)';
+const SPAN = /^(\d{1,2}):(\d{2})\s*(?:-|–|—|to)\s*(\d{1,2}):(\d{2})(\s*\(next day\))?$/i;
+const DAY = 1440;
+
+function minutesOf(hour: string, minute: string): number | null {
+  const h = Number(hour);
+  const m = Number(minute);
+  if (m > 59 || h > 24 || (h === 24 && m !== 0)) return null;
+  return h * 60 + m;
+}
+
+function wallMinutes(text: string): number | null {
+  const match = /^(\d{2}):(\d{2})$/.exec(text);
+  return match ? minutesOf(match[1]!, match[2]!) : null;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const wall = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+
+/** A span in minutes from the day's midnight; `to` past 1440 ends on the next day. */
+interface Range {
+  from: number;
+  to: number;
+}
+
+const rangeText = (r: Range) => (r.to > DAY ? `${wall(r.from)}–${wall(r.to - DAY)} ${NEXT_DAY}` : `${wall(r.from)}–${wall(r.to)}`);
+
+/** `09:00–17:00`, `22:00–06:00 (next day)`; an end at midnight is written 24:00. */
+export function spanText(span: Span): string {
+  const from = wallMinutes(span.from);
+  const to = wallMinutes(span.to);
+  if (from === null || to === null || from === to) return `${span.from}–${span.to}`;
+  return rangeText({ from, to: to === 0 ? DAY : to < from ? to + DAY : to });
+}
 
 /** Each weekday's spans as text; a day without hours is empty. */
 export function hoursToText(hours: Record<string, Span[]> | null): WeeklyText {
   const text = {} as WeeklyText;
-  for (const day of WEEKDAY_KEYS) text[day] = (hours?.[day] ?? []).map((s) => `${s.from}–${s.to}`).join(', ');
+  for (const day of WEEKDAY_KEYS) text[day] = (hours?.[day] ?? []).map(spanText).join(', ');
   return text;
 }
 
@@ -40,49 +74,81 @@ export function summarizeHours(hours: Record<string, Span[]> | null): string {
   return groups.map((g) => `${name(g.first)}${g.first === g.last ? '' : `–${name(g.last)}`} ${g.spans}`).join('; ');
 }
 
-function minutesOf(hour: string, minute: string): number | null {
-  const h = Number(hour);
-  const m = Number(minute);
-  if (m > 59 || h > 24 || (h === 24 && m !== 0)) return null;
-  return h * 60 + m;
+/** One span's text as minutes, or what is wrong with it. */
+function readSpan(part: string): Range | string {
+  const match = SPAN.exec(part);
+  if (!match) return `"${part}" is not a span of hours; write it as 09:00–17:00, or 22:00–06:00 for hours past midnight.`;
+  const from = minutesOf(match[1]!, match[2]!);
+  const to = minutesOf(match[3]!, match[4]!);
+  if (from === null || to === null || from === DAY) return `"${part}" has a time that does not exist; use 00:00 to 24:00.`;
+  if (from === to) return `"${part}" starts and ends at the same time; for a whole day write 00:00–24:00.`;
+  const overnight = to < from;
+  if (match[5] && !overnight) return `"${part}" ends after it starts on the same day; leave out ${NEXT_DAY}.`;
+  return { from, to: to === 0 ? DAY : overnight ? to + DAY : to };
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const wall = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
-
-/** One day's text as spans, or a message saying what is wrong with it. */
-export function parseDay(text: string): { ok: true; spans: Span[] } | { ok: false; message: string } {
+function parseRanges(text: string): { ok: true; ranges: Range[] } | { ok: false; message: string } {
   const parts = text
     .split(/[,;]/)
     .map((p) => p.trim())
     .filter((p) => p !== '');
-  const ranges: { from: number; to: number }[] = [];
+  const ranges: Range[] = [];
   for (const part of parts) {
-    const match = SPAN.exec(part);
-    if (!match) return { ok: false, message: `"${part}" is not a span of hours; write it as 09:00–17:00.` };
-    const from = minutesOf(match[1]!, match[2]!);
-    const to = minutesOf(match[3]!, match[4]!);
-    if (from === null || to === null || from === 1440) return { ok: false, message: `"${part}" has a time that does not exist; use 00:00 to 24:00.` };
-    if (to <= from) return { ok: false, message: `In "${part}" the end must be after the start (write midnight as 24:00).` };
-    ranges.push({ from, to });
+    const read = readSpan(part);
+    if (typeof read === 'string') return { ok: false, message: read };
+    ranges.push(read);
   }
   ranges.sort((a, b) => a.from - b.from);
   for (let i = 1; i < ranges.length; i++) {
-    if (ranges[i]!.from < ranges[i - 1]!.to) {
-      return { ok: false, message: `${wall(ranges[i - 1]!.from)}–${wall(ranges[i - 1]!.to)} and ${wall(ranges[i]!.from)}–${wall(ranges[i]!.to)} overlap; merge them.` };
-    }
+    if (ranges[i]!.from < ranges[i - 1]!.to) return { ok: false, message: `${rangeText(ranges[i - 1]!)} and ${rangeText(ranges[i]!)} overlap; merge them.` };
   }
-  return { ok: true, spans: ranges.map((r) => ({ from: wall(r.from), to: wall(r.to) })) };
+  return { ok: true, ranges };
 }
 
-/** The whole week, or the message for each day that cannot be read. */
+const toSpan = (r: Range): Span => ({ from: wall(r.from), to: wall(r.to > DAY ? r.to - DAY : r.to) });
+
+/**
+ * One day's text as spans, or a message saying what is wrong with it. A span whose end is at or
+ * before its start (`22:00–06:00`) runs into the next day and is kept as the API has it: `to` before `from`.
+ */
+export function parseDay(text: string): { ok: true; spans: Span[] } | { ok: false; message: string } {
+  const parsed = parseRanges(text);
+  return parsed.ok ? { ok: true, spans: parsed.ranges.map(toSpan) } : parsed;
+}
+
+/** `Ends on Tuesday at 06:00.` for each span of `day` that runs past midnight; empty when none does or the text cannot be read. */
+export function overnightNote(day: WeekdayKey, text: string): string {
+  const parsed = parseRanges(text);
+  if (!parsed.ok) return '';
+  const next = WEEKDAY_LABELS[WEEKDAY_KEYS[(WEEKDAY_KEYS.indexOf(day) + 1) % 7]!];
+  return parsed.ranges
+    .filter((r) => r.to > DAY)
+    .map((r) => `${rangeText(r)} ends on ${next} at ${wall(r.to - DAY)}.`)
+    .join(' ');
+}
+
+/**
+ * The whole week, or the message for each day that cannot be read. A span that runs past midnight
+ * must end before the next day's first span starts (Sunday's runs into Monday).
+ */
 export function parseWeek(text: WeeklyText): { ok: true; hours: WeeklyHours } | { ok: false; errors: Partial<Record<WeekdayKey, string>> } {
-  const hours: WeeklyHours = {};
+  const days = new Map<WeekdayKey, Range[]>();
   const errors: Partial<Record<WeekdayKey, string>> = {};
   for (const day of WEEKDAY_KEYS) {
-    const parsed = parseDay(text[day]);
+    const parsed = parseRanges(text[day]);
     if (!parsed.ok) errors[day] = parsed.message;
-    else if (parsed.spans.length > 0) hours[day] = parsed.spans;
+    else days.set(day, parsed.ranges);
   }
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, hours };
+  WEEKDAY_KEYS.forEach((day, i) => {
+    const next = WEEKDAY_KEYS[(i + 1) % 7]!;
+    const late = days.get(day)?.find((r) => r.to > DAY);
+    const early = days.get(next)?.[0];
+    if (late && early && early.from < late.to - DAY && !errors[day]) {
+      errors[day] = `${rangeText(late)} runs into ${WEEKDAY_LABELS[next]}'s ${rangeText(early)}; end it by ${wall(early.from)} or change ${WEEKDAY_LABELS[next]}.`;
+    }
+  });
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const hours: WeeklyHours = {};
+  for (const [day, ranges] of days) if (ranges.length > 0) hours[day] = ranges.map(toSpan);
+  return { ok: true, hours };
 }

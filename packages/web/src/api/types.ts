@@ -37,8 +37,16 @@ export interface Account {
   primary_manager_id: string | null;
   secondary_manager_id: string | null;
   growth_manager_id?: string | null;
+  /** The support team that takes the account's tickets; left out by older services. */
+  team_id?: string | null;
+  /** The PIN callers key in on the support line. */
+  phone_pin?: string | null;
+  email_deliverability?: boolean;
   projects: Project[];
 }
+
+export const PARTNER_TIERS = ['silver', 'gold', 'platinum'] as const;
+export type PartnerTier = (typeof PARTNER_TIERS)[number];
 
 export interface Target {
   metric: string;
