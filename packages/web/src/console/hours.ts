@@ -15,11 +15,17 @@ export function hoursNow(person: Schedule, now: number): string {
       .formatToParts(new Date(now))
       .map((p) => [p.type, p.value]),
   );
-  const day = KEYS[['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday ?? '')] ?? '';
+  const index = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday ?? '');
+  const day = KEYS[index] ?? '';
+  const yesterday = KEYS[(index + 6) % 7] ?? '';
   const time = `${parts.hour}:${parts.minute}`;
   const today = person.working_hours?.[day] ?? [];
-  const inside = today.find((span) => span.from <= time && time < (span.to === '00:00' ? '24:00' : span.to));
-  const spans = today.map((s) => `${s.from}–${s.to}`).join(', ');
+  // A span whose end is at or before its start runs into the next day (22:00–06:00).
+  const overnight = (span: { from: string; to: string }) => span.to <= span.from;
+  const inside =
+    today.some((span) => span.from <= time && (overnight(span) || time < span.to)) ||
+    (person.working_hours?.[yesterday] ?? []).some((span) => overnight(span) && time < span.to);
+  const spans = today.map((s) => `${s.from}–${s.to}${overnight(s) && s.to !== '00:00' ? ' (next day)' : ''}`).join(', ');
   if (!person.working_hours) return `no schedule; it is ${time} in ${person.zone}`;
   return `${inside ? 'working now' : 'off now'} (${spans || 'not working today'} ${person.zone}, it is ${time})`;
 }
