@@ -2,8 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
 import { postgresTypes } from './pg-types.js';
+import { PreparingPool } from './prepared-pool.js';
 import { pglitePool } from './pglite-pool.js';
 import type { Database } from './schema.js';
 
@@ -30,7 +30,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 }
 
 async function openPostgres(connectionString: string, max: number): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString, max, types: postgresTypes() });
+  const pool = new PreparingPool({ connectionString, max, types: postgresTypes() });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on the next checkout.
   });
