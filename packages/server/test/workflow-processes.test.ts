@@ -140,18 +140,26 @@ describe('three worker processes on one PostgreSQL send every email and webhook 
 
     const smtpPort = (smtp.server.address() as AddressInfo).port;
     workers.push(...(await Promise.all([0, 1, 2].map(() => spawnWorker(database.url, smtpPort)))));
-    // The victim: whichever worker is first seen holding a send.
+    // The victim: whichever worker is first seen holding a send. It is frozen (SIGSTOP) before it is
+    // killed, and the sends it holds are counted while it is frozen and can finish none of them; one
+    // that finished them in the meantime is thawed and the search goes on.
+    const holding = (lockedBy: string) => count(`select count(*)::int as n from timers where state = 'running' and locked_by = '${lockedBy}'`);
     const { victim, victimId } = await (async () => {
       for (let i = 0; i < 1000; i++) {
         const rows = (await sql<{ locked_by: string }>`select locked_by from timers where state = 'running' and kind like 'outbox:%' limit 1`.execute(handle.db)).rows;
         const worker = rows[0] && workers.find((w) => rows[0]!.locked_by.endsWith(`:${w.child.pid}`));
-        if (worker) return { victim: worker, victimId: rows[0]!.locked_by };
+        if (worker) {
+          worker.child.kill('SIGSTOP');
+          await sleep(250);
+          if ((await holding(rows[0]!.locked_by)) > 0) return { victim: worker, victimId: rows[0]!.locked_by };
+          worker.child.kill('SIGCONT');
+        }
         await sleep(5);
       }
       throw new Error(`no worker was seen holding a send:\n${workers.map((w) => w.output()).join('\n')}`);
     })();
     await stop(victim, 'SIGKILL');
-    const held = await count(`select count(*)::int as n from timers where state = 'running' and locked_by = '${victimId}'`);
+    const held = await holding(victimId);
     expect(held, 'the killed worker held a send at the moment it died').toBeGreaterThan(0);
 
     // Everything due is done once the survivors take over the lapsed leases.
