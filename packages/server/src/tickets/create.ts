@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { type Actor, type ActorAccount, isStaff } from '../auth/actor.js';
-import { TICKET_COLUMNS, type Account, type Database, type Project } from '../db/schema.js';
+import type { Account, Database, Project } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
 import { routeFor, routingEventOf } from '../routing/index.js';
 import type { AppDeps } from '../http/deps.js';
 import { checkStaffUser, invalid } from '../users/service.js';
 import { clockColumns, targetRow, targetsOf } from './clocks.js';
+import { writeNewTicket } from './new-ticket-write.js';
 import { choosePriority } from './domain/index.js';
 import { checkIntake, findForm, formsOf, presentWarnings } from './intake.js';
 import { presentTicket } from './present.js';
@@ -98,32 +99,23 @@ export async function createTicket(deps: AppDeps, db: Db, actor: Actor, input: C
     pack_version: version.id,
     plan: ticket.plan,
   };
-  // One statement writes the ticket, its audit entry (which starts its status history) and its targets: atomic on its own.
-  let insert = db
-    .with('t', (q) => q.insertInto('tickets').values({ ...ticket, intake: JSON.stringify(values), ...clocks }).returning(TICKET_COLUMNS))
-    .with('e', (q) =>
-      q
-        .insertInto('ticket_events')
-        .values([
-          { ticket_id: id, actor_id: actor.userId, type: 'created', before: null, after: JSON.stringify(created), reason: null, at: createdAt },
-          // Whom routing chose, and why, right after the creation in the audit trail.
-          ...(route === null ? [] : [routingEventOf(id, null, route, createdAt)]),
-        ])
-        .returning('id'),
-    );
-  if (targets.length > 0) {
-    insert = insert.with('s', (q) => q.insertInto('sla_targets').values(targets.map((t) => targetRow(id, t, createdAt))).returning('ticket_id')) as unknown as typeof insert;
-  }
-  // Its timers and notifications (confirmation to the requester, notice to the assignee) go in the same statement.
+  // Its timers and notifications (confirmation to the requester, notice to the assignee) are written with it.
   const follow = ticketCreatedWrites(ticket, targets, now);
-  if (follow.timers.length > 0) {
-    insert = insert.with('m', (q) => q.insertInto('timers').values(follow.timers).returning('id')) as unknown as typeof insert;
-  }
   const assigned = assignmentEvent({ ticket: { id, first_due_at: clocks.first_due_at }, assigneeId: ticket.assignee_id, actorId: actor.userId, reason: route?.reason ?? null, at: now });
-  const events = [follow.event, ...(assigned === null ? [] : [assigned])].map(workflowEventRow);
-  insert = insert.with('n', (q) => q.insertInto('notification_events').values(events).returning('id')) as unknown as typeof insert;
-  const row = await insert.selectFrom('t').selectAll().executeTakeFirstOrThrow();
-  return presentTicket(row, targets, warnings);
+  // One statement writes the ticket, its audit entry (which starts its status history), its targets,
+  // timers and notifications: atomic on its own.
+  const number = await writeNewTicket(db, {
+    ticket: { ...ticket, intake: JSON.stringify(values), ...clocks },
+    events: [
+      { ticket_id: id, actor_id: actor.userId, type: 'created', before: null, after: JSON.stringify(created), reason: null, at: createdAt },
+      // Whom routing chose, and why, right after the creation in the audit trail.
+      ...(route === null ? [] : [routingEventOf(id, null, route, createdAt)]),
+    ],
+    targets: targets.map((t) => targetRow(id, t, createdAt)),
+    timers: follow.timers,
+    notifications: [follow.event, ...(assigned === null ? [] : [assigned])].map(workflowEventRow),
+  });
+  return presentTicket({ ...ticket, number, intake: values, ...clocks, solved_at: null, closed_at: null }, targets, warnings);
 }
 
 /** The account a ticket is filed for: a customer's own, or the one staff name. */
