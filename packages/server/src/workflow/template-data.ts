@@ -53,6 +53,19 @@ async function userName(db: Kysely<Database>, id: unknown, fallback: string): Pr
   return user?.name ?? fallback;
 }
 
+/** What the escalation alerts share: why and by whom it was raised, when the response is due, who holds the ticket. */
+async function escalationAlert(ctx: TemplateContext, payload: Payload, zone: string) {
+  const responseDue = dueTime(payload.due_at, zone);
+  if (!responseDue) return null;
+  const assignee = typeof payload.assignee_id === 'string' ? await userName(ctx.db, payload.assignee_id, '') : '';
+  return {
+    reason: text(payload.reason_label, text(payload.reason, 'escalated')),
+    escalatedBy: await userName(ctx.db, payload.raised_by, 'The customer'),
+    responseDue,
+    ...(assignee ? { assigneeName: assignee } : {}),
+  };
+}
+
 /** The template data of an event, from the ticket as it is now and the event's recorded payload; null when the event has no email. */
 export async function templateDataFor(event: NotifyEvent, ctx: TemplateContext): Promise<TemplateData[NotifyEvent] | null> {
   const { ticket, payload } = ctx;
@@ -96,29 +109,12 @@ export async function templateDataFor(event: NotifyEvent, ctx: TemplateContext):
       };
     }
     case 'escalation_warning': {
-      const responseDue = dueTime(payload.due_at, text(payload.zone, calendarZone(ctx.registry, ticket, payload.calendar_id)));
-      if (!responseDue) return null;
-      const assignee = typeof payload.assignee_id === 'string' ? await userName(ctx.db, payload.assignee_id, '') : '';
-      return {
-        ticket: summary,
-        reason: text(payload.reason_label, text(payload.reason, 'escalated')),
-        escalatedBy: await userName(ctx.db, payload.raised_by, 'The customer'),
-        responseDue,
-        remainingMs: Number(payload.remaining_ms ?? 0),
-        ...(assignee ? { assigneeName: assignee } : {}),
-      };
+      const alert = await escalationAlert(ctx, payload, text(payload.zone, calendarZone(ctx.registry, ticket, payload.calendar_id)));
+      return alert && { ...alert, ticket: summary, remainingMs: Number(payload.remaining_ms ?? 0) };
     }
     case 'escalation_breached': {
-      const responseDue = dueTime(payload.due_at, calendarZone(ctx.registry, ticket, payload.calendar_id));
-      if (!responseDue) return null;
-      const assignee = typeof payload.assignee_id === 'string' ? await userName(ctx.db, payload.assignee_id, '') : '';
-      return {
-        ticket: summary,
-        reason: text(payload.reason_label, text(payload.reason, 'escalated')),
-        escalatedBy: await userName(ctx.db, payload.raised_by, 'The customer'),
-        responseDue,
-        ...(assignee ? { assigneeName: assignee } : {}),
-      };
+      const alert = await escalationAlert(ctx, payload, calendarZone(ctx.registry, ticket, payload.calendar_id));
+      return alert && { ...alert, ticket: summary };
     }
   }
 }

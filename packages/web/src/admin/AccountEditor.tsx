@@ -1,9 +1,8 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../api/client.js';
 import type { Account } from '../api/types.js';
-import { ErrorNotice } from '../ui/feedback.js';
 import { ACCOUNT_FIELDS, type AccountDraft, changesOf, type Choice, draftOf } from './account-form.js';
-import { errorsFrom, FieldError, type FieldErrors, TextField } from './fields.js';
+import { errorsFrom, FieldError, type FieldErrors, TextField, FormActions } from './fields.js';
 import { SelectField } from './SelectField.js';
 
 export interface AccountChoices {
@@ -96,15 +95,7 @@ export function AccountEditor({ account, choices, onSaved, onCancel }: { account
         </p>
         <FieldError id="account-email-error" message={errors.email_deliverability} />
       </div>
-      {errors[''] && <ErrorNotice message={errors['']} />}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Saving…' : `Save ${account.name}`}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label={`Save ${account.name}`} busy={busy} error={errors['']} onCancel={onCancel} />
     </form>
   );
 }

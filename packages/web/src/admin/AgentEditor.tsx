@@ -1,9 +1,8 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api, messageOf } from '../api/client.js';
 import type { Team, User } from '../api/types.js';
-import { ErrorNotice } from '../ui/feedback.js';
 import { saveTeamsOf } from './agent-teams.js';
-import { errorsFrom, FieldError, type FieldErrors, TextField } from './fields.js';
+import { errorsFrom, FieldError, type FieldErrors, TextField, FormActions } from './fields.js';
 import { TeamsField } from './TeamsField.js';
 import { WeeklyHoursField } from './WeeklyHoursField.js';
 import { hoursToText, parseWeek, WEEKDAY_KEYS, type WeeklyText } from './weekly-hours.js';
@@ -100,15 +99,7 @@ export function AgentEditor({
       <TextField id="agent-languages" label="Languages" value={languages} onChange={setLanguages} error={errors.languages} hint="Language codes, separated by commas: en, de, pt-BR." />
       <WeeklyHoursField week={week} setWeek={setWeek} errors={errors} />
       <TeamsField teams={teams} chosen={chosenTeams} onChange={setChosenTeams} error={errors.teams} />
-      {errors[''] && <ErrorNotice message={errors['']} />}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Saving…' : `Save ${person.name}`}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label={`Save ${person.name}`} busy={busy} error={errors['']} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,8 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../api/client.js';
 import type { Webhook } from '../api/types.js';
-import { ErrorNotice } from '../ui/feedback.js';
-import { errorsFrom, FieldError, type FieldErrors, TextField } from './fields.js';
+import { errorsFrom, FieldError, type FieldErrors, TextField, FormActions } from './fields.js';
 import { WEBHOOK_EVENTS } from './webhook-events.js';
 
 const FIELDS = ['url', 'description', 'events', 'active'] as const;
@@ -92,17 +91,7 @@ export function WebhookForm({ webhook, onSaved, onCancel }: { webhook?: Webhook;
         </p>
         <FieldError id={`${prefix}-active-error`} message={errors.active} />
       </div>
-      {errors[''] && <ErrorNotice message={errors['']} />}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Saving…' : webhook ? 'Save the endpoint' : 'Add the endpoint'}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormActions label={webhook ? 'Save the endpoint' : 'Add the endpoint'} busy={busy} error={errors['']} onCancel={onCancel} />
     </form>
   );
 }

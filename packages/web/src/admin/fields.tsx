@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ApiError, fieldOf, messageOf } from '../api/client.js';
+import { ErrorNotice } from '../ui/feedback.js';
 
 /** Messages per request field, with the form's general message under `''`. */
 export type FieldErrors = Record<string, string>;
@@ -72,5 +73,24 @@ export function TextField(props: {
       />
       <FieldError id={`${props.id}-error`} message={props.error} />
     </div>
+  );
+}
+
+/** The end of an admin form: its general error, the submit button (busy while saving) and Cancel. */
+export function FormActions({ label, busy, error, onCancel }: { label: string; busy: boolean; error: string | undefined; onCancel?: (() => void) | undefined }) {
+  return (
+    <>
+      {error && <ErrorNotice message={error} />}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Saving…' : label}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </>
   );
 }
