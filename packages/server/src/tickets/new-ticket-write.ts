@@ -22,10 +22,10 @@ export async function writeNewTickets(db: Kysely<Database>, tickets: readonly Ne
   const notifications = tickets.flatMap((t) => t.notifications);
   let insert = db
     .with('t', (q) => q.insertInto('tickets').values(tickets.map((t) => t.ticket)).returning(['id', 'number']))
-    .with('e', (q) => q.insertInto('ticket_events').values(events).returning('id'));
-  if (targets.length > 0) insert = insert.with('s', (q) => q.insertInto('sla_targets').values(targets).returning('ticket_id')) as unknown as typeof insert;
-  if (timers.length > 0) insert = insert.with('m', (q) => q.insertInto('timers').values(timers).returning('id')) as unknown as typeof insert;
-  if (notifications.length > 0) insert = insert.with('n', (q) => q.insertInto('notification_events').values(notifications).returning('id')) as unknown as typeof insert;
+    .with('e', (q) => q.insertInto('ticket_events').values(events));
+  if (targets.length > 0) insert = insert.with('s', (q) => q.insertInto('sla_targets').values(targets)) as unknown as typeof insert;
+  if (timers.length > 0) insert = insert.with('m', (q) => q.insertInto('timers').values(timers)) as unknown as typeof insert;
+  if (notifications.length > 0) insert = insert.with('n', (q) => q.insertInto('notification_events').values(notifications)) as unknown as typeof insert;
   const rows = await insert.selectFrom('t').selectAll().execute();
   const numbers = new Map(rows.map((row) => [row.id, Number(row.number)]));
   return tickets.map((t) => {
