@@ -1,6 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import { Mutex } from './mutex.js';
+import { PglitePreparedStatements } from './pglite-prepared.js';
 
 type Command = PostgresQueryResult<unknown>['command'];
 const ROW_COUNT_COMMANDS = new Set<string>(['UPDATE', 'DELETE', 'INSERT', 'SELECT', 'MERGE']);
@@ -12,16 +13,17 @@ const ROW_COUNT_COMMANDS = new Set<string>(['UPDATE', 'DELETE', 'INSERT', 'SELEC
  */
 export function pglitePool(pg: PGlite, options: { closeOnEnd: boolean } = { closeOnEnd: true }): PostgresPool {
   const lock = new Mutex();
+  const statements = new PglitePreparedStatements(pg);
   return {
     async connect(): Promise<PostgresPoolClient> {
       const release = await lock.acquire();
       const client = {
         async query(sql: string, parameters: ReadonlyArray<unknown>) {
-          const result = await pg.query(sql, [...parameters]);
-          const command = (result.command ?? 'SELECT').toUpperCase();
+          const result = await statements.query(sql, parameters);
+          const command = result.command.toUpperCase();
           return {
             command: (ROW_COUNT_COMMANDS.has(command) ? command : 'SELECT') as Command,
-            rowCount: result.affectedRows ?? result.rowCount ?? 0,
+            rowCount: result.rowCount,
             rows: result.rows,
           };
         },
