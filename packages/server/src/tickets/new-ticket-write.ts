@@ -35,7 +35,7 @@ export async function writeNewTickets(db: Kysely<Database>, tickets: readonly Ne
   });
 }
 
-const batchers = new WeakMap<Kysely<Database>, WriteBatcher<NewTicketRows, number>>();
+const batchers = new WeakMap<Kysely<Database>, WriteBatcher<Kysely<Database>, NewTicketRows, number>>();
 
 /**
  * Writes one new ticket and answers its number. Inside a transaction it is written at once, in that transaction; otherwise
@@ -46,7 +46,10 @@ export async function writeNewTicket(db: Kysely<Database>, rows: NewTicketRows):
   if (db.isTransaction) return (await writeNewTickets(db, [rows]))[0]!;
   let batcher = batchers.get(db);
   if (!batcher) {
-    batcher = new WriteBatcher({ write: (items) => writeNewTickets(db, items) });
+    batcher = new WriteBatcher({
+      session: (use) => db.connection().execute(use),
+      write: (connection, items) => writeNewTickets(connection, items),
+    });
     batchers.set(db, batcher);
   }
   return batcher.submit(rows);
