@@ -1,7 +1,6 @@
 import { type PGlite, parse, protocol } from '@electric-sql/pglite';
+import { isDataStatement, isStalePlan } from './prepared-statements.js';
 
-/** Statements that read or write rows; everything else (DDL, transaction control, SET) runs as PGlite's `query` runs it. */
-const DATA_STATEMENT = /^\s*(select|insert|update|delete|with)\b/i;
 
 export interface QueryResult {
   command: string;
@@ -39,7 +38,7 @@ export class PglitePreparedStatements {
   }
 
   async query(sql: string, parameters: readonly unknown[]): Promise<QueryResult> {
-    if (!DATA_STATEMENT.test(sql) || this.#stale.has(sql) || (!this.#prepared.has(sql) && this.#prepared.size >= this.#max)) {
+    if (!isDataStatement(sql) || this.#stale.has(sql) || (!this.#prepared.has(sql) && this.#prepared.size >= this.#max)) {
       return this.#plain(sql, parameters);
     }
     try {
@@ -100,9 +99,4 @@ export class PglitePreparedStatements {
 function commandOf(messages: readonly { name: string }[]): string {
   const complete = messages.find((m) => m.name === 'commandComplete') as { text?: string } | undefined;
   return complete?.text?.split(' ')[0] ?? 'SELECT';
-}
-
-function isStalePlan(error: unknown): boolean {
-  const { code, message } = error as { code?: string; message?: string };
-  return code === '0A000' && typeof message === 'string' && message.includes('cached plan must not change result type');
 }

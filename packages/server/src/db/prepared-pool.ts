@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { isDataStatement, isStalePlan } from './prepared-statements.js';
 
-/** Statements that read or write rows; everything else (DDL, transaction control, SET) runs unnamed. */
-const DATA_STATEMENT = /^\s*(select|insert|update|delete|with)\b/i;
 
 export interface PreparingPoolConfig extends pg.PoolConfig {
   /** How many statements each connection keeps prepared; past it, new statements run unnamed. */
@@ -44,20 +43,24 @@ export class PreparingPool extends pg.Pool {
     if (wrapped.has(client)) return client;
     wrapped.add(client);
     const query = client.query.bind(client) as QueryFunction;
-    const prepared = new Set<string>();
+    /** Statement text → its name, for the statements this connection has prepared. */
+    const prepared = new Map<string, string>();
     const stale = new Set<string>();
     const limit = this.#maxPrepared;
     const run = async (text: string, values: unknown): Promise<unknown> => {
-      if (!Array.isArray(values) || !DATA_STATEMENT.test(text)) return values === undefined ? query(text) : query(text, values);
-      const name = statementName(text);
-      if (stale.has(name) || (!prepared.has(name) && prepared.size >= limit)) return query(text, values);
-      prepared.add(name);
+      if (!Array.isArray(values) || !isDataStatement(text)) return values === undefined ? query(text) : query(text, values);
+      let name = prepared.get(text);
+      if (name === undefined) {
+        if (stale.has(text) || prepared.size >= limit) return query(text, values);
+        name = statementName(text);
+        prepared.set(text, name);
+      }
       try {
         return await query({ name, text, values });
       } catch (error) {
         if (!isStalePlan(error)) throw error;
-        prepared.delete(name);
-        stale.add(name);
+        prepared.delete(text);
+        stale.add(text);
         // The server's last ReadyForQuery says whether the connection is inside a transaction (now failed).
         if ((client as unknown as { getTransactionStatus(): string | undefined }).getTransactionStatus() !== 'I') throw error;
         return query(text, values);
@@ -80,9 +83,4 @@ const wrapped = new WeakSet<pg.PoolClient>();
 
 function statementName(text: string): string {
   return `hg_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
-}
-
-function isStalePlan(error: unknown): boolean {
-  const { code, message } = error as { code?: string; message?: string };
-  return code === '0A000' && typeof message === 'string' && message.includes('cached plan must not change result type');
 }

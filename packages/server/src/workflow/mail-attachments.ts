@@ -21,7 +21,7 @@ export function cleanFilename(name: string): string {
 }
 
 /** Decides which attachments of an email are stored: every file of 1 byte to 10 MiB, as API uploads. Pure. */
-export function sortMailAttachments(attachments: readonly InboundAttachment[]): MailAttachments {
+function sortMailAttachments(attachments: readonly InboundAttachment[]): MailAttachments {
   const result: MailAttachments = { keep: [], notes: [] };
   for (const attachment of attachments) {
     const filename = cleanFilename(attachment.filename);
@@ -38,8 +38,14 @@ export function sortMailAttachments(attachments: readonly InboundAttachment[]): 
 }
 
 /** The text of the ticket or reply with a line for each file that was not stored. */
-export function withNotes(text: string, notes: readonly string[]): string {
+function withNotes(text: string, notes: readonly string[]): string {
   return notes.length === 0 ? text : `${text}\n\n${notes.map((note) => `(${note})`).join('\n')}`;
+}
+
+/** What an email becomes on the ticket: its text (with a line for each file left out) and the files to store. */
+export function mailContent(mail: { text: string; attachments: readonly InboundAttachment[] }): { text: string; files: MailAttachments['keep'] } {
+  const sorted = sortMailAttachments(mail.attachments);
+  return { text: withNotes(mail.text.trim() || '(The email had no text.)', sorted.notes), files: sorted.keep };
 }
 
 /** Stores the kept files on the ticket, tied to the reply they came with (if any), in the caller's transaction. */

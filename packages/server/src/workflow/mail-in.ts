@@ -8,7 +8,7 @@ import { getVisibleTicket } from '../tickets/access.js';
 import { addComment } from '../tickets/comments.js';
 import { createTicket } from '../tickets/create.js';
 import { CreateTicketBody } from '../tickets/schemas.js';
-import { sortMailAttachments, storeMailAttachments, withNotes } from './mail-attachments.js';
+import { mailContent, storeMailAttachments } from './mail-attachments.js';
 
 export type InboundOutcome =
   | { kind: 'ticket_created'; ticketId: string }
@@ -78,12 +78,11 @@ function refusal(error: unknown): never {
 
 async function openTicket(deps: AppDeps, db: Kysely<Database>, actor: Actor, mail: InboundNewTicket): Promise<InboundOutcome & { ticketId: string }> {
   if (actor.role !== 'customer') throw new InboundRejection('Staff cannot open tickets by email; open it in the agent console for the customer, or forward the customer\'s message from their address.');
-  const files = sortMailAttachments(mail.attachments);
-  const description = withNotes(mail.text.trim() || '(The email had no text.)', files.notes);
-  const input = CreateTicketBody.safeParse({ subject: mail.subject.slice(0, 300), description, channel: 'email' });
+  const content = mailContent(mail);
+  const input = CreateTicketBody.safeParse({ subject: mail.subject.slice(0, 300), description: content.text, channel: 'email' });
   if (!input.success) throw new InboundRejection(`The email could not become a ticket: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const ticket = await createTicket(deps, db, actor, input.data).catch(refusal);
-  await storeMailAttachments(deps, db, actor, ticket.id, null, files.keep).catch(refusal);
+  await storeMailAttachments(deps, db, actor, ticket.id, null, content.files).catch(refusal);
   return { kind: 'ticket_created', ticketId: ticket.id };
 }
 
@@ -106,9 +105,8 @@ async function reply(deps: AppDeps, db: Kysely<Database>, actor: Actor, mail: In
   await getVisibleTicket(db, actor, ticketId).catch(() => {
     throw new InboundRejection(`There is no ${unknown} that ${mail.from.address} can see; write a new email (without the [#number] tag) to open a ticket.`);
   });
-  const files = sortMailAttachments(mail.attachments);
-  const body = withNotes(mail.text.trim() || '(The email had no text.)', files.notes);
-  const comment = await addComment(deps, db, actor, ticketId, { body, public: true, channel: 'email' }).catch(refusal);
-  await storeMailAttachments(deps, db, actor, ticketId, comment.id, files.keep).catch(refusal);
+  const content = mailContent(mail);
+  const comment = await addComment(deps, db, actor, ticketId, { body: content.text, public: true, channel: 'email' }).catch(refusal);
+  await storeMailAttachments(deps, db, actor, ticketId, comment.id, content.files).catch(refusal);
   return { kind: 'reply_added', ticketId };
 }
