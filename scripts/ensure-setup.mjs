@@ -28,8 +28,18 @@ function mtime(path) {
 const installed = mtime('node_modules/.package-lock.json');
 const manifests = ['package.json', 'package-lock.json', 'packages/engine/package.json', 'packages/policy/package.json', 'packages/cli/package.json', 'packages/server/package.json', 'packages/web/package.json'];
 if (!installed || manifests.some((m) => mtime(m) > installed)) {
-  if (!quiet) console.log('Installing dependencies (npm install)…');
-  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error']);
+  // On CI (CI=true, as CI services set it) the lock file is the law: `npm ci` installs exactly what it
+  // lists and fails when package.json and package-lock.json disagree. Elsewhere `npm install` keeps a
+  // working tree's node_modules and updates the lock file after a manifest edit.
+  const ci = isCi(process.env.CI);
+  const command = ci ? 'ci' : 'install';
+  if (!quiet) console.log(`Installing dependencies (npm ${command})…`);
+  run('npm', [command, '--no-audit', '--no-fund', '--loglevel=error']);
+}
+
+/** CI services set CI=true (some CI=1); an empty value or "false" means a developer's machine. */
+function isCi(value) {
+  return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
 }
 
 if (!quiet) console.log('Compiling (tsc -b)…');

@@ -12,6 +12,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const setup = spawnSync(process.execPath, [join(root, 'scripts/ensure-setup.mjs')], { cwd: root, stdio: 'inherit' });
 if (setup.status !== 0) process.exit(setup.status || 1);
 
+// The tests run from TypeScript sources that vitest does not type-check: a type error in a test or in
+// the code it covers fails here, before any test runs.
+console.log('Type-checking sources and tests (tsc -p tsconfig.tests.json)…');
+const typecheck = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.tests.json', '--noEmit', '--pretty'], { cwd: root, stdio: 'inherit' });
+if (typecheck.status !== 0) {
+  console.error('\ntests: not run, the type-check failed (the errors are listed above). Fix them, then run npm test again.');
+  process.exit(typecheck.status || 1);
+}
+
 await ensurePostgres();
 ensureChromium();
 
