@@ -15,15 +15,19 @@ import { routingRoutes } from '../routing/index.js';
 import { teamRoutes } from '../teams/routes.js';
 import { attachmentRoutes } from '../tickets/attachment-routes.js';
 import { ticketRoutes } from '../tickets/routes.js';
+import { ticketIntakeRoutes } from '../tickets/intake-routes.js';
 import { userRoutes } from '../users/routes.js';
 import type { AppDeps } from './deps.js';
 import { installErrorHandling } from './error-handler.js';
 import { installBenchRoutes } from './bench.js';
 import { installHealth } from './health.js';
+import { serverTimeRoutes } from './server-time.js';
 import { installMetrics } from './metrics.js';
 import { installOpenApi } from './openapi.js';
+import { installSecurityAfterAuthentication, installSecurityBeforeRoutes, metricsAccessOf, type SecurityOptions, securityServerOptions } from './security/index.js';
 import { installWebApp } from './web-app.js';
 import { workflowRoutes } from '../workflow/routes.js';
+import { mailReviewRoutes } from '../mail-review/routes.js';
 import type { Workflow } from '../workflow/runtime.js';
 
 /** JSON bodies are limited to 1 MiB. */
@@ -41,6 +45,8 @@ export interface BuildAppOptions {
   webApp?: boolean;
   /** The timer worker running in this process, if any: moving the demo clock fires what became due through it. */
   workflow?: Workflow | null;
+  /** Proxy trust, the desk's public URL (cross-site check), who reads /metrics, timeouts. */
+  security?: SecurityOptions;
 }
 
 /** Builds the HTTP service over the given database, clock and policy registry. Nothing listens until `listen()`. */
@@ -50,15 +56,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: JSON_BODY_LIMIT,
     ajv: undefined,
     routerOptions: { ignoreTrailingSlash: true },
+    ...securityServerOptions(options.security),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  await installSecurityBeforeRoutes(app);
   await app.register(fastifyCookie);
   await installOpenApi(app);
-  installMetrics(app);
+  installMetrics(app, metricsAccessOf(options.security));
   installHealth(app, options.db, options.clock);
   installAuthentication(app, options.db, options.clock);
+  installSecurityAfterAuthentication(app, options.security);
 
   const deps: AppDeps = { db: options.db, clock: options.clock, registry: options.registry };
   await app.register(
@@ -74,6 +83,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(routingRoutes(deps));
       await api.register(escalationRoutes(deps));
       await api.register(workflowRoutes(deps, options.workflow ?? null));
+      await api.register(mailReviewRoutes(deps));
+      await api.register(serverTimeRoutes(deps));
+      await api.register(ticketIntakeRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

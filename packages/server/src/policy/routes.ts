@@ -85,7 +85,10 @@ const OpenPeriodsSchema = z
     calendar: z.object({ id: z.string(), name: z.string(), zone: z.string(), always_open: z.boolean() }),
     from: z.string(),
     to: z.string(),
-    open: z.array(z.object({ start: z.string(), end: z.string() })),
+    open_at_from: z
+      .boolean()
+      .describe("Whether the calendar is open at `from` (without `from`: at the service's now). When it is, the first open period is the one in progress, clipped to start at `from`."),
+    open: z.array(z.object({ start: z.string(), end: z.string() })).describe('The open periods inside [from, to), clipped to it.'),
     holidays: z.array(z.object({ date: z.string(), name: z.string() })),
   })
   .meta({ id: 'CalendarOpenPeriods' });
@@ -227,6 +230,7 @@ export const policyRoutes =
           calendar: presentCalendar(schedule),
           from: fmt(from),
           to: fmt(to),
+          open_at_from: schedule.isOpen(from),
           open: schedule.openPeriods(from, to).map((s) => ({ start: fmt(s.start), end: fmt(s.end) })),
           holidays: schedule.holidaysBetween(schedule.localDate(from), schedule.localDate(to)),
         };

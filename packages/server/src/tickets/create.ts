@@ -3,15 +3,15 @@ import type { Kysely } from 'kysely';
 import { type Actor, type ActorAccount, isStaff } from '../auth/actor.js';
 import type { Account, Database, Project } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
-import { routeFor, routingEventOf } from '../routing/index.js';
+import { routingEventOf, routingInputFor } from '../routing/index.js';
 import type { AppDeps } from '../http/deps.js';
 import { checkStaffUser, invalid } from '../users/service.js';
 import { clockColumns, targetRow, targetsOf } from './clocks.js';
 import { writeNewTicket } from './new-ticket-write.js';
 import { choosePriority } from './domain/index.js';
-import { checkIntake, findForm, formsOf, presentWarnings } from './intake.js';
+import { checkIntake, findForm, formsOf, noTopicWarning, presentWarnings } from './intake.js';
 import { presentTicket } from './present.js';
-import { priorityCatalogOf, unwrap } from './rules.js';
+import { offeredChannelAndLanguage, priorityCatalogOf, unwrap } from './rules.js';
 import type { CreateTicketInput, TicketJson } from './schemas.js';
 import { ticketCreatedWrites } from '../workflow/hooks.js';
 import { assignmentEvent } from '../workflow/assignment.js';
@@ -51,17 +51,16 @@ export async function createTicket(deps: AppDeps, db: Db, actor: Actor, input: C
     throw invalid('body.product', `Intake values need the form they belong to; name it in "product" (${formsOf(version).map((f) => f.id).join(', ') || 'this policy has no forms'}).`);
   } else if (version.clockStart === 'on_intake_complete' && formsOf(version).length > 0) {
     complete = false;
-    warnings = [
-      {
-        path: 'body.product',
-        severity: 'warning',
-        message: `Choose a topic (one of ${formsOf(version).map((f) => f.id).join(', ')}) and fill in its details: under this plan the response time counts from when the required information is complete.`,
-      },
-    ];
+    warnings = [noTopicWarning(version, 'body.product')];
   }
 
-  const language = input.language ?? account.languages[0] ?? 'en';
-  const route = input.assignee_id ? null : await routeFor(db, deps.registry, account, { language, at: now, teamId: input.team_id ?? null });
+  const { channel, language } = offeredChannelAndLanguage(version, {
+    channel: input.channel ?? (actor.via === 'token' ? 'api' : 'web'),
+    language: input.language,
+    accountLanguages: account.languages,
+  });
+  // Whom routing may choose; it decides when the ticket is written, counting the tickets opened just before.
+  const routing = input.assignee_id ? null : await routingInputFor(db, deps.registry, account, { language, at: now, teamId: input.team_id ?? null });
 
   const id = randomUUID();
   const createdAt = new Date(now);
@@ -70,14 +69,14 @@ export async function createTicket(deps: AppDeps, db: Db, actor: Actor, input: C
     account_id: account.id,
     project_id: project?.id ?? null,
     requester_id: requesterId,
-    assignee_id: input.assignee_id ?? route?.assignee_id ?? null,
-    team_id: input.team_id ?? route?.team_id ?? null,
+    assignee_id: input.assignee_id ?? null,
+    team_id: input.team_id ?? null,
     subject: input.subject,
     description: input.description,
     product: input.product ?? null,
     priority,
     environment: input.environment ?? null,
-    channel: input.channel ?? (actor.via === 'token' ? 'api' : 'web'),
+    channel,
     language,
     status: 'new' as const,
     intake_complete: complete,
@@ -101,21 +100,30 @@ export async function createTicket(deps: AppDeps, db: Db, actor: Actor, input: C
   };
   // Its timers and notifications (confirmation to the requester, notice to the assignee) are written with it.
   const follow = ticketCreatedWrites(ticket, targets, now);
-  const assigned = assignmentEvent({ ticket: { id, first_due_at: clocks.first_due_at }, assigneeId: ticket.assignee_id, actorId: actor.userId, reason: route?.reason ?? null, at: now });
   // One statement writes the ticket, its audit entry (which starts its status history), its targets,
   // timers and notifications: atomic on its own.
-  const number = await writeNewTicket(db, {
-    ticket: { ...ticket, intake: JSON.stringify(values), ...clocks },
-    events: [
-      { ticket_id: id, actor_id: actor.userId, type: 'created', before: null, after: JSON.stringify(created), reason: null, at: createdAt },
-      // Whom routing chose, and why, right after the creation in the audit trail.
-      ...(route === null ? [] : [routingEventOf(id, null, route, createdAt)]),
-    ],
-    targets: targets.map((t) => targetRow(id, t, createdAt)),
-    timers: follow.timers,
-    notifications: [follow.event, ...(assigned === null ? [] : [assigned])].map(workflowEventRow),
+  const written = await writeNewTicket(db, {
+    id,
+    routing,
+    at: now,
+    rows: (route) => {
+      const assigneeId = ticket.assignee_id ?? route?.assignee_id ?? null;
+      const assigned = assignmentEvent({ ticket: { id, first_due_at: clocks.first_due_at }, assigneeId, actorId: actor.userId, reason: route?.reason ?? null, at: now });
+      return {
+        ticket: { ...ticket, assignee_id: assigneeId, team_id: ticket.team_id ?? route?.team_id ?? null, intake: JSON.stringify(values), ...clocks },
+        events: [
+          { ticket_id: id, actor_id: actor.userId, type: 'created', before: null, after: JSON.stringify(created), reason: null, at: createdAt },
+          // Whom routing chose, and why, right after the creation in the audit trail.
+          ...(route === null ? [] : [routingEventOf(id, null, route, createdAt)]),
+        ],
+        targets: targets.map((t) => targetRow(id, t, createdAt)),
+        timers: follow.timers,
+        notifications: [follow.event, ...(assigned === null ? [] : [assigned])].map(workflowEventRow),
+      };
+    },
   });
-  return presentTicket({ ...ticket, number, intake: values, ...clocks, solved_at: null, closed_at: null }, targets, warnings);
+  const { number, assignee_id, team_id } = written;
+  return presentTicket({ ...ticket, number, assignee_id, team_id, intake: values, ...clocks, solved_at: null, closed_at: null }, targets, warnings);
 }
 
 /** The account a ticket is filed for: a customer's own, or the one staff name. */

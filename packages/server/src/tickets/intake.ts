@@ -69,3 +69,63 @@ export function issuePath(prefix: string, field: string): string {
 export function presentWarnings(prefix: string, warnings: readonly IntakeIssue[]) {
   return warnings.map((w) => ({ path: issuePath(prefix, w.field), severity: w.severity, message: w.message }));
 }
+
+/** The choice of a form, named in words: "Sending or receiving messages, Number porting (migration) or …". */
+export function formNamesOf(version: CatalogPackVersion): string {
+  const names = formsOf(version).map((f) => f.name);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+}
+
+/** The warning of a ticket filed without a topic under a pack whose clocks wait for complete details. */
+export function noTopicWarning(version: CatalogPackVersion, path: string): { path: string; severity: 'warning'; message: string } {
+  return {
+    path,
+    severity: 'warning',
+    message: `No response time runs yet: under this plan it counts from when the required details are complete. Choose what the ticket is about (${formNamesOf(version)}) and fill in its details.`,
+  };
+}
+
+/** One thing a ticket's intake still needs, in words: the field's label from the pack's form. */
+export interface IntakeGap {
+  /** The field id; `product` when no form is chosen yet; `form` for the form as a whole. */
+  field: string;
+  label: string;
+  message: string;
+}
+
+export interface IntakeState {
+  complete: boolean;
+  form: { id: string; name: string } | null;
+  /** What is missing or unusable, each in words; empty when complete. */
+  missing: IntakeGap[];
+  /** Advice on usable values (best-effort recency, the short form used). */
+  notes: IntakeGap[];
+}
+
+/** Where a ticket's intake stands under its pinned pack version: which form, what is still missing. */
+export function intakeStateOf(
+  version: CatalogPackVersion,
+  ticket: { product: string | null; intake: Readonly<Record<string, unknown>>; created_at: Date },
+): IntakeState {
+  const forms = formsOf(version);
+  if (forms.length === 0) return { complete: true, form: null, missing: [], notes: [] };
+  const chosen = ticket.product === null ? undefined : forms.find((f) => f.id === ticket.product);
+  if (chosen === undefined) {
+    return {
+      complete: false,
+      form: null,
+      missing: [{ field: 'product', label: 'What the ticket is about', message: `Choose what the ticket is about (${formNamesOf(version)}) and fill in its details.` }],
+      notes: [],
+    };
+  }
+  const form = findForm(version, chosen.id, 'product');
+  const result = validateIntake(form, ticket.intake, ticket.created_at.getTime());
+  const labelOf = (field: string) => (field === 'form' ? form.name : (form.fields.find((f) => f.id === field)?.label ?? field));
+  const gap = (i: IntakeIssue): IntakeGap => ({ field: i.field, label: labelOf(i.field), message: i.message });
+  return {
+    complete: result.complete,
+    form: { id: form.id, name: form.name },
+    missing: result.complete ? [] : result.issues.filter((i) => i.severity === 'error').map(gap),
+    notes: result.issues.filter((i) => i.severity === 'warning').map(gap),
+  };
+}

@@ -6,7 +6,7 @@ import { pageQuery } from '../http/pagination.js';
 
 const text = (max: number) => z.string().trim().min(1, 'Must not be empty.').max(max, `Must be at most ${max} characters.`);
 const intakeValue = z.union([z.string().max(10_000), z.array(z.string().max(1000)).max(50), z.null()]);
-const intakeValues = z
+export const intakeValues = z
   .record(z.string().min(1).max(100), intakeValue)
   .refine((values) => Object.keys(values).length <= 50, 'At most 50 intake fields.')
   .describe('The intake form\'s field values, by field id (text, or a list of SIDs).');
