@@ -19,13 +19,7 @@ export async function loadCandidates(db: Db, userIds: readonly string[], at: num
       .where('id', 'in', ids)
       .execute(),
     db.selectFrom('out_of_office').select(['user_id', 'starts_at', 'ends_at']).where('user_id', 'in', ids).where('ends_at', '>', now).execute(),
-    db
-      .selectFrom('tickets')
-      .select(['assignee_id', (eb) => eb.fn.countAll<string | number>().as('n')])
-      .where('assignee_id', 'in', ids)
-      .where('status', 'in', [...UNSOLVED])
-      .groupBy('assignee_id')
-      .execute(),
+    openTicketCounts(db, ids),
   ]);
   for (const person of people as Person[]) {
     if (person.role === 'customer') continue;
@@ -40,10 +34,23 @@ export async function loadCandidates(db: Db, userIds: readonly string[], at: num
       active: person.active,
       languages: person.languages,
       out_of_office: ranges,
-      load: Number(loads.find((l) => l.assignee_id === person.id)?.n ?? 0),
+      load: loads.get(person.id) ?? 0,
     });
   }
   return result;
+}
+
+/** How many unsolved tickets each of these people has assigned now (people with none are left out). */
+export async function openTicketCounts(db: Db, userIds: readonly string[]): Promise<Map<string, number>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('tickets')
+    .select(['assignee_id', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .where('assignee_id', 'in', [...new Set(userIds)])
+    .where('status', 'in', [...UNSOLVED])
+    .groupBy('assignee_id')
+    .execute();
+  return new Map(rows.flatMap((row) => (row.assignee_id === null ? [] : [[row.assignee_id, Number(row.n)] as const])));
 }
 
 /** A team with its members as candidates; null when the id is null or unknown to the provider. */

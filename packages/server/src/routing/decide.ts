@@ -54,6 +54,33 @@ export type RoutingInput = (PersonalizedInput | TeamInput) & {
   exclude?: readonly string[];
 };
 
+/** The rules that pick the least-loaded person, so their choice depends on everybody's open tickets. */
+const LOAD_RULES: ReadonlySet<RoutingRule> = new Set(['follow_the_sun', 'team_language', 'team_member']);
+
+/** Whether the decision weighed loads (and so must see every choice made before it). */
+export function dependsOnLoad(decision: RoutingDecision): boolean {
+  return LOAD_RULES.has(decision.rule);
+}
+
+/** The team whose members routing may weigh by load, or null. */
+export function poolOf(input: RoutingInput): RoutingTeam | null {
+  return input.kind === 'team' ? input.team : input.followTheSun;
+}
+
+/** Everyone the input names as a candidate. */
+export function candidatesOf(input: RoutingInput): Candidate[] {
+  const people = input.kind === 'team' ? [] : [input.primary, input.secondary].filter((p): p is Candidate => p !== null);
+  return [...people, ...(poolOf(input)?.members ?? [])];
+}
+
+/** The same input with every candidate's load taken from `loads` (absent: no open tickets). */
+export function withLoads(input: RoutingInput, loads: ReadonlyMap<string, number>): RoutingInput {
+  const person = (p: Candidate): Candidate => ({ ...p, load: loads.get(p.id) ?? 0 });
+  const team = (t: RoutingTeam | null): RoutingTeam | null => (t === null ? null : { ...t, members: t.members.map(person) });
+  if (input.kind === 'team') return { ...input, team: team(input.team) };
+  return { ...input, primary: input.primary && person(input.primary), secondary: input.secondary && person(input.secondary), followTheSun: team(input.followTheSun) };
+}
+
 /** Why a person cannot take work now, or null when they can. */
 export function unavailability(person: Candidate, at: number, exclude: readonly string[] = []): string | null {
   if (exclude.includes(person.id)) return `${person.name} is being routed away from`;

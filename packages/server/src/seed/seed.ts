@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { hashPassword } from '../auth/passwords.js';
 import type { Clock } from '../clock.js';
+import { SCHEMA_LOCK, withAdvisoryLock } from '../db/advisory-lock.js';
 import type { Account, Database, Role, Team, User } from '../db/schema.js';
 import { lookUpPlan, type PolicyCatalog } from '../policy/catalog.js';
 import { seedTickets } from './demo-tickets.js';
@@ -47,10 +48,18 @@ export async function seedDemoData(
 ): Promise<SeedReport> {
   const extraSteps = [...(options.tickets === false ? [] : [seedTickets]), ...(options.extraSteps ?? [])];
   const logins = demoLogins();
-  const existing = await db.selectFrom('providers').select('id').limit(1).executeTakeFirst();
-  if (existing) return { seeded: false, logins };
+  const seededAlready = async (q: Kysely<Database>) => (await q.selectFrom('providers').select('id').limit(1).executeTakeFirst()) !== undefined;
+  if (await seededAlready(db)) return { seeded: false, logins };
   const hashes = await passwordHashes();
-  await db.transaction().execute(async (trx) => {
+  // Processes starting together on an empty database take turns; the one after the first finds the data there.
+  const seeded = await withAdvisoryLock(db, SCHEMA_LOCK, async (session) => {
+    if (await seededAlready(session)) return false;
+    await session.transaction().execute((trx) => seedAll(trx));
+    return true;
+  });
+  return { seeded, logins };
+
+  async function seedAll(trx: Transaction<Database>): Promise<void> {
     const now = new Date(clock.now());
     const provider = await trx.insertInto('providers').values({ ...DEMO_PROVIDER, created_at: now }).returning('id').executeTakeFirstOrThrow();
     const context: SeedContext = {
@@ -64,8 +73,7 @@ export async function seedDemoData(
       teams: new Map(),
     };
     for (const step of [seedStaff(hashes), seedAccounts(hashes), seedTeams, seedAccountTeams, ...extraSteps]) await step(context);
-  });
-  return { seeded: true, logins };
+  }
 }
 
 export function demoLogins(): DemoLogin[] {
