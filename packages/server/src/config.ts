@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** Where the service keeps its data and how it tells time. Read once, from the environment, here only. */
@@ -10,7 +11,24 @@ export interface ServerConfig {
   clock: ClockSetting;
   logLevel: string;
   mail: MailConfig;
+  security: SecurityConfig;
 }
+
+/** Running on the internet: the TLS proxy in front, and who may read `/metrics`. */
+export interface SecurityConfig {
+  /**
+   * HOURGLASS_TRUST_PROXY: Fastify's `trustProxy`: `false` (default), `true` (trust every hop),
+   * a number of hops, or a comma-separated list of proxy addresses/CIDR ranges. When trusted,
+   * X-Forwarded-Proto/-For/-Host decide the protocol (Secure cookie, HSTS) and the client address.
+   */
+  trustProxy: TrustProxySetting;
+  /** HOURGLASS_METRICS_TOKEN: `/metrics` answers only to `Authorization: Bearer <this>`. */
+  metricsToken: string | undefined;
+  /** HOURGLASS_METRICS_LISTEN: `host:port` of a separate listener serving only `/metrics` (then the API port has none). */
+  metricsListen: { host: string; port: number } | undefined;
+}
+
+export type TrustProxySetting = boolean | number | string[];
 
 /** Email in and out. Without `smtpUrl`, outgoing mail is only recorded in the `mail_log` table. */
 export interface MailConfig {
@@ -49,6 +67,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     problems.push('DATABASE_URL must be a PostgreSQL URL such as postgres://user@127.0.0.1:5432/hourglass; leave it unset for the embedded database.');
   }
   const mail = parseMailConfig(env, problems);
+  const security = parseSecurityConfig(env, problems);
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return {
     port,
@@ -58,7 +77,55 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     clock,
     logLevel,
     mail,
+    security,
   };
+}
+
+function parseSecurityConfig(env: NodeJS.ProcessEnv, problems: string[]): SecurityConfig {
+  const trustProxy = parseTrustProxy(env.HOURGLASS_TRUST_PROXY, problems);
+  const metricsToken = blankToUndefined(env.HOURGLASS_METRICS_TOKEN);
+  if (metricsToken !== undefined && !/^[\x21-\x7e]{16,256}$/.test(metricsToken)) {
+    problems.push('HOURGLASS_METRICS_TOKEN must be 16 to 256 visible ASCII characters (no spaces), such as the output of `openssl rand -hex 32`.');
+  }
+  const rawListen = blankToUndefined(env.HOURGLASS_METRICS_LISTEN);
+  let metricsListen: SecurityConfig['metricsListen'];
+  if (rawListen !== undefined) {
+    const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:\s]+)):(\d{1,5})$/.exec(rawListen);
+    const port = match ? Number(match[3]) : NaN;
+    if (!match || port > 65535) {
+      problems.push(`HOURGLASS_METRICS_LISTEN "${rawListen}" must be host:port of a separate metrics listener, such as 127.0.0.1:9464 or [::1]:9464.`);
+    } else {
+      metricsListen = { host: (match[1] ?? match[2])!, port };
+    }
+  }
+  return { trustProxy, metricsToken, metricsListen };
+}
+
+/** `true`/`false`, a hop count, or a comma-separated list of IP addresses or CIDR ranges. */
+export function parseTrustProxy(raw: string | undefined, problems: string[] = []): TrustProxySetting {
+  const value = blankToUndefined(raw)?.toLowerCase();
+  if (value === undefined || value === 'false' || value === '0') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const bad = entries.filter((entry) => !isAddressOrRange(entry));
+  if (entries.length === 0 || bad.length > 0) {
+    problems.push(
+      `HOURGLASS_TRUST_PROXY "${raw}" is not understood (${bad.map((b) => `"${b}"`).join(', ') || 'empty'}); use "true" (trust every proxy hop), ` +
+        'a number of hops such as 1, or a comma-separated list of proxy addresses or CIDR ranges such as 10.0.0.0/8,127.0.0.1; leave it unset when no proxy is in front.',
+    );
+    return false;
+  }
+  return entries;
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address, bits, extra] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d{1,3}$/.test(bits) && n <= (family === 4 ? 32 : 128);
 }
 
 function parseMailConfig(env: NodeJS.ProcessEnv, problems: string[]): MailConfig {

@@ -31,6 +31,8 @@ export type ErrorCode =
   | 'intake_invalid'
   | 'unknown_intake_form'
   | 'attachment_too_large'
+  | 'too_many_attempts'
+  | 'cross_site_request'
   | 'database_unavailable'
   | 'internal';
 
@@ -90,6 +92,10 @@ export function statusOf(code: ErrorCode): number {
     case 'intake_invalid':
     case 'unknown_intake_form':
       return 422;
+    case 'too_many_attempts':
+      return 429;
+    case 'cross_site_request':
+      return 403;
     case 'database_unavailable':
       return 503;
     case 'internal':
@@ -155,6 +161,10 @@ export function defaultMessage(code: ErrorCode): string {
       return 'The policy pack has no intake form with this id.';
     case 'attachment_too_large':
       return 'The attachment is too large; attachments are limited to 10 MiB.';
+    case 'too_many_attempts':
+      return 'Too many attempts; wait for the time in the Retry-After header, then try again.';
+    case 'cross_site_request':
+      return 'This request came from another site, so it was refused; use the desk\'s own pages, or send an API token ("Authorization: Bearer <token>") instead of the session cookie.';
     case 'database_unavailable':
       return 'The database cannot be reached right now; try again shortly.';
     case 'internal':

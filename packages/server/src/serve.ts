@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { pino } from 'pino';
 import { type Clock, clockFromSetting } from './clock.js';
-import { type MailConfig, readConfig } from './config.js';
+import { type MailConfig, readConfig, type SecurityConfig } from './config.js';
+import { type MetricsListener, startMetricsListener } from './http/security/metrics-access.js';
 import { type MigrationReport, migrateToLatest } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import type { Database } from './db/schema.js';
@@ -38,6 +39,8 @@ export interface StartOptions {
   smtpInPort?: number;
   /** Mail settings over those of the environment (tests point smtpUrl at a local listener). */
   mail?: Partial<MailConfig>;
+  /** Proxy trust and metrics access over those of the environment. */
+  security?: Partial<SecurityConfig>;
 }
 
 export interface RunningServer {
@@ -47,6 +50,8 @@ export interface RunningServer {
   workflow: Workflow | null;
   /** The inbound mail listener, when a port was configured. */
   inbound: InboundSmtp | null;
+  /** The separate metrics listener (HOURGLASS_METRICS_LISTEN), if configured. */
+  metrics: MetricsListener | null;
   close(): Promise<void>;
 }
 
@@ -60,6 +65,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const handle = await openDatabase({ databaseUrl: options.databaseUrl ?? config.databaseUrl, dataDir: options.dataDir ?? config.dataDir });
   let workflow: Workflow | null = null;
   let inbound: InboundSmtp | null = null;
+  let metrics: MetricsListener | null = null;
   try {
     await migrateToLatest(handle.db);
     const registry = options.registry ?? (await loadShippedCatalog());
@@ -67,7 +73,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     if (options.worker !== false) {
       workflow = createWorkflow({ db: handle.db, clock, registry, settings: mail, onError: (err) => logger.error({ err }, 'timer sweep failed') });
     }
-    const app = await buildApp({ db: handle.db, clock, registry, logger, benchRoutes: options.benchRoutes ?? false, workflow });
+    const security = { ...config.security, ...options.security };
+    const app = await buildApp({
+      db: handle.db, clock, registry, logger, benchRoutes: options.benchRoutes ?? false, workflow,
+      security: { publicUrl: mail.publicUrl, trustProxy: security.trustProxy, metricsToken: security.metricsToken, metricsSeparate: security.metricsListen !== undefined },
+    });
+    if (security.metricsListen) metrics = await startMetricsListener(app.metricsRegistry, security.metricsListen);
     const inboundPort = options.smtpInPort ?? mail.inboundPort;
     if (inboundPort !== undefined) {
       inbound = await startInboundMail({ db: handle.db, clock, registry }, { port: inboundPort, host: options.host ?? config.host, supportAddress: mail.supportAddress, logger });
@@ -80,6 +91,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       if (closed) return;
       closed = true;
       await inbound?.close();
+      await metrics?.close();
       await app.close();
       await workflow?.stop();
       await handle.close();
@@ -91,11 +103,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
     printBanner(print, url, handle.kind, seeded);
     print(`  Timers: ${workflow ? 'fired by a worker in this process' : 'not fired here (run `hourglass worker`)'}; mail out: ${workflow?.mailTransport === 'smtp' ? 'SMTP' : 'recorded in the mail_log table (set HOURGLASS_SMTP_URL to send)'}`);
+    if (metrics) print(`  Metrics: ${metrics.url}`);
     if (inbound) print(`  Inbound mail for ${mail.supportAddress}: smtp://${inbound.host}:${inbound.port}`);
     if (isMovable(clock)) print(`  Demo clock at ${new Date(clock.now()).toISOString()}; admins move it with POST /api/v1/admin/clock`);
-    return { app, url, workflow, inbound, close };
+    return { app, url, workflow, inbound, metrics, close };
   } catch (error) {
     await inbound?.close();
+    await metrics?.close();
     await workflow?.stop();
     await handle.close();
     throw error;

@@ -83,7 +83,7 @@ describe.each(DATABASE_KINDS)('a created ticket survives kill -9 of the service 
     const cookie = await signIn(first.url);
     const created = await fetch(`${first.url}/api/v1/tickets`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'idempotency-key': 'crash-1' },
+      headers: { 'content-type': 'application/json', cookie, origin: first.url, 'idempotency-key': 'crash-1' },
       body: JSON.stringify({ subject: 'Survives a crash', description: 'Written just before the process is killed.', priority: 'P2' }),
     });
     expect(created.status).toBe(201);
@@ -100,7 +100,7 @@ describe.each(DATABASE_KINDS)('a created ticket survives kill -9 of the service 
     expect(body.targets[0]!.due_at).toBe(ticket.targets[0]!.due_at);
     const replay = await fetch(`${second.url}/api/v1/tickets`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: again, 'idempotency-key': 'crash-1' },
+      headers: { 'content-type': 'application/json', cookie: again, origin: second.url, 'idempotency-key': 'crash-1' },
       body: JSON.stringify({ subject: 'Survives a crash', description: 'Written just before the process is killed.', priority: 'P2' }),
     });
     expect(replay.status).toBe(201);

@@ -76,7 +76,7 @@ describe.each(DATABASE_KINDS)('email in and out through the running service on %
     const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const response = await fetch(`${server.url}${url}`, {
       method,
-      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { cookie, origin: server.url, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     return { status: response.status, body: (response.status === 204 ? null : await response.json()) as any };

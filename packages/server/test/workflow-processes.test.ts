@@ -120,7 +120,7 @@ describe('three worker processes on one PostgreSQL send every email and webhook 
     return login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   };
   const post = (cookie: string, url: string, body: unknown) =>
-    fetch(`${api.url}${url}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${api.url}${url}`, { method: 'POST', headers: { cookie, origin: api.url, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const count = async (query: string) => (await sql.raw<{ n: number }>(query).execute(handle.db)).rows[0]!.n;
 
   it('delivers every message, and repeats only what the killed worker held, under the same id', async () => {

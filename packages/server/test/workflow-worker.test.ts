@@ -34,7 +34,7 @@ describe('scale-out: the API without a worker, and a separate worker, on one Pos
     expect(api.workflow).toBeNull();
     const login = await fetch(`${api.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: RILEY, password: DEMO_PASSWORDS.customer }) });
     const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const created = await fetch(`${api.url}/api/v1/tickets`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ subject: 'Scale-out', description: 'Sent by a worker.' }) });
+    const created = await fetch(`${api.url}/api/v1/tickets`, { method: 'POST', headers: { cookie, origin: api.url, 'content-type': 'application/json' }, body: JSON.stringify({ subject: 'Scale-out', description: 'Sent by a worker.' }) });
     expect(created.status).toBe(201);
     const id = ((await created.json()) as { id: string }).id;
     const db = (await openDatabase({ databaseUrl: database.url, maxConnections: 1 })).db;
@@ -77,7 +77,7 @@ describe('time travel on the system clock', () => {
     try {
       const login = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'admin@hourglass.example', password: DEMO_PASSWORDS.admin } });
       const cookie = `hourglass_session=${login.cookies.find((c) => c.name === 'hourglass_session')!.value}`;
-      const moved = await app.inject({ method: 'POST', url: '/api/v1/admin/clock', headers: { cookie }, payload: { advance: '2d' } });
+      const moved = await app.inject({ method: 'POST', url: '/api/v1/admin/clock', headers: { cookie, origin: 'http://localhost' }, payload: { advance: '2d' } });
       expect(moved.statusCode).toBe(409);
       expect(moved.json().error.message).toContain('HOURGLASS_CLOCK=fixed:');
       const shown = await app.inject({ method: 'GET', url: '/api/v1/admin/clock', headers: { cookie } });

@@ -9,6 +9,8 @@ import { getVisibleUser } from '../users/service.js';
 import { requireActor } from './actor.js';
 import { SESSION_COOKIE, signIn, signOut } from './sessions.js';
 import { createToken, listTokens, revokeToken } from './tokens.js';
+import { AppError } from '../errors.js';
+import { Throttle } from './throttle.js';
 
 const SignInBody = z.strictObject({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) });
 const TokenSchema = z
@@ -30,11 +32,19 @@ const CreateTokenBody = z.strictObject({ name: z.string().trim().min(1).max(200)
 export const authRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    const throttle = new Throttle(deps.db, deps.clock);
+    const wrongPassword = (error: unknown) => error instanceof AppError && error.code === 'invalid_credentials';
+
     app.post(
       '/session',
       { schema: { tags: ['auth'], summary: 'Sign in with email and password (sets the session cookie)', security: [], body: SignInBody, response: { 200: z.object({ user: UserSchema, expires_at: z.string() }) } } },
       async (request, reply) => {
-        const session = await signIn(deps.db, deps.clock, request.body.email, request.body.password);
+        // Counted before the password is checked, by the address typed (known or not) and by the client.
+        const session = await throttle.guard(
+          [{ scope: 'signin_address', key: request.body.email.toLowerCase() }, { scope: 'signin_ip', key: request.ip }],
+          () => signIn(deps.db, deps.clock, request.body.email, request.body.password),
+          wrongPassword,
+        );
         reply.setCookie(SESSION_COOKIE, session.secret, {
           path: '/',
           httpOnly: true,
@@ -67,10 +77,15 @@ export const authRoutes =
       { schema: { tags: ['auth'], summary: 'Create an API token (the secret is shown once)', body: CreateTokenBody, response: { 201: NewTokenSchema } } },
       async (request, reply) => {
         const actor = requireActor(request);
-        return respondIdempotently<z.infer<typeof NewTokenSchema>>(deps, actor, request, reply, async (trx) => {
-          const { token, secret } = await createToken(trx, deps.clock, actor.userId, request.body);
-          return { status: 201, body: { ...token, token: secret }, replayBody: { ...token, token: null } };
-        });
+        return throttle.guard(
+          [{ scope: 'token_create', key: actor.userId }],
+          () =>
+            respondIdempotently<z.infer<typeof NewTokenSchema>>(deps, actor, request, reply, async (trx) => {
+              const { token, secret } = await createToken(trx, deps.clock, actor.userId, request.body);
+              return { status: 201, body: { ...token, token: secret }, replayBody: { ...token, token: null } };
+            }),
+          () => false,
+        );
       },
     );
 

@@ -1,4 +1,5 @@
 import type { TimersTable } from '../timers/schema.js';
+import type { ThrottleCountersTable } from '../auth/throttle.js';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** An instant stored as timestamptz (UTC): read as a Date, written as a Date or an ISO string. */
@@ -337,6 +338,7 @@ export interface Database {
   mail_log: MailLogTable;
   inbound_messages: InboundMessagesTable;
   idempotency_keys: IdempotencyKeysTable;
+  throttle_counters: ThrottleCountersTable;
 }
 
 export type Account = Selectable<AccountsTable>;

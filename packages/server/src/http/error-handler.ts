@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { unsupportedMediaTypeMessage } from './security/content-types.js';
 import { AppError, defaultMessage, type ErrorCode, type ErrorIssue, statusOf } from '../errors.js';
 
 export interface ErrorBody {
@@ -11,6 +12,7 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let appError = toAppError(error);
     if (appError.code === 'body_too_large' && /\/attachments(\?|$)/.test(request.url)) appError = new AppError('attachment_too_large');
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') appError = new AppError('unsupported_media_type', unsupportedMediaTypeMessage(request.headers['content-type']));
     if (appError.code === 'internal' || appError.code === 'database_unavailable') {
       request.log.error({ err: error }, 'request failed');
     }

@@ -1,8 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { checkMetricsAccess, type MetricsAccess } from './security/metrics-access.js';
 
-/** Prometheus metrics at `/metrics`: request durations by route and status, plus the process metrics. */
-export function installMetrics(app: FastifyInstance): Registry {
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The Prometheus registry behind `/metrics` (a separate metrics listener serves it too). */
+    metricsRegistry: Registry;
+  }
+}
+
+/**
+ * Prometheus metrics at `/metrics`: request durations by route and status, plus the process metrics.
+ * Only for those `access` lets in (by default: this machine only).
+ */
+export function installMetrics(app: FastifyInstance, access: MetricsAccess = { kind: 'loopback' }): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'hourglass_' });
   const durations = new Histogram({
@@ -16,7 +27,9 @@ export function installMetrics(app: FastifyInstance): Registry {
     const route = request.routeOptions.url ?? 'unmatched';
     durations.observe({ method: request.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  app.decorate('metricsRegistry', registry);
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    checkMetricsAccess(access, request);
     reply.type(registry.contentType);
     return registry.metrics();
   });

@@ -18,11 +18,14 @@ import {
   RoutingPreviewQuery,
   VoiceWebhookBody,
 } from './schemas.js';
-import { dialNumber, enqueue, gatherPin, wrongPin } from './twiml.js';
+import { dialNumber, enqueue, gatherPin, tooManyPins, wrongPin } from './twiml.js';
+import { Throttle, TooManyAttempts } from '../auth/throttle.js';
 
 const TWIML_PATH = '/api/v1/phone/twiml';
 /** The realm of the Basic challenge the voice webhook answers when credentials are missing or wrong. */
 export const VOICE_REALM = 'Hourglass voice';
+
+const isUnknownPin = (error: unknown): boolean => error instanceof WrongPin && error.code === 'not_found';
 
 function requireStaff(actor: Actor, action: string): void {
   if (!isStaff(actor)) throw new AppError('forbidden', `Only provider staff may ${action}.`);
@@ -31,6 +34,11 @@ function requireStaff(actor: Actor, action: string): void {
 export const routingRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    // Wrong PINs are counted per provider (the PINs being guessed), whoever sends them, before the PIN is looked up.
+    const throttle = new Throttle(deps.db, deps.clock);
+    const routeCallThrottled = (providerId: string, pin: string) =>
+      throttle.guard([{ scope: 'phone_pin', key: providerId }], () => routeCall(deps.db, deps.registry, providerId, pin, deps.clock.now()), isUnknownPin);
+
     // Voice webhooks post form-encoded fields; this parser serves only the routes of this plugin.
     app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
       done(null, Object.fromEntries(new URLSearchParams(body as string)));
@@ -42,7 +50,7 @@ export const routingRoutes =
       async (request) => {
         const actor = requireActor(request);
         requireStaff(actor, 'route phone calls');
-        return routeCall(deps.db, deps.registry, actor.providerId, request.body.pin, deps.clock.now());
+        return routeCallThrottled(actor.providerId, request.body.pin);
       },
     );
 
@@ -68,7 +76,7 @@ export const routingRoutes =
         if (digits === '') return gatherPin(TWIML_PATH);
         if (!/^\d{4,12}$/.test(digits)) return wrongPin(TWIML_PATH);
         try {
-          const route = await routeCall(deps.db, deps.registry, actor.providerId, digits, deps.clock.now());
+          const route = await routeCallThrottled(actor.providerId, digits);
           const connect = route.connect;
           if (connect.kind === 'agent' && connect.phone) return dialNumber(`Connecting you to ${connect.name}.`, connect.phone);
           if (connect.kind === 'team' && connect.phone) return dialNumber(`Connecting you to the ${connect.name} team.`, connect.phone);
@@ -76,6 +84,7 @@ export const routingRoutes =
           return enqueue('Please hold; the next available engineer will answer.', queue);
         } catch (error) {
           if (error instanceof WrongPin) return wrongPin(TWIML_PATH);
+          if (error instanceof TooManyAttempts) return reply.header('retry-after', String(error.retryAfterSeconds)).send(tooManyPins());
           throw error;
         }
       },

@@ -24,3 +24,8 @@ export function enqueue(announce: string, queue: string): string {
 export function wrongPin(action: string): string {
   return gatherPin(action, 'That PIN was not recognised. Please enter your account PIN again, then press the pound key.');
 }
+
+/** Tells the caller that too many wrong PINs were keyed for now, and ends the call. */
+export function tooManyPins(): string {
+  return document('<Say>Too many wrong PINs were entered. Please call again in a few minutes.</Say><Hangup/>');
+}

@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '../../src/db/open.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import type { Database } from '../../src/db/schema.js';
 import { buildApp } from '../../src/http/app.js';
+import type { SecurityOptions } from '../../src/http/security/index.js';
 import { DEMO_PASSWORDS } from '../../src/seed/demo-data.js';
 import { seedDemoData } from '../../src/seed/seed.js';
 import { loadShippedCatalog } from '../../src/policy/shipped.js';
@@ -12,6 +13,8 @@ import type { PolicyCatalog } from '../../src/policy/catalog.js';
 import { openTestDatabase, type TestDatabaseKind } from './databases.js';
 
 export const START = Date.parse('2026-03-02T17:00:00Z');
+/** The origin of requests made with `app.inject` (its default Host is localhost:80). */
+export const DESK_ORIGIN = 'http://localhost';
 
 export interface TestService {
   app: FastifyInstance;
@@ -27,17 +30,21 @@ export interface TestService {
 }
 
 /** A migrated, demo-seeded database of `kind` behind the real HTTP app, on a fixed clock. */
-export async function startTestService(kind: TestDatabaseKind, options: { seedTickets?: boolean } = {}): Promise<TestService> {
+export async function startTestService(kind: TestDatabaseKind, options: { seedTickets?: boolean; security?: SecurityOptions } = {}): Promise<TestService> {
   const handle = await openTestDatabase(kind);
   const clock = fixedClock(START);
   const registry = await loadShippedCatalog();
   await migrateToLatest(handle.db);
   await seedDemoData(handle.db, registry, clock, { tickets: options.seedTickets ?? false });
-  const app = await buildApp({ db: handle.db, clock, registry });
+  const app = await buildApp({ db: handle.db, clock, registry, ...(options.security ? { security: options.security } : {}) });
   const request = (auth: string | null, options: InjectOptions) => {
     const headers: Record<string, string> = { ...(options.headers as Record<string, string> | undefined) };
     if (auth?.startsWith('Bearer ')) headers.authorization = auth;
-    else if (auth) headers.cookie = auth;
+    else if (auth) {
+      headers.cookie = auth;
+      // As a browser does on the desk's own pages: the cross-site check refuses cookie writes without it.
+      headers.origin ??= DESK_ORIGIN;
+    }
     return app.inject({ ...options, headers });
   };
   return {

@@ -54,7 +54,7 @@ export async function startWorkflowService(kind: TestDatabaseKind, start: string
     return `${cookie.name}=${cookie.value}`;
   };
   const request = async (email: string, options: InjectOptions) =>
-    app.inject({ ...options, headers: { ...(options.headers as Record<string, string> | undefined), cookie: await as(email) } });
+    app.inject({ ...options, headers: { origin: 'http://localhost', ...(options.headers as Record<string, string> | undefined), cookie: await as(email) } });
   return {
     app,
     db: handle.db,

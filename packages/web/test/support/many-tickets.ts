@@ -23,7 +23,7 @@ export async function openTickets(baseUrl: string, customer: { email: string; pa
       const n = next++;
       const answer = await fetch(`${baseUrl}/api/v1/tickets`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', cookie },
+        headers: { 'content-type': 'application/json', cookie, origin: new URL(baseUrl).origin },
         body: JSON.stringify({ subject: `Load ticket ${n + 1}`, description: `Ticket ${n + 1} of ${count}, opened to load the queue.`, priority: priorities[n % 2] }),
       });
       if (answer.status !== 201) throw new Error(`Opening ticket ${n + 1} failed: HTTP ${answer.status} ${await answer.text()}`);
