@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { parseWebhookAllowList, WEBHOOK_ALLOW_SETTING, type WebhookAllowList } from './notify/webhook-destination.js';
 
 /** Where the service keeps its data and how it tells time. Read once, from the environment, here only. */
 export interface ServerConfig {
@@ -12,6 +13,8 @@ export interface ServerConfig {
   logLevel: string;
   mail: MailConfig;
   security: SecurityConfig;
+  /** HOURGLASS_WEBHOOK_ALLOW: internal webhook receivers the operator trusts (host names, IPs, CIDR ranges); empty: public addresses only. */
+  webhookAllow: WebhookAllowList;
 }
 
 /** Running on the internet: the TLS proxy in front, and who may read `/metrics`. */
@@ -38,8 +41,8 @@ export interface MailConfig {
   inboundPort: number | undefined;
   /** HOURGLASS_SUPPORT_ADDRESS: the sender of notifications and the address inbound mail must be sent to. */
   supportAddress: string;
-  /** HOURGLASS_PUBLIC_URL: the web address links in emails point to. */
-  publicUrl: string;
+  /** HOURGLASS_PUBLIC_URL: the web address links in emails point to; unset: where the server listens (`http://localhost:<port>`). */
+  publicUrl: string | undefined;
 }
 
 export type ClockSetting =
@@ -68,6 +71,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   }
   const mail = parseMailConfig(env, problems);
   const security = parseSecurityConfig(env, problems);
+  const webhookAllow = parseWebhookAllowList((env[WEBHOOK_ALLOW_SETTING] ?? '').split(','));
+  problems.push(...webhookAllow.problems.map((problem) => `${WEBHOOK_ALLOW_SETTING}: ${problem}`));
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return {
     port,
@@ -78,6 +83,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     logLevel,
     mail,
     security,
+    webhookAllow: webhookAllow.allow,
   };
 }
 
@@ -146,8 +152,8 @@ function parseMailConfig(env: NodeJS.ProcessEnv, problems: string[]): MailConfig
   if (!/^[^\s@<>]+@[A-Za-z0-9.-]+$/.test(supportAddress)) {
     problems.push(`HOURGLASS_SUPPORT_ADDRESS "${env.HOURGLASS_SUPPORT_ADDRESS}" is not an email address; give one such as support@desk.example.com.`);
   }
-  const publicUrl = (blankToUndefined(env.HOURGLASS_PUBLIC_URL) ?? 'http://localhost:3000').replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/]+/.test(publicUrl)) {
+  const publicUrl = blankToUndefined(env.HOURGLASS_PUBLIC_URL)?.replace(/\/+$/, '');
+  if (publicUrl !== undefined && !/^https?:\/\/[^/]+/.test(publicUrl)) {
     problems.push(`HOURGLASS_PUBLIC_URL "${env.HOURGLASS_PUBLIC_URL}" must be an http(s) URL such as https://desk.example.com.`);
   }
   return { smtpUrl, inboundPort, supportAddress, publicUrl };

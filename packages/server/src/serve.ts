@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { pino } from 'pino';
 import { type Clock, clockFromSetting } from './clock.js';
-import { type MailConfig, readConfig, type SecurityConfig } from './config.js';
+import { ConfigError, type MailConfig, readConfig, type SecurityConfig } from './config.js';
 import { type MetricsListener, startMetricsListener } from './http/security/metrics-access.js';
 import { type MigrationReport, migrateToLatest } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
@@ -11,7 +11,7 @@ import { buildApp } from './http/app.js';
 import type { PolicyCatalog } from './policy/catalog.js';
 import { loadShippedCatalog } from './policy/shipped.js';
 import { type DemoLogin, type SeedReport, seedDemoData } from './seed/seed.js';
-import type { InboundSmtp } from './notify/index.js';
+import { type InboundSmtp, parseWebhookAllowList, type WebhookAllowList } from './notify/index.js';
 import { clockForSetting, createWorkflow, isMovable, startInboundMail, type Workflow } from './workflow/index.js';
 
 export interface StartOptions {
@@ -41,6 +41,8 @@ export interface StartOptions {
   mail?: Partial<MailConfig>;
   /** Proxy trust and metrics access over those of the environment. */
   security?: Partial<SecurityConfig>;
+  /** Internal webhook receivers allowed, over HOURGLASS_WEBHOOK_ALLOW: host names, IP addresses, CIDR ranges. */
+  webhookAllow?: string[];
 }
 
 export interface RunningServer {
@@ -61,6 +63,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const clock = options.clock ?? clockForSetting(config.clock);
   const mail = { ...config.mail, ...options.mail };
+  const webhookAllow = options.webhookAllow ? allowListOf(options.webhookAllow) : config.webhookAllow;
   const logger = pino({ level: options.logLevel ?? config.logLevel });
   const handle = await openDatabase({ databaseUrl: options.databaseUrl ?? config.databaseUrl, dataDir: options.dataDir ?? config.dataDir });
   let workflow: Workflow | null = null;
@@ -71,11 +74,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const registry = options.registry ?? (await loadShippedCatalog());
     const seeded = options.seed === false ? { seeded: false, logins: [] } : await seedDemoData(handle.db, registry, clock);
     if (options.worker !== false) {
-      workflow = createWorkflow({ db: handle.db, clock, registry, settings: mail, onError: (err) => logger.error({ err }, 'timer sweep failed') });
+      const settings = { ...mail, publicUrl: mail.publicUrl ?? localUrl(options.port ?? config.port), webhookAllow };
+      workflow = createWorkflow({ db: handle.db, clock, registry, settings, onError: (err) => logger.error({ err }, 'timer sweep failed') });
     }
     const security = { ...config.security, ...options.security };
     const app = await buildApp({
-      db: handle.db, clock, registry, logger, benchRoutes: options.benchRoutes ?? false, workflow,
+      db: handle.db, clock, registry, logger, benchRoutes: options.benchRoutes ?? false, workflow, webhookGuard: { allow: webhookAllow },
       security: { publicUrl: mail.publicUrl, trustProxy: security.trustProxy, metricsToken: security.metricsToken, metricsSeparate: security.metricsListen !== undefined },
     });
     if (security.metricsListen) metrics = await startMetricsListener(app.metricsRegistry, security.metricsListen);
@@ -83,9 +87,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     if (inboundPort !== undefined) {
       inbound = await startInboundMail({ db: handle.db, clock, registry }, { port: inboundPort, host: options.host ?? config.host, supportAddress: mail.supportAddress, logger });
     }
-    workflow?.start();
     const address = await app.listen({ port: options.port ?? config.port, host: options.host ?? config.host });
     const url = address.replace('://[::1]', '://localhost').replace('://127.0.0.1', '://localhost');
+    // Without HOURGLASS_PUBLIC_URL, links in notifications point where the server now listens.
+    if (mail.publicUrl === undefined) workflow?.setPublicUrl(url);
+    workflow?.start();
     let closed = false;
     const close = async () => {
       if (closed) return;
@@ -150,7 +156,9 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
   try {
     await migrateToLatest(handle.db);
     const registry = options.registry ?? (await loadShippedCatalog());
-    const workflow = createWorkflow({ db: handle.db, clock, registry, settings: mail, ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}), onError: (err) => logger.error({ err }, 'timer sweep failed') });
+    // A worker has no listener: without HOURGLASS_PUBLIC_URL, links assume the API listens on PORT of this machine.
+    const settings = { ...mail, publicUrl: mail.publicUrl ?? localUrl(config.port), webhookAllow: config.webhookAllow };
+    const workflow = createWorkflow({ db: handle.db, clock, registry, settings, ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}), onError: (err) => logger.error({ err }, 'timer sweep failed') });
     workflow.start();
     let done!: () => void;
     const stopped = new Promise<void>((resolve) => (done = resolve));
@@ -172,6 +180,15 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
     await handle.close();
     throw error;
   }
+}
+
+/** Where a server on this machine answers, for links when no public URL is configured. */
+const localUrl = (port: number): string => `http://localhost:${port}`;
+
+function allowListOf(entries: string[]): WebhookAllowList {
+  const { allow, problems } = parseWebhookAllowList(entries);
+  if (problems.length > 0) throw new ConfigError(`Invalid webhook allow-list:\n- ${problems.join('\n- ')}`);
+  return allow;
 }
 
 function printBanner(print: (line: string) => void, url: string, kind: string, seeded: SeedReport): void {

@@ -31,7 +31,8 @@ describe.each(DATABASE_KINDS)('escalation response target timers on %s', (kind) 
   let jordanId = '';
 
   beforeAll(async () => {
-    service = await startWorkflowService(kind, '2026-11-20T15:00:00-08:00', { registry: await businessHoursEscalationCatalog() });
+    // The receiver listens on loopback: the allow-list is how an operator lets webhooks reach it.
+    service = await startWorkflowService(kind, '2026-11-20T15:00:00-08:00', { registry: await businessHoursEscalationCatalog(), webhookAllow: ['127.0.0.1'] });
     receiver = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (c: Buffer) => chunks.push(c));
@@ -91,7 +92,8 @@ describe.each(DATABASE_KINDS)('escalation response target timers on %s', (kind) 
     const warning = await mails(ticketId, 'escalation_warning');
     expect(warning.flatMap((m) => m.recipients)).toEqual([JORDAN]);
     expect(warning[0]!.subject).toContain('Escalation response due soon');
-    expect(warning[0]!.text_body).toContain('its response is due Monday 23 November 2026, 08:00');
+    // Each reader sees the time in their own zone, named: Jordan works in Los Angeles.
+    expect(warning[0]!.text_body).toContain('its response is due Monday 23 November 2026, 08:00 PST (America/Los_Angeles)');
     expect(warning[0]!.text_body).toContain('1h of business time is left');
     expect(warning[0]!.text_body).toContain('Assigned to Jordan Blake.');
     expect((await mails(ticketId, 'breach_warning')).filter((m) => m.subject.includes('escalation'))).toEqual([]);
@@ -111,7 +113,8 @@ describe.each(DATABASE_KINDS)('escalation response target timers on %s', (kind) 
     const alert = await mails(ticketId, 'escalation_breached');
     expect(alert.flatMap((m) => m.recipients)).toEqual([MANAGER]);
     expect(alert[0]!.subject).toContain('Escalation not answered in time');
-    expect(alert[0]!.text_body).toContain('Monday 23 November 2026, 08:00');
+    // The manager works in London: the same instant, 16:00 GMT.
+    expect(alert[0]!.text_body).toContain('its response was due Monday 23 November 2026, 16:00 GMT (Europe/London)');
     expect(alert[0]!.text_body).toContain('Assigned to Jordan Blake.');
     const hooks = received.filter((r) => r.type === 'escalation_breached');
     expect(hooks).toHaveLength(1);

@@ -9,7 +9,7 @@ const TICKET_ID = '7d9f2c1e-4b8a-4f3e-9c21-0a5b6c7d8e9f';
 const HOSTILE = `Webhooks <script>alert("x")</script> & 'quotes'`;
 const ticket: TicketSummary = { id: TICKET_ID, number: 42, subject: HOSTILE, url: 'https://desk.example.test/tickets/42?tab=a&b=1' };
 const due = { iso: '2026-03-02T11:00:00-08:00', zone: 'America/Los_Angeles' };
-const explanation = ['09:00-11:00 open (2h)', 'skipped Saturday 28 Feb <weekend>'];
+const explanation = ['Counted 2026-03-02T09:00:00-08:00 to 2026-03-02T11:00:00-08:00 (2h)', 'skipped Saturday 28 Feb <weekend>'];
 
 const DATA: { [E in NotifyEvent]: TemplateData[E] } = {
   ticket_created: { ticket, requesterName: 'Ada <Admin>', priority: 'P2', targets: [{ metric: 'First response', due, explanation }] },
@@ -17,12 +17,46 @@ const DATA: { [E in NotifyEvent]: TemplateData[E] } = {
   pending_reminder: { ticket, autoSolveAt: { iso: '2026-03-16T09:00:00-07:00', zone: 'America/Los_Angeles' } },
   auto_solved: { ticket, pendingBusinessDays: 10 },
   assigned: { ticket, assigneeName: 'Sam Agent', priority: 'P1', targets: [{ metric: 'Acknowledgment', due }], reason: 'primary account manager in hours' },
-  breach_warning: { ticket, metric: 'first_response', due, remainingMs: 30 * 60_000, explanation },
-  breached: { ticket, metric: 'first_response', due, explanation },
+  breach_warning: { ticket, metric: 'first_response', due, remainingMs: 30 * 60_000, explanation, explanationZone: 'America/Los_Angeles' },
+  breached: { ticket, metric: 'first_response', due, explanation, explanationZone: 'America/Los_Angeles' },
   escalated: { ticket, reason: 'A critical blocker impacting my business, available to engage now', escalatedBy: 'Ada Customer', note: 'Production down <now>', responseDue: due },
   escalation_warning: { ticket, reason: 'A critical blocker impacting my business, available to engage now', escalatedBy: 'Ada Customer', responseDue: due, remainingMs: 15 * 60_000, assigneeName: 'Sam <Agent>' },
   escalation_breached: { ticket, reason: 'A critical blocker impacting my business, available to engage now', escalatedBy: 'Ada Customer', responseDue: due, assigneeName: 'Sam <Agent>' },
 };
+
+/**
+ * Every clock time a message prints, with what follows it: an ISO instant must carry its offset, and a
+ * wall time must be followed by its zone's abbreviation (or UTC offset) and IANA name.
+ */
+function timesWithoutZone(text: string): string[] {
+  const bare: string[] = [];
+  for (const match of text.matchAll(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?|(?<![+\-\d:])\b\d{1,2}:\d{2}\b/g)) {
+    const [found, offset] = match;
+    if (found.includes('T')) {
+      if (!offset) bare.push(found);
+      continue;
+    }
+    const after = text.slice(match.index + found.length, match.index + found.length + 60);
+    if (!/^ (?:[A-Z]{2,5}|GMT[+-]\d{1,2}(?::\d{2})?) \([A-Za-z_]+(?:\/[A-Za-z_]+)+\)|^ UTC\b/.test(after)) bare.push(`${found}${after}`);
+  }
+  return bare;
+}
+
+describe('every template names the zone of every time it prints', () => {
+  const readers = ['America/Denver', 'Europe/Berlin', 'Asia/Kolkata', 'UTC', 'Europe/London'];
+  it.each(NOTIFY_EVENTS)('%s', (event) => {
+    for (const zone of readers) {
+      const data = JSON.parse(JSON.stringify(DATA[event]).replaceAll('"zone":"America/Los_Angeles"', `"zone":"${zone}"`)) as TemplateData[typeof event];
+      const rendered = renderTemplate(event, data as never);
+      expect(timesWithoutZone(rendered.text), `${event} for a reader in ${zone}:\n${rendered.text}`).toEqual([]);
+      expect(timesWithoutZone(rendered.subject)).toEqual([]);
+    }
+  });
+  it('catches a time without its zone', () => {
+    expect(timesWithoutZone('due 11:00 tomorrow, or 2026-03-02T11:00:00')).toEqual(['11:00 tomorrow, or 2026-03-02T11:00:00', '2026-03-02T11:00:00']);
+    expect(timesWithoutZone('due 11:00 MST (America/Denver), 17:30 GMT+5:30 (Asia/Kolkata), 10:00 UTC, 2026-03-02T11:00:00-08:00')).toEqual([]);
+  });
+});
 
 describe('email out through a real SMTP listener', () => {
   let server: SMTPServer;
@@ -92,11 +126,12 @@ describe('email out through a real SMTP listener', () => {
     expect(received.map((mail) => mail.inReplyTo)).toEqual([`<ticket-${TICKET_ID}@desk.example.test>`, `<ticket-${TICKET_ID}@desk.example.test>`]);
   });
 
-  it('shows due times in the reader’s zone with the ISO instant, and the explanation as a list', async () => {
+  it('shows due times in the reader’s zone with the zone named, and the explanation as a list', async () => {
     await mailer.send('breach_warning', { to: 'agent@provider.example.test', ticketId: TICKET_ID, data: DATA.breach_warning });
     const mail = received[0]!;
     expect(mail.subject).toBe(`[#42] Breach warning (first_response): ${HOSTILE}`);
-    expect(mail.text).toContain('Monday 2 March 2026, 11:00 (2026-03-02T11:00:00-08:00, America/Los_Angeles)');
+    expect(mail.text).toContain('Monday 2 March 2026, 11:00 PST (America/Los_Angeles)');
+    expect(mail.text).toContain('How the due time was reached (business hours in America/Los_Angeles; times carry their UTC offset):');
     expect(mail.text).toContain('30m of business time is left.');
     expect(mail.text).toContain('  - skipped Saturday 28 Feb <weekend>');
     expect(mail.html).toContain('<li>skipped Saturday 28 Feb &lt;weekend&gt;</li>');
@@ -106,7 +141,7 @@ describe('email out through a real SMTP listener', () => {
     await mailer.send('escalation_warning', { to: 'agent@provider.example.test', ticketId: TICKET_ID, data: DATA.escalation_warning });
     const mail = received[0]!;
     expect(mail.subject).toBe(`[#42] Escalation response due soon: ${HOSTILE}`);
-    expect(mail.text).toContain('by Ada Customer has not been answered yet; its response is due Monday 2 March 2026, 11:00 (2026-03-02T11:00:00-08:00, America/Los_Angeles)');
+    expect(mail.text).toContain('by Ada Customer has not been answered yet; its response is due Monday 2 March 2026, 11:00 PST (America/Los_Angeles)');
     expect(mail.text).toContain('15m of business time is left.');
     expect(mail.text).toContain('Reason: A critical blocker impacting my business, available to engage now');
     expect(mail.html).toContain('Assigned to Sam &lt;Agent&gt;.');

@@ -4,7 +4,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/clock.js';
 import {
   checkWebhookEndpoint,
+  checkWebhookDestination,
   deliverWebhook,
+  guardedFetch,
+  parseWebhookAllowList,
   deliverWithRetries,
   MAX_ATTEMPTS,
   nextAttempt,
@@ -177,6 +180,70 @@ describe('signed webhooks against a real HTTP receiver', () => {
     expect(record).toMatchObject({ outcome: 'dead_letter', statusCode: null });
     expect(record.error).toMatch(/url: Must be an absolute URL/);
     await expect(deliverWebhook(fetch, endpoint, event, { clock, attempt: 0 })).rejects.toThrow(/attempt counts from 1/);
+  });
+});
+
+describe('deliveries only to public addresses, unless allowed', () => {
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  beforeAll(async () => {
+    receiver = await startReceiver();
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => receiver.server.close(() => resolve()));
+  });
+  beforeEach(() => {
+    clock.set(START);
+    receiver.arrivals.length = 0;
+  });
+  const allow = (...entries: string[]) => {
+    const parsed = parseWebhookAllowList(entries);
+    expect(parsed.problems).toEqual([]);
+    return parsed.allow;
+  };
+  const port = () => new URL(receiver.url).port;
+
+  it('refuses loopback by address and by name (the system resolver), sending nothing, and dead-letters with the reason', async () => {
+    const strict = guardedFetch({ allow: allow() });
+    for (const url of [`${receiver.url}/hooks`, `http://localhost:${port()}/hooks`, `http://[::1]:${port()}/hooks`]) {
+      const record = await deliverWebhook(strict, { id: 'ep', url, secret: SECRET }, event, { clock });
+      expect(record, url).toMatchObject({ statusCode: null, responseExcerpt: null, outcome: 'dead_letter' });
+      expect(record.error).toMatch(/is a loopback address \(this machine\); webhooks are only sent to public addresses\. .*HOURGLASS_WEBHOOK_ALLOW/);
+    }
+    expect(receiver.arrivals).toEqual([]);
+  });
+
+  it('delivers to a receiver the allow-list names by address, by CIDR range or by host name', async () => {
+    for (const [entries, url] of [
+      [['127.0.0.1'], `${receiver.url}/hooks`],
+      [['127.0.0.0/8', '::1/128'], `${receiver.url}/hooks`],
+      [['localhost'], `http://localhost:${port()}/hooks`],
+    ] as const) {
+      const record = await deliverWebhook(guardedFetch({ allow: allow(...entries) }), { id: 'ep', url, secret: SECRET }, event, { clock });
+      expect(record, `${entries.join(',')} ${url}`).toMatchObject({ statusCode: 200, outcome: 'delivered', responseExcerpt: 'thanks' });
+    }
+    expect(receiver.arrivals.map((a) => a.verdict.ok)).toEqual([true, true, true]);
+  });
+
+  it('never follows a redirect, so an allowed receiver cannot send the request on to an internal address', async () => {
+    const record = await deliverWebhook(guardedFetch({ allow: allow('127.0.0.1') }), { id: 'ep', url: `${receiver.url}/moved`, secret: SECRET }, event, { clock });
+    expect(record).toMatchObject({ statusCode: 302, outcome: 'retry_scheduled' });
+    expect(record.error).toMatch(/a redirect, which is not followed/);
+    expect(receiver.arrivals).toHaveLength(1);
+  });
+
+  it('checks a URL when it is saved the same way', async () => {
+    expect(await checkWebhookDestination('http://2130706433/x', { allow: allow() })).toMatch(/^Must be a public address: 127\.0\.0\.1 is a loopback address/);
+    expect(await checkWebhookDestination('http://[::ffff:169.254.169.254]/x', { allow: allow() })).toMatch(/IPv4-mapped/);
+    expect(await checkWebhookDestination('http://100.100.100.200/x', { allow: allow() })).toMatch(/carrier-grade NAT/);
+    expect(await checkWebhookDestination('http://127.0.0.1/x', { allow: allow('127.0.0.1') })).toBeNull();
+    expect(await checkWebhookDestination('https://8.8.8.8/x', { allow: allow() })).toBeNull();
+  });
+
+  it('names every allow-list entry it cannot read', () => {
+    expect(parseWebhookAllowList(['10.0.0.0/33', 'not a host!', '10.0.0.0/8', ' hooks.internal ', '', 'fd00::/8']).problems).toEqual([
+      '"10.0.0.0/33" is not a CIDR range; write one such as 10.20.0.0/16 or fd00:1234::/48.',
+      '"not a host!" is not a host name, an IP address or a CIDR range; write entries such as hooks.internal, 10.20.0.5 or 10.20.0.0/16, separated by commas.',
+    ]);
   });
 });
 

@@ -27,7 +27,8 @@ describe.each(DATABASE_KINDS)('breach warnings, breaches and webhooks on %s', (k
   let webhookId = '';
 
   beforeAll(async () => {
-    service = await startWorkflowService(kind, '2026-11-20T16:00:00-08:00');
+    // The receiver listens on loopback: the allow-list is how an operator lets webhooks reach it.
+    service = await startWorkflowService(kind, '2026-11-20T16:00:00-08:00', { webhookAllow: ['127.0.0.1'] });
     receiver = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (c: Buffer) => chunks.push(c));
@@ -87,7 +88,11 @@ describe.each(DATABASE_KINDS)('breach warnings, breaches and webhooks on %s', (k
     expect(target.warning_at).toBe(utc('2026-11-23T07:30:00-08:00'));
     // The requester got the confirmation.
     await service.travel({ advance: '1m' });
-    expect((await mails('ticket_created')).map((m) => m.recipients)).toEqual([[RILEY]]);
+    const confirmation = await mails('ticket_created');
+    expect(confirmation.map((m) => m.recipients)).toEqual([[RILEY]]);
+    // Riley is in Denver: the promise is shown in Denver time, named, and the link opens the portal's ticket page.
+    expect(confirmation[0]!.text_body).toContain('first_response due Monday 23 November 2026, 09:30 MST (America/Denver)');
+    expect(confirmation[0]!.text_body).toContain(`https://desk.example.test/portal/tickets/${ticketId}`);
   });
 
   it('warns at Monday 07:30 PT, not before: the assignee and the webhook hear of it (managers only hear of breaches unless they choose to)', async () => {
@@ -106,6 +111,10 @@ describe.each(DATABASE_KINDS)('breach warnings, breaches and webhooks on %s', (k
     expect(notified[0]!.delivered_at).not.toBeNull();
     expect(notified[0]!.recipients).toEqual(expect.arrayContaining([{ role: 'manager' }]));
     expect(warningMail[0]!.text_body).toContain('1h');
+    // Lena works in Berlin: 08:30 Pacific is 17:30 there, named; the explanation names the zone of the business hours.
+    expect(warningMail[0]!.text_body).toContain('is due Monday 23 November 2026, 17:30 CET (Europe/Berlin)');
+    expect(warningMail[0]!.text_body).toContain('business hours in America/Los_Angeles');
+    expect(warningMail[0]!.text_body).toContain(`https://desk.example.test/console/tickets/${ticketId}`);
     // The first delivery failed (503) and is retried with backoff.
     expect(received).toHaveLength(1);
     expect(received[0]!.verified).toBe(true);
@@ -123,6 +132,9 @@ describe.each(DATABASE_KINDS)('breach warnings, breaches and webhooks on %s', (k
     expect(received[1]!.body).toBe(received[0]!.body);
     const body = JSON.parse(received[1]!.body);
     expect(body).toMatchObject({ type: 'breach_warning', data: { metric: 'first_response', ticket: { id: ticketId } } });
+    // Webhooks serve the provider's tools: the console page, and the portal page for passing on to the customer.
+    expect(body.data.ticket.url).toBe(`https://desk.example.test/console/tickets/${ticketId}`);
+    expect(body.data.ticket.portal_url).toBe(`https://desk.example.test/portal/tickets/${ticketId}`);
     const log = await deliveries();
     expect(log.map((d: { attempt: number; outcome: string }) => [d.attempt, d.outcome])).toEqual([
       [2, 'delivered'],
@@ -139,7 +151,12 @@ describe.each(DATABASE_KINDS)('breach warnings, breaches and webhooks on %s', (k
     expect(breached.map((e) => e.at.getTime())).toEqual([Date.parse('2026-11-23T08:30:00-08:00') + 1]);
     const ticket = (await service.request(AGENT, { method: 'GET', url: `/api/v1/tickets/${ticketId}` })).json();
     expect(ticket.targets.find((t: { metric: string }) => t.metric === 'first_response').state).toBe('breached');
-    expect((await mails('breached')).flatMap((m) => m.recipients).sort()).toEqual([AGENT, MANAGER].sort());
+    const breachMails = await mails('breached');
+    expect(breachMails.flatMap((m) => m.recipients).sort()).toEqual([AGENT, MANAGER].sort());
+    // Each reader gets the due time in their own zone: Lena in Berlin, Sam in London.
+    const textFor = (email: string) => breachMails.find((m) => (m.recipients as string[]).includes(email))!.text_body;
+    expect(textFor(AGENT)).toContain('it was due Monday 23 November 2026, 17:30 CET (Europe/Berlin)');
+    expect(textFor(MANAGER)).toContain('it was due Monday 23 November 2026, 16:30 GMT (Europe/London)');
     expect(received.at(-1)!.body).toContain('"type":"breached"');
     await service.travel({ advance: '3d' });
     expect(await events('breached')).toHaveLength(1);

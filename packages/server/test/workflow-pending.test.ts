@@ -62,6 +62,10 @@ describe.each(DATABASE_KINDS)('twilio pending reminder and automatic solve on %s
     const reminderMail = await mails(id, 'pending_reminder');
     expect(reminderMail.map((m) => m.recipients)).toEqual([[RILEY]]);
     expect(reminderMail[0]!.subject).toContain('Waiting for your reply');
+    // Riley is in Denver: the solve at 10:00 Pacific is shown as 11:00 Denver time, with the zone named, in the email and the comment.
+    expect(reminderMail[0]!.text_body).toContain('it will be solved automatically on Wednesday 11 November 2026, 11:00 MST (America/Denver)');
+    expect(reminderMail[0]!.text_body).toContain(`https://desk.example.test/portal/tickets/${id}`);
+    expect(reminders[0].body).toContain('solved automatically on Wednesday 11 November 2026, 11:00 MST (America/Denver)');
     expect((await ticket(id)).status).toBe('pending');
 
     await travelTo('2026-11-11T09:59:00-08:00');

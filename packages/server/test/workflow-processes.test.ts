@@ -36,7 +36,7 @@ interface Worker {
 function spawnWorker(url: string, smtpPort: number): Promise<Worker> {
   const child = spawn(process.execPath, [BIN, 'worker', '--database-url', url, '--lease-ms', String(LEASE_MS)], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LOG_LEVEL: 'silent', HOURGLASS_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, HOURGLASS_SUPPORT_ADDRESS: 'support@desk.example.test' },
+    env: { ...process.env, LOG_LEVEL: 'silent', HOURGLASS_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, HOURGLASS_SUPPORT_ADDRESS: 'support@desk.example.test', HOURGLASS_WEBHOOK_ALLOW: '127.0.0.1' },
   });
   let out = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -102,7 +102,7 @@ describe('three worker processes on one PostgreSQL send every email and webhook 
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     database = await createTestDatabase();
-    api = await startServer({ databaseUrl: database.url, port: 0, host: '127.0.0.1', clock: systemClock, worker: false, handleSignals: false, logLevel: 'silent', print: () => {} });
+    api = await startServer({ databaseUrl: database.url, port: 0, host: '127.0.0.1', clock: systemClock, worker: false, handleSignals: false, logLevel: 'silent', print: () => {}, webhookAllow: ['127.0.0.1'] });
     handle = await openDatabase({ databaseUrl: database.url, maxConnections: 2 });
   });
   afterAll(async () => {

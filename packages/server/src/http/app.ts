@@ -29,6 +29,7 @@ import { installWebApp } from './web-app.js';
 import { workflowRoutes } from '../workflow/routes.js';
 import { mailReviewRoutes } from '../mail-review/routes.js';
 import type { Workflow } from '../workflow/runtime.js';
+import type { WebhookGuard } from '../notify/webhook-destination.js';
 
 /** JSON bodies are limited to 1 MiB. */
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -47,6 +48,8 @@ export interface BuildAppOptions {
   workflow?: Workflow | null;
   /** Proxy trust, the desk's public URL (cross-site check), who reads /metrics, timeouts. */
   security?: SecurityOptions;
+  /** Where webhooks may point: internal receivers the operator trusts (HOURGLASS_WEBHOOK_ALLOW); unset: public addresses only. */
+  webhookGuard?: WebhookGuard;
 }
 
 /** Builds the HTTP service over the given database, clock and policy registry. Nothing listens until `listen()`. */
@@ -69,7 +72,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   installAuthentication(app, options.db, options.clock);
   installSecurityAfterAuthentication(app, options.security);
 
-  const deps: AppDeps = { db: options.db, clock: options.clock, registry: options.registry };
+  const deps: AppDeps = { db: options.db, clock: options.clock, registry: options.registry, ...(options.webhookGuard ? { webhookGuard: options.webhookGuard } : {}) };
   await app.register(
     async (api) => {
       await api.register(authRoutes(deps));

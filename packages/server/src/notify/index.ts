@@ -19,7 +19,9 @@
  *   await inbound.close();
  *
  * Webhooks out
- *   const record = await deliverWebhook(fetch, endpoint, event, { clock, attempt });   // one attempt → DeliveryRecord
+ *   const record = await deliverWebhook(guardedFetch({ allow }), endpoint, event, { clock, attempt });   // one attempt → DeliveryRecord
+ *   guardedFetch connects only to public addresses or those of the allow-list (`parseWebhookAllowList`), checked after DNS;
+ *   `checkWebhookDestination(url, { allow })` is the same check when a URL is saved.
  *   record.outcome: 'delivered' | 'retry_scheduled' (run again at record.nextAttemptAt with attempt + 1) | 'dead_letter'.
  *   Store every DeliveryRecord as the delivery log. `deliverWithRetries` runs the whole schedule in-process.
  *   Receivers check `verifyWebhook({ secret, header, body, nowMs })`; endpoints are validated with `checkWebhookEndpoint`.
@@ -78,6 +80,18 @@ export {
   type WebhookEndpoint,
   type WebhookEvent,
 } from './webhook-delivery.js';
+export {
+  checkWebhookDestination,
+  parseWebhookAllowList,
+  internalAddressKind,
+  EMPTY_ALLOW_LIST,
+  WEBHOOK_ALLOW_SETTING,
+  WebhookDestinationRefused,
+  type ResolveHost,
+  type WebhookAllowList,
+  type WebhookGuard,
+} from './webhook-destination.js';
+export { guardedFetch } from './webhook-request.js';
 export {
   shouldNotify,
   effectivePreferences,

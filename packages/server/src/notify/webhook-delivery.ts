@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Clock } from '../clock.js';
 import { describeError, NotifyError } from './errors.js';
 import { MAX_ATTEMPTS, nextAttempt } from './webhook-backoff.js';
+import { WebhookDestinationRefused } from './webhook-destination.js';
 import { SIGNATURE_HEADER, signWebhook } from './webhook-signature.js';
 
 export interface WebhookEndpoint {
@@ -37,7 +38,7 @@ export interface DeliveryRecord {
   statusCode: number | null;
   /** Why the attempt failed, in plain words; null when delivered. */
   error: string | null;
-  /** The first KiB of the response body, for the log. */
+  /** The first KiB of the response body, for the log; null when nothing was received. */
   responseExcerpt: string | null;
   outcome: DeliveryOutcome;
   /** Epoch ms of the next attempt when `outcome` is `retry_scheduled`, else null. */
@@ -101,7 +102,8 @@ async function readExcerpt(response: Response): Promise<string> {
 
 /**
  * Makes one signed POST of `event` to `endpoint` and says what happens next: delivered (2xx), retry at
- * `nextAttemptAt`, or dead letter (attempts used up, the endpoint answered 410 Gone, or its settings are unusable).
+ * `nextAttemptAt`, or dead letter (attempts used up, the endpoint answered 410 Gone, its settings are unusable, or
+ * `fetchImpl` refused the destination as internal: `guardedFetch` does, and is what the desk delivers with).
  * Never throws for network or HTTP failures; they are in the record. Throws NotifyError for an `attempt` below 1.
  */
 export async function deliverWebhook(fetchImpl: FetchLike, endpoint: WebhookEndpoint, event: WebhookEvent, options: DeliverOptions): Promise<DeliveryRecord> {
@@ -142,6 +144,7 @@ export async function deliverWebhook(fetchImpl: FetchLike, endpoint: WebhookEndp
       body,
     });
   } catch (error) {
+    if (error instanceof WebhookDestinationRefused) return finish(null, `Not sent: ${error.message}`, null, true);
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
     const cause = error instanceof Error && error.cause !== undefined ? `: ${describeError(error.cause)}` : '';
     return finish(null, timedOut ? `No response within ${options.timeoutMs ?? 10_000} ms` : `Request failed: ${describeError(error)}${cause}`, null);

@@ -4,12 +4,13 @@ import { isNotifyEvent, shouldNotify, type NotificationPreferences, type NotifyR
 import type { PolicyCatalog } from '../policy/catalog.js';
 import type { Clock } from '../clock.js';
 import { enqueueOutbox, type TransactionalHandler } from '../timers/index.js';
-import { ticketSummary, templateDataFor } from './template-data.js';
+import { ticketPageUrl, ticketSummary, templateDataFor } from './template-data.js';
 
 export interface DispatchDeps {
   clock: Clock;
   registry: PolicyCatalog;
-  publicUrl: string;
+  /** Where links point now, e.g. https://desk.example.com (read per event: the server may learn it after start-up). */
+  publicUrl: () => string;
 }
 
 /** An email waiting in the outbox: rendered by the mail handler from this. */
@@ -32,6 +33,7 @@ interface Person {
   name: string;
   email: string;
   role: Role;
+  zone: string;
   preferences: NotificationPreferences | null;
 }
 
@@ -42,7 +44,7 @@ async function peopleFor(db: Kysely<Database>, providerId: string, recipients: r
   const rows = await db
     .selectFrom('users')
     .leftJoin('notification_preferences', 'notification_preferences.user_id', 'users.id')
-    .select(['users.id', 'users.name', 'users.email', 'users.role', 'notification_preferences.preferences'])
+    .select(['users.id', 'users.name', 'users.email', 'users.role', 'users.zone', 'notification_preferences.preferences'])
     .where('users.provider_id', '=', providerId)
     .where('users.active', '=', true)
     .where((eb) => {
@@ -53,7 +55,7 @@ async function peopleFor(db: Kysely<Database>, providerId: string, recipients: r
     })
     .orderBy('users.email')
     .execute();
-  return rows.map((row) => ({ id: row.id, name: row.name, email: row.email, role: row.role, preferences: (row.preferences as NotificationPreferences | null) ?? null }));
+  return rows.map((row) => ({ id: row.id, name: row.name, email: row.email, role: row.role, zone: row.zone, preferences: (row.preferences as NotificationPreferences | null) ?? null }));
 }
 
 /**
@@ -67,6 +69,7 @@ export function dispatchHandler(deps: DispatchDeps): TransactionalHandler {
     const event = await db.selectFrom('notification_events').selectAll().where('id', '=', Number(timer.subjectId)).forUpdate().executeTakeFirst();
     if (!event || event.delivered_at !== null) return;
     const now = deps.clock.now();
+    const publicUrl = deps.publicUrl();
     const ticket = event.ticket_id ? await db.selectFrom('tickets').selectAll().where('id', '=', event.ticket_id).executeTakeFirst() : undefined;
     const providerId = ticket
       ? (await db.selectFrom('accounts').select('provider_id').where('id', '=', ticket.account_id).executeTakeFirstOrThrow()).provider_id
@@ -77,7 +80,8 @@ export function dispatchHandler(deps: DispatchDeps): TransactionalHandler {
       if (isNotifyEvent(event.event)) {
         for (const person of await peopleFor(db, providerId, event.recipients as NotificationRecipient[])) {
           if (!shouldNotify(person.preferences, person.role as NotifyRole, event.event)) continue;
-          const data = await templateDataFor(event.event, { db, registry: deps.registry, publicUrl: deps.publicUrl, ticket: plain, payload, recipientName: person.name });
+          const recipient = { name: person.name, role: person.role, zone: person.zone };
+          const data = await templateDataFor(event.event, { db, registry: deps.registry, publicUrl, ticket: plain, payload, recipient });
           if (data === null) continue;
           const message: EmailMessage = { event: event.event, ticket_id: ticket.id, user_id: person.id, to: { name: person.name, address: person.email }, data };
           await enqueueOutbox(db, { topic: 'email', idempotencyKey: `notification:${event.id}:${person.id}`, payload: message, now });
@@ -93,7 +97,16 @@ export function dispatchHandler(deps: DispatchDeps): TransactionalHandler {
             id: `evt_${event.id}`,
             type: event.event,
             occurredAt: event.created_at.toISOString(),
-            data: { ticket: { ...ticketSummary(plain, deps.publicUrl), status: plain.status, priority: plain.priority, assignee_id: plain.assignee_id }, ...payload },
+            data: {
+              ticket: {
+                ...ticketSummary(plain, publicUrl, 'staff'),
+                portal_url: ticketPageUrl(publicUrl, plain.id, 'customer'),
+                status: plain.status,
+                priority: plain.priority,
+                assignee_id: plain.assignee_id,
+              },
+              ...payload,
+            },
           },
         };
         await enqueueOutbox(db, { topic: 'webhook', idempotencyKey: `notification:${event.id}:${endpoint.id}`, payload: message, now });

@@ -9,6 +9,8 @@ import { changeStatus, refreshClocks } from '../tickets/refresh.js';
 import type { Timer, TransactionalHandler } from '../timers/index.js';
 import { recordWorkflowEvent } from './events.js';
 import { lockTicket } from './lock.js';
+import { formatZoned } from '../notify/templates/format.js';
+import { readerZone } from './template-data.js';
 import { pendingSince, type PendingTimerPayload } from './ticket-timers.js';
 
 export const PENDING_REMINDER_EVENT = 'pending_reminder';
@@ -37,7 +39,9 @@ export function pendingReminderHandler(deps: AppDeps): TransactionalHandler {
     const now = deps.clock.now();
     const lifecycle = versionOf(deps.registry, ticket).lifecycle!;
     const zone = versionOf(deps.registry, ticket).calendar(lifecycle.calendar).zone;
-    const solveOn = new Intl.DateTimeFormat('en-US', { timeZone: zone, dateStyle: 'full', timeStyle: 'short' }).format(payload.auto_solve_at);
+    // The comment is for the requester: their zone, named.
+    const requester = await db.selectFrom('users').select('zone').where('id', '=', ticket.requester_id).executeTakeFirst();
+    const solveOn = formatZoned(payload.auto_solve_at, readerZone(requester?.zone, zone));
     const body =
       `We are waiting for your reply on this ticket. If we do not hear from you, it will be solved automatically on ${solveOn} ` +
       `(${lifecycle.auto_solve_business_days} business days after it was set to pending). Reply to keep it open.`;

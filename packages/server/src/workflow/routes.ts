@@ -32,7 +32,7 @@ export const workflowRoutes =
     app.post(
       '/webhooks',
       { schema: { tags, summary: 'Add a webhook endpoint (admin); the secret is shown once', body: CreateWebhookBody, response: { 201: CreatedWebhookSchema } } },
-      async (request, reply) => reply.code(201).send(await createWebhook(deps.db, deps.clock, requireActor(request), request.body)),
+      async (request, reply) => reply.code(201).send(await createWebhook(deps.db, deps.clock, requireActor(request), request.body, deps.webhookGuard)),
     );
     app.get('/webhooks/:id', { schema: { tags, summary: 'Get a webhook endpoint (admin)', params: IdParams, response: { 200: WebhookSchema } } }, async (request) =>
       getWebhook(deps.db, requireActor(request), request.params.id),
@@ -40,7 +40,7 @@ export const workflowRoutes =
     app.patch(
       '/webhooks/:id',
       { schema: { tags, summary: 'Change a webhook endpoint (admin)', params: IdParams, body: UpdateWebhookBody, response: { 200: WebhookSchema } } },
-      async (request) => updateWebhook(deps.db, deps.clock, requireActor(request), request.params.id, request.body),
+      async (request) => updateWebhook(deps.db, deps.clock, requireActor(request), request.params.id, request.body, deps.webhookGuard),
     );
     app.delete('/webhooks/:id', { schema: { tags, summary: 'Delete a webhook endpoint and its log (admin)', params: IdParams } }, async (request, reply) => {
       await deleteWebhook(deps.db, requireActor(request), request.params.id);

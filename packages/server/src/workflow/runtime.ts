@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import type { PolicyCatalog } from '../policy/catalog.js';
-import type { FetchLike } from '../notify/index.js';
+import { EMPTY_ALLOW_LIST, type FetchLike, type ResolveHost, type WebhookAllowList } from '../notify/index.js';
 import { TimerWorker, type SweepReport, type TimerHandler } from '../timers/index.js';
 import { outOfOfficeStartHandler } from '../routing/out-of-office-timer.js';
 import { breachHandler, breachWarningHandler } from './breach-handlers.js';
@@ -18,7 +18,10 @@ export interface WorkflowSettings {
   /** Outgoing mail goes through this SMTP server; without it, it is only recorded in `mail_log`. */
   smtpUrl: string | undefined;
   supportAddress: string;
+  /** Where links in notifications point, e.g. https://desk.example.com; `setPublicUrl` changes it. */
   publicUrl: string;
+  /** Internal webhook receivers the operator trusts (HOURGLASS_WEBHOOK_ALLOW); unset: webhooks go to public addresses only. */
+  webhookAllow?: WebhookAllowList;
 }
 
 export interface WorkflowOptions {
@@ -30,8 +33,10 @@ export interface WorkflowOptions {
   pollMs?: number;
   /** How long a leased send may run before another worker may take it over (default 60 s). */
   leaseMs?: number;
-  /** For webhooks; the global fetch by default. */
+  /** For webhooks; by default a fetch that connects only to public addresses or those of `settings.webhookAllow`. */
   fetch?: FetchLike;
+  /** How webhook host names are resolved at delivery (the system resolver by default; tests inject one). */
+  resolveHost?: ResolveHost;
   onError?: (error: unknown) => void;
 }
 
@@ -44,11 +49,15 @@ export interface Workflow {
   runDue(now?: number): Promise<SweepReport>;
   /** Stops sweeping, waits for the batch in progress, and closes the mail transport. */
   stop(): Promise<void>;
+  /** Links in notifications composed from now on point here (the server sets where it listens when no public URL is configured). */
+  setPublicUrl(url: string): void;
 }
 
 /** The timer worker of the workflow: every timer kind the desk schedules, with its handler. */
 export function createWorkflow(options: WorkflowOptions): Workflow {
   const deps = { db: options.db, clock: options.clock, registry: options.registry };
+  let publicUrl = options.settings.publicUrl.replace(/\/+$/, '');
+  const guard = { allow: options.settings.webhookAllow ?? EMPTY_ALLOW_LIST, ...(options.resolveHost ? { resolve: options.resolveHost } : {}) };
   const mail = mailOut({ smtpUrl: options.settings.smtpUrl, supportAddress: options.settings.supportAddress, clock: options.clock });
   const handlers: Record<string, TimerHandler> = {
     [TIMER_KINDS.breachWarning]: breachWarningHandler(deps),
@@ -58,9 +67,9 @@ export function createWorkflow(options: WorkflowOptions): Workflow {
     [TIMER_KINDS.escalationWarning]: escalationWarningHandler(deps),
     [TIMER_KINDS.escalationBreach]: escalationBreachHandler(deps),
     [TIMER_KINDS.outOfOfficeStart]: outOfOfficeStartHandler(deps),
-    [TIMER_KINDS.notifyDispatch]: dispatchHandler({ clock: options.clock, registry: options.registry, publicUrl: options.settings.publicUrl }),
+    [TIMER_KINDS.notifyDispatch]: dispatchHandler({ clock: options.clock, registry: options.registry, publicUrl: () => publicUrl }),
     [TIMER_KINDS.email]: mail.handler,
-    [TIMER_KINDS.webhook]: webhookOut({ clock: options.clock, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+    [TIMER_KINDS.webhook]: webhookOut({ clock: options.clock, guard, ...(options.fetch ? { fetch: options.fetch } : {}) }),
   };
   const worker = new TimerWorker({
     db: options.db,
@@ -84,6 +93,9 @@ export function createWorkflow(options: WorkflowOptions): Workflow {
       stopped = true;
       await worker.stop();
       mail.close();
+    },
+    setPublicUrl(url) {
+      publicUrl = url.replace(/\/+$/, '');
     },
   };
 }

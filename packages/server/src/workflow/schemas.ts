@@ -3,6 +3,13 @@ import { z } from 'zod';
 import { instantSchema } from '../http/common-schemas.js';
 import { NOTIFY_EVENTS } from '../notify/index.js';
 
+/** What a receiver gets; the description of the Webhook schema in the OpenAPI document. */
+const DELIVERY_DESCRIPTION =
+  'A webhook endpoint. Each event is POSTed to `url` as JSON `{ id, type, occurred_at, data }`, signed in the Hourglass-Signature header. ' +
+  '`data.ticket` carries `id`, `number`, `subject`, `status`, `priority`, `assignee_id`, `url` (the ticket in the agent console, `/console/tickets/<id>`: ' +
+  'webhooks are for the provider\'s own tools) and `portal_url` (the same ticket in the customer portal, `/portal/tickets/<id>`); the rest of `data` ' +
+  'depends on the event. Times in `data` are ISO 8601 instants in UTC; `data.zone`, where present, is the zone of the business hours behind them.';
+
 export const WebhookSchema = z
   .object({
     id: z.uuid(),
@@ -13,7 +20,7 @@ export const WebhookSchema = z
     created_at: z.string(),
     updated_at: z.string(),
   })
-  .meta({ id: 'Webhook' });
+  .meta({ id: 'Webhook', description: DELIVERY_DESCRIPTION });
 export type WebhookJson = z.infer<typeof WebhookSchema>;
 
 export const CreatedWebhookSchema = WebhookSchema.extend({
@@ -23,7 +30,11 @@ export const CreatedWebhookSchema = WebhookSchema.extend({
 const url = z
   .url('Must be an absolute URL such as https://example.com/hooks/hourglass.')
   .max(2000)
-  .refine((u) => /^https?:\/\//i.test(u), 'Must use https (or http for local testing).');
+  .refine((u) => /^https?:\/\//i.test(u), 'Must use https (or http for local testing).')
+  .describe(
+    'Where events are POSTed. Must reach a public address: loopback, private, link-local (cloud metadata), unique-local, CGNAT, multicast and unspecified ' +
+      'addresses are refused when the URL is saved and again, after DNS, at every delivery, unless the operator lists the receiver in HOURGLASS_WEBHOOK_ALLOW.',
+  );
 const events = z.array(z.enum(NOTIFY_EVENTS)).max(NOTIFY_EVENTS.length).describe(`Event types to deliver (${NOTIFY_EVENTS.join(', ')}); empty or left out: every event.`);
 
 export const CreateWebhookBody = z.strictObject({

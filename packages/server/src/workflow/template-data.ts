@@ -1,6 +1,6 @@
 import { formatInstant } from '@hourglass/engine';
 import type { Kysely } from 'kysely';
-import type { Database, Ticket } from '../db/schema.js';
+import type { Database, Role, Ticket } from '../db/schema.js';
 import type { DueTime, NotifyEvent, TargetLine, TemplateData, TicketSummary } from '../notify/index.js';
 import type { PolicyCatalog } from '../policy/catalog.js';
 import { versionOf } from '../tickets/clocks.js';
@@ -14,15 +14,45 @@ export interface TemplateContext {
   publicUrl: string;
   ticket: Ticket;
   payload: Payload;
-  /** The person the email goes to (for a greeting). */
-  recipientName: string;
+  /** The person the email goes to: the greeting, which page links open, and the zone times are shown in. */
+  recipient: { name: string; role: Role; zone: string };
 }
 
 const text = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
 const lines = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
-export function ticketSummary(ticket: Pick<Ticket, 'id' | 'number' | 'subject'>, publicUrl: string): TicketSummary {
-  return { id: ticket.id, number: Number(ticket.number), subject: ticket.subject, url: `${publicUrl}/tickets/${ticket.id}` };
+/** Who opens a link: customers use the portal, staff the console. */
+export type LinkAudience = 'customer' | 'staff';
+
+export const audienceOf = (role: Role): LinkAudience => (role === 'customer' ? 'customer' : 'staff');
+
+/**
+ * The web app's page of a ticket for `audience`: `/portal/tickets/<id>` for customers and
+ * `/console/tickets/<id>` (the workspace) for staff, the routes of packages/web/src/portal/PortalApp.tsx
+ * and console/ConsoleApp.tsx.
+ */
+export function ticketPageUrl(publicUrl: string, ticketId: string, audience: LinkAudience): string {
+  return `${publicUrl.replace(/\/+$/, '')}/${audience === 'customer' ? 'portal' : 'console'}/tickets/${encodeURIComponent(ticketId)}`;
+}
+
+export function ticketSummary(ticket: Pick<Ticket, 'id' | 'number' | 'subject'>, publicUrl: string, audience: LinkAudience): TicketSummary {
+  return { id: ticket.id, number: Number(ticket.number), subject: ticket.subject, url: ticketPageUrl(publicUrl, ticket.id, audience) };
+}
+
+const isZone = (zone: unknown): zone is string => {
+  if (typeof zone !== 'string' || zone === '') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The zone a reader sees times in: their own (every user has one), else the zone of the rules (`fallback`), else UTC. */
+export function readerZone(recipientZone: string | null | undefined, fallback: unknown): string {
+  if (isZone(recipientZone)) return recipientZone;
+  return isZone(fallback) ? fallback : 'UTC';
 }
 
 function dueTime(iso: unknown, zone: string): DueTime | undefined {
@@ -42,7 +72,7 @@ function calendarZone(registry: PolicyCatalog, ticket: Ticket, calendarId: unkno
 async function targetLines(ctx: TemplateContext): Promise<TargetLine[]> {
   const rows = await ctx.db.selectFrom('sla_targets').selectAll().where('ticket_id', '=', ctx.ticket.id).where('due_at', 'is not', null).orderBy('due_at').execute();
   return rows.map((row) => {
-    const zone = calendarZone(ctx.registry, ctx.ticket, row.calendar_id);
+    const zone = readerZone(ctx.recipient.zone, calendarZone(ctx.registry, ctx.ticket, row.calendar_id));
     return { metric: row.metric, due: { iso: formatInstant(row.due_at!.getTime(), zone), zone } };
   });
 }
@@ -68,28 +98,31 @@ async function escalationAlert(ctx: TemplateContext, payload: Payload, zone: str
 
 /** The template data of an event, from the ticket as it is now and the event's recorded payload; null when the event has no email. */
 export async function templateDataFor(event: NotifyEvent, ctx: TemplateContext): Promise<TemplateData[NotifyEvent] | null> {
-  const { ticket, payload } = ctx;
-  const summary = ticketSummary(ticket, ctx.publicUrl);
+  const { ticket, payload, recipient } = ctx;
+  const summary = ticketSummary(ticket, ctx.publicUrl, audienceOf(recipient.role));
+  /** The reader's zone, or the zone of the rules the time comes from when the reader has none. */
+  const zoneFor = (rulesZone: unknown) => readerZone(recipient.zone, rulesZone);
+  const rulesZone = (): string => (typeof payload.zone === 'string' ? payload.zone : calendarZone(ctx.registry, ticket, payload.calendar_id));
   switch (event) {
     case 'ticket_created':
-      return { ticket: summary, requesterName: ctx.recipientName, priority: ticket.priority, targets: await targetLines(ctx) };
+      return { ticket: summary, requesterName: recipient.name, priority: ticket.priority, targets: await targetLines(ctx) };
     case 'public_reply':
       return { ticket: summary, authorName: text(payload.author_name, 'Support'), body: text(payload.body) };
     case 'pending_reminder': {
-      const due = dueTime(payload.auto_solve_at, text(payload.zone, 'UTC'));
+      const due = dueTime(payload.auto_solve_at, zoneFor(payload.zone));
       return due ? { ticket: summary, autoSolveAt: due } : null;
     }
     case 'auto_solved':
       return { ticket: summary, pendingBusinessDays: Number(payload.pending_business_days ?? 0) };
     case 'assigned':
-      return { ticket: summary, assigneeName: ctx.recipientName, priority: ticket.priority, targets: await targetLines(ctx), ...(payload.reason ? { reason: text(payload.reason) } : {}) };
+      return { ticket: summary, assigneeName: recipient.name, priority: ticket.priority, targets: await targetLines(ctx), ...(payload.reason ? { reason: text(payload.reason) } : {}) };
     case 'breach_warning': {
-      const due = dueTime(payload.due_at, text(payload.zone, 'UTC'));
-      return due ? { ticket: summary, metric: text(payload.metric), due, remainingMs: Number(payload.remaining_ms ?? 0), explanation: lines(payload.explanation) } : null;
+      const due = dueTime(payload.due_at, zoneFor(rulesZone()));
+      return due ? { ticket: summary, metric: text(payload.metric), due, remainingMs: Number(payload.remaining_ms ?? 0), explanation: lines(payload.explanation), explanationZone: rulesZone() } : null;
     }
     case 'breached': {
-      const due = dueTime(payload.due_at, text(payload.zone, 'UTC'));
-      return due ? { ticket: summary, metric: text(payload.metric), due, explanation: lines(payload.explanation) } : null;
+      const due = dueTime(payload.due_at, zoneFor(rulesZone()));
+      return due ? { ticket: summary, metric: text(payload.metric), due, explanation: lines(payload.explanation), explanationZone: rulesZone() } : null;
     }
     case 'escalated': {
       const raiser = await ctx.db
@@ -99,7 +132,7 @@ export async function templateDataFor(event: NotifyEvent, ctx: TemplateContext):
         .where('escalations.ticket_id', '=', ticket.id)
         .orderBy('escalations.raised_at', 'desc')
         .executeTakeFirst();
-      const responseDue = dueTime(payload.due_at, calendarZone(ctx.registry, ticket, payload.calendar_id));
+      const responseDue = dueTime(payload.due_at, zoneFor(calendarZone(ctx.registry, ticket, payload.calendar_id)));
       return {
         ticket: summary,
         reason: text(payload.reason_label, text(payload.reason, 'escalated')),
@@ -109,11 +142,11 @@ export async function templateDataFor(event: NotifyEvent, ctx: TemplateContext):
       };
     }
     case 'escalation_warning': {
-      const alert = await escalationAlert(ctx, payload, text(payload.zone, calendarZone(ctx.registry, ticket, payload.calendar_id)));
+      const alert = await escalationAlert(ctx, payload, zoneFor(rulesZone()));
       return alert && { ...alert, ticket: summary, remainingMs: Number(payload.remaining_ms ?? 0) };
     }
     case 'escalation_breached': {
-      const alert = await escalationAlert(ctx, payload, calendarZone(ctx.registry, ticket, payload.calendar_id));
+      const alert = await escalationAlert(ctx, payload, zoneFor(calendarZone(ctx.registry, ticket, payload.calendar_id)));
       return alert && { ...alert, ticket: summary };
     }
   }

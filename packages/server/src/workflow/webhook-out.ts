@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
-import { deliverWebhook, type DeliveryRecord, type FetchLike } from '../notify/index.js';
+import { deliverWebhook, guardedFetch, type DeliveryRecord, type FetchLike, type WebhookGuard } from '../notify/index.js';
 import { scheduleTimer, type LeasedHandler } from '../timers/index.js';
 import type { WebhookMessage } from './dispatch.js';
 import { TIMER_KINDS } from './kinds.js';
@@ -14,10 +14,11 @@ export const attemptOf = (key: string): number => Number(ATTEMPT_KEY.exec(key)?.
 /**
  * Delivers webhook events from the outbox: one signed attempt per due timer, each written to the
  * delivery log. A failed attempt schedules the next one at the backoff's time as its own timer; after
- * the last attempt (or a 410 Gone) the delivery is dead-lettered, which the log shows.
+ * the last attempt (or a 410 Gone, or a destination refused as internal) the delivery is dead-lettered,
+ * which the log shows. Deliveries connect only to public addresses or those of `guard.allow`.
  */
-export function webhookOut(options: { clock: Clock; fetch?: FetchLike; timeoutMs?: number }): LeasedHandler {
-  const fetchImpl: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
+export function webhookOut(options: { clock: Clock; guard: WebhookGuard; fetch?: FetchLike; timeoutMs?: number }): LeasedHandler {
+  const fetchImpl: FetchLike = options.fetch ?? guardedFetch(options.guard);
   return {
     lease: true,
     async run(timer, context) {

@@ -4,7 +4,8 @@ import type { Actor } from '../auth/actor.js';
 import { requireRole } from '../auth/actor.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
-import { notFound } from '../errors.js';
+import { AppError, notFound } from '../errors.js';
+import { checkWebhookDestination, EMPTY_ALLOW_LIST, type WebhookGuard } from '../notify/index.js';
 import type { CreateWebhookInput, UpdateWebhookInput, WebhookJson } from './schemas.js';
 
 const COLUMNS = ['id', 'url', 'description', 'events', 'active', 'created_at', 'updated_at'] as const;
@@ -13,8 +14,15 @@ type Row = { id: string; url: string; description: string | null; events: string
 const present = (row: Row): WebhookJson => ({ ...row, events: row.events ?? [], created_at: row.created_at.toISOString(), updated_at: row.updated_at.toISOString() });
 const admin = (actor: Actor) => requireRole(actor, ['admin'], 'manage webhooks');
 
-export async function createWebhook(db: Kysely<Database>, clock: Clock, actor: Actor, input: CreateWebhookInput): Promise<WebhookJson & { secret: string }> {
+/** Refuses a URL whose host is internal (loopback, private, link-local, metadata…) unless the operator allows it: a 400 at `body.url`. */
+async function checkDestination(guard: WebhookGuard | undefined, url: string): Promise<void> {
+  const refusal = await checkWebhookDestination(url, guard ?? { allow: EMPTY_ALLOW_LIST });
+  if (refusal) throw new AppError('validation_failed', undefined, [{ path: 'body.url', message: refusal }]);
+}
+
+export async function createWebhook(db: Kysely<Database>, clock: Clock, actor: Actor, input: CreateWebhookInput, guard?: WebhookGuard): Promise<WebhookJson & { secret: string }> {
   admin(actor);
+  await checkDestination(guard, input.url);
   const secret = `whsec_${randomBytes(32).toString('base64url')}`;
   const at = new Date(clock.now());
   const row = await db
@@ -38,8 +46,9 @@ export async function getWebhook(db: Kysely<Database>, actor: Actor, id: string)
   return present(row as Row);
 }
 
-export async function updateWebhook(db: Kysely<Database>, clock: Clock, actor: Actor, id: string, input: UpdateWebhookInput): Promise<WebhookJson> {
+export async function updateWebhook(db: Kysely<Database>, clock: Clock, actor: Actor, id: string, input: UpdateWebhookInput, guard?: WebhookGuard): Promise<WebhookJson> {
   await getWebhook(db, actor, id);
+  if (input.url !== undefined) await checkDestination(guard, input.url);
   const row = await db
     .updateTable('webhook_endpoints')
     .set({

@@ -10,6 +10,7 @@ import { seedDemoData } from '../../src/seed/seed.js';
 import { loadShippedCatalog } from '../../src/policy/shipped.js';
 import type { PolicyCatalog } from '../../src/policy/catalog.js';
 import { createWorkflow, type Workflow } from '../../src/workflow/index.js';
+import { parseWebhookAllowList, type ResolveHost } from '../../src/notify/index.js';
 import { openTestDatabase, type TestDatabaseKind } from './databases.js';
 
 export const ADMIN = 'admin@hourglass.example';
@@ -32,20 +33,33 @@ export interface WorkflowService {
   close(): Promise<void>;
 }
 
-export async function startWorkflowService(kind: TestDatabaseKind, start: string, options: { smtpUrl?: string; registry?: PolicyCatalog } = {}): Promise<WorkflowService> {
+export interface WorkflowServiceOptions {
+  smtpUrl?: string;
+  registry?: PolicyCatalog;
+  /** Internal webhook receivers allowed (as HOURGLASS_WEBHOOK_ALLOW); receivers on 127.0.0.1 need it. */
+  webhookAllow?: string[];
+  /** How webhook host names resolve, when saved and at delivery (the system resolver by default). */
+  resolveHost?: ResolveHost;
+}
+
+export async function startWorkflowService(kind: TestDatabaseKind, start: string, options: WorkflowServiceOptions = {}): Promise<WorkflowService> {
   const handle = await openTestDatabase(kind);
   const clock = fixedClock(Date.parse(start));
   const registry = options.registry ?? (await loadShippedCatalog());
   await migrateToLatest(handle.db);
   await seedDemoData(handle.db, registry, clock, { tickets: false });
+  const { allow, problems } = parseWebhookAllowList(options.webhookAllow ?? []);
+  if (problems.length) throw new Error(problems.join('\n'));
   const workflow = createWorkflow({
     db: handle.db,
     clock,
     registry,
     workerId: `test-${kind}`,
-    settings: { smtpUrl: options.smtpUrl, supportAddress: 'support@desk.example.test', publicUrl: 'https://desk.example.test' },
+    settings: { smtpUrl: options.smtpUrl, supportAddress: 'support@desk.example.test', publicUrl: 'https://desk.example.test', webhookAllow: allow },
+    ...(options.resolveHost ? { resolveHost: options.resolveHost } : {}),
   });
-  const app = await buildApp({ db: handle.db, clock, registry, workflow, webApp: false });
+  const webhookGuard = { allow, ...(options.resolveHost ? { resolve: options.resolveHost } : {}) };
+  const app = await buildApp({ db: handle.db, clock, registry, workflow, webApp: false, webhookGuard });
   const as = async (email: string) => {
     const role = email === ADMIN ? 'admin' : email === MANAGER ? 'manager' : email.endsWith('@hourglass.example') ? 'agent' : 'customer';
     const response = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password: DEMO_PASSWORDS[role] } });

@@ -4,30 +4,47 @@ import type { DueTime, RenderedMessage, TargetLine, TicketSummary } from './type
 
 const OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 
-/** "Wednesday 2 April 2025, 09:00 (2025-04-02T09:00:00-07:00, America/Los_Angeles)": local wall time, then the exact instant. */
+/**
+ * "Wednesday 2 April 2025, 09:00 MDT (America/Denver)": the wall time in the reader's zone, named by its
+ * abbreviation (or GMT offset) and its IANA name, so no reader has to guess which zone a time is in.
+ */
 export function formatDue(due: DueTime, field: string): string {
   const at = Date.parse(due.iso);
   if (!OFFSET.test(due.iso) || Number.isNaN(at)) {
     throw new NotifyError('invalid_template_data', `${field}.iso must be an ISO 8601 instant with an offset, such as 2025-04-02T09:00:00-07:00; got ${JSON.stringify(due.iso)}.`);
   }
-  let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone: due.zone,
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(at);
+    return formatZoned(at, due.zone);
   } catch {
     throw new NotifyError('invalid_template_data', `${field}.zone must be an IANA time zone such as America/Los_Angeles; got ${JSON.stringify(due.zone)}.`);
   }
+}
+
+/** An instant as wall time in `zone`, with the zone named: "Wednesday 2 April 2025, 09:00 MDT (America/Denver)". Throws RangeError for an unknown zone. */
+export function formatZoned(at: number, zone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   const local = `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')}`;
-  return `${local} (${due.iso}, ${due.zone})`;
+  const abbreviation = zoneAbbreviation(at, zone);
+  return abbreviation === zone ? `${local} ${zone}` : `${local} ${abbreviation} (${zone})`;
+}
+
+/** "MDT", "CET", "GMT+5:30": the short name of `zone` at `at`; a letter abbreviation where English has one. */
+function zoneAbbreviation(at: number, zone: string): string {
+  const short = (locale: string) => new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const american = short('en-US');
+  if (!american.startsWith('GMT') || american === 'GMT') return american || zone;
+  const british = short('en-GB');
+  return british && !british.startsWith('GMT') ? british : american;
 }
 
 export function checkTicket(ticket: TicketSummary): TicketSummary {

@@ -19,13 +19,19 @@ function checkRemaining(remainingMs: number): void {
   }
 }
 
+/** The engine's account of a due time; its times are those of the business hours, so their zone is named. */
+function explanationBlocks(explanation: string[], zone: string | undefined) {
+  if (!explanation.length) return [];
+  return [para(zone ? `How the due time was reached (business hours in ${zone}; times carry their UTC offset):` : 'How the due time was reached (times carry their UTC offset):'), bullets(explanation)];
+}
+
 export const breachWarning: Template<'breach_warning'> = (data) => {
   const ticket = checkTicket(data.ticket);
   checkRemaining(data.remainingMs);
   return render(subjectLine(ticket, `Breach warning (${data.metric})`), [
     para(`The ${data.metric} target of ticket #${ticket.number} "${ticket.subject}" is due ${formatDue(data.due, 'due')}.`),
     para(`${formatDuration(data.remainingMs)} of business time is left.`),
-    ...(data.explanation.length ? [para('How the due time was reached:'), bullets(data.explanation)] : []),
+    ...explanationBlocks(data.explanation, data.explanationZone),
     link(ticket.url, `Open ticket #${ticket.number}`),
   ]);
 };
@@ -34,7 +40,7 @@ export const breached: Template<'breached'> = (data) => {
   const ticket = checkTicket(data.ticket);
   return render(subjectLine(ticket, `Breached (${data.metric})`), [
     para(`The ${data.metric} target of ticket #${ticket.number} "${ticket.subject}" was breached; it was due ${formatDue(data.due, 'due')}.`),
-    ...(data.explanation.length ? [para('How the due time was reached:'), bullets(data.explanation)] : []),
+    ...explanationBlocks(data.explanation, data.explanationZone),
     link(ticket.url, `Open ticket #${ticket.number}`),
   ]);
 };

@@ -8,7 +8,7 @@ export interface TicketSummary {
   url: string;
 }
 
-/** An instant to show a reader: ISO 8601 with offset, and the zone to show it in. */
+/** An instant to show a reader: ISO 8601 with offset, and the zone to show it in (the reader's own). */
 export interface DueTime {
   iso: string;
   zone: string;
@@ -27,8 +27,9 @@ export interface TemplateData {
   pending_reminder: { ticket: TicketSummary; autoSolveAt: DueTime };
   auto_solved: { ticket: TicketSummary; pendingBusinessDays: number };
   assigned: { ticket: TicketSummary; assigneeName: string; priority: string; targets: TargetLine[]; reason?: string };
-  breach_warning: { ticket: TicketSummary; metric: string; due: DueTime; remainingMs: number; explanation: string[] };
-  breached: { ticket: TicketSummary; metric: string; due: DueTime; explanation: string[] };
+  /** `explanationZone`: the zone of the business hours the explanation lines are counted in. */
+  breach_warning: { ticket: TicketSummary; metric: string; due: DueTime; remainingMs: number; explanation: string[]; explanationZone?: string };
+  breached: { ticket: TicketSummary; metric: string; due: DueTime; explanation: string[]; explanationZone?: string };
   escalated: { ticket: TicketSummary; reason: string; escalatedBy: string; note?: string; responseDue?: DueTime };
   escalation_warning: { ticket: TicketSummary; reason: string; escalatedBy: string; responseDue: DueTime; remainingMs: number; assigneeName?: string };
   escalation_breached: { ticket: TicketSummary; reason: string; escalatedBy: string; responseDue: DueTime; assigneeName?: string };
