@@ -16,6 +16,8 @@ declare module 'fastify' {
      * each refusal of them carries a `WWW-Authenticate: Basic realm="<this>"` challenge.
      */
     basicAuthRealm?: string;
+    /** The route reads the Authorization header itself (`/metrics` and its metrics token): no API-token sign-in. */
+    ownAuthorization?: boolean;
   }
 }
 
@@ -27,6 +29,7 @@ declare module 'fastify' {
 export function installAuthentication(app: FastifyInstance, db: Kysely<Database>, clock: Clock): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.config.ownAuthorization) return;
     const realm = request.routeOptions.config.basicAuthRealm;
     if (realm === undefined) {
       request.actor = await actorOfRequest(request, false);

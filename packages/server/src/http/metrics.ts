@@ -28,7 +28,7 @@ export function installMetrics(app: FastifyInstance, access: MetricsAccess = { k
     durations.observe({ method: request.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
   app.decorate('metricsRegistry', registry);
-  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/metrics', { schema: { hide: true }, config: { ownAuthorization: true } }, async (request, reply) => {
     checkMetricsAccess(access, request);
     reply.type(registry.contentType);
     return registry.metrics();
