@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { parseWebhookAllowList, WEBHOOK_ALLOW_SETTING, type WebhookAllowList } from './notify/webhook-destination.js';
+import { type InboundAuthConfig, parseInboundAuthConfig } from './notify/inbound-auth-config.js';
 
 /** Where the service keeps its data and how it tells time. Read once, from the environment, here only. */
 export interface ServerConfig {
@@ -43,6 +44,8 @@ export interface MailConfig {
   supportAddress: string;
   /** HOURGLASS_PUBLIC_URL: the web address links in emails point to; unset: where the server listens (`http://localhost:<port>`). */
   publicUrl: string | undefined;
+  /** HOURGLASS_MAIL_AUTH (+ HOURGLASS_MAIL_RELAYS, HOURGLASS_MAIL_AUTHSERV_ID): how inbound mail is authenticated. */
+  inboundAuth: InboundAuthConfig;
 }
 
 export type ClockSetting =
@@ -156,7 +159,8 @@ function parseMailConfig(env: NodeJS.ProcessEnv, problems: string[]): MailConfig
   if (publicUrl !== undefined && !/^https?:\/\/[^/]+/.test(publicUrl)) {
     problems.push(`HOURGLASS_PUBLIC_URL "${env.HOURGLASS_PUBLIC_URL}" must be an http(s) URL such as https://desk.example.com.`);
   }
-  return { smtpUrl, inboundPort, supportAddress, publicUrl };
+  const inboundAuth = parseInboundAuthConfig(env, problems);
+  return { smtpUrl, inboundPort, supportAddress, publicUrl, inboundAuth };
 }
 
 function blankToUndefined(value: string | undefined): string | undefined {

@@ -12,6 +12,7 @@ import type { PolicyCatalog } from './policy/catalog.js';
 import { loadShippedCatalog } from './policy/shipped.js';
 import { type DemoLogin, type SeedReport, seedDemoData } from './seed/seed.js';
 import { type InboundSmtp, parseWebhookAllowList, type WebhookAllowList } from './notify/index.js';
+import type { DnsResolver } from './notify/inbound-auth.js';
 import { clockForSetting, createWorkflow, isMovable, startInboundMail, type Workflow } from './workflow/index.js';
 
 export interface StartOptions {
@@ -41,6 +42,8 @@ export interface StartOptions {
   mail?: Partial<MailConfig>;
   /** Proxy trust and metrics access over those of the environment. */
   security?: Partial<SecurityConfig>;
+  /** DNS for checking inbound mail (SPF, DKIM, DMARC); the system resolver unless given. */
+  mailResolver?: DnsResolver;
   /** Internal webhook receivers allowed, over HOURGLASS_WEBHOOK_ALLOW: host names, IP addresses, CIDR ranges. */
   webhookAllow?: string[];
 }
@@ -85,7 +88,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     if (security.metricsListen) metrics = await startMetricsListener(app.metricsRegistry, security.metricsListen);
     const inboundPort = options.smtpInPort ?? mail.inboundPort;
     if (inboundPort !== undefined) {
-      inbound = await startInboundMail({ db: handle.db, clock, registry }, { port: inboundPort, host: options.host ?? config.host, supportAddress: mail.supportAddress, logger });
+      inbound = await startInboundMail({ db: handle.db, clock, registry }, {
+        port: inboundPort,
+        host: options.host ?? config.host,
+        supportAddress: mail.supportAddress,
+        auth: mail.inboundAuth,
+        ...(options.mailResolver ? { resolver: options.mailResolver } : {}),
+        logger,
+      });
     }
     const address = await app.listen({ port: options.port ?? config.port, host: options.host ?? config.host });
     const url = address.replace('://[::1]', '://localhost').replace('://127.0.0.1', '://localhost');

@@ -16,6 +16,7 @@ import {
 import { startInboundMail } from '../src/workflow/index.js';
 import { CUSTOMER_A, startTestService, type TestService } from './support/app.js';
 import { DATABASE_KINDS } from './support/databases.js';
+import { FakeDns } from './support/mail-auth.js';
 
 const SUPPORT = 'support@desk.example.test';
 const TICKET_ID = '7d9f2c1e-4b8a-4f3e-9c21-0a5b6c7d8e9f';
@@ -205,13 +206,16 @@ describe.each(DATABASE_KINDS)('attachments of inbound email, through the listene
   /** Bytes that survive no accidental re-encoding: every byte value, then noise. */
   const trace = Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i)), Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 7919) % 251))]);
 
-  const send = (message: SendMailOptions) => transport.sendMail({ from: `Riley Marsh <${CUSTOMER_A}>`, to: SUPPORT, ...message });
+  // Riley's domain signs its mail (DKIM) and publishes DMARC; the listener checks both (verify mode).
+  const dns = new FakeDns().dmarc('bluefin-apps.example', 'v=DMARC1; p=reject');
+  const dkim = dns.dkimKey('bluefin-apps.example', 'mail');
+  const send = (message: SendMailOptions) => transport.sendMail({ from: `Riley Marsh <${CUSTOMER_A}>`, to: SUPPORT, dkim, ...message });
   const api = (url: string) => service.request(customer, { method: 'GET', url });
   const byName = <T extends { filename: string }>(items: T[]) => [...items].sort((a, b) => a.filename.localeCompare(b.filename));
 
   beforeAll(async () => {
     service = await startTestService(kind);
-    inbound = await startInboundMail({ db: service.db, clock: service.clock, registry: service.registry }, { port: 0, supportAddress: SUPPORT });
+    inbound = await startInboundMail({ db: service.db, clock: service.clock, registry: service.registry }, { port: 0, supportAddress: SUPPORT, resolver: dns.resolver });
     transport = nodemailer.createTransport({ host: inbound.host, port: inbound.port, secure: false, ignoreTLS: true });
     customer = await service.signIn(CUSTOMER_A);
   });

@@ -3,26 +3,30 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import nodemailer, { type Transporter } from 'nodemailer';
+import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/clock.js';
 import { DEMO_PASSWORDS } from '../src/seed/demo-data.js';
 import { startServer, type RunningServer } from '../src/serve.js';
 import { createTestDatabase, DATABASE_KINDS } from './support/databases.js';
+import { passingAuthResults } from './support/mail-auth.js';
 import { AGENT, RILEY } from './support/workflow.js';
 
 // The whole service as `hourglass serve` runs it: mail out through a real SMTP listener on loopback
 // (the in-process worker sends it), mail in through the service's own inbound listener.
 
 const SUPPORT = 'support@desk.example.test';
+const RELAY = 'mx.desk.example.test';
 
 describe.each(DATABASE_KINDS)('email in and out through the running service on %s', (kind) => {
   let server: RunningServer;
   let smtp: SMTPServer;
   let cleanup: () => Promise<void> = async () => {};
   const outbox: ParsedMail[] = [];
-  let sender: Transporter;
+  let sender: { sendMail(message: SendMailOptions): Promise<unknown>; close(): void };
+  /** Straight to the listener, without the relay's Authentication-Results: what a forger can do. */
+  let unvouched: Transporter;
   let ticketId = '';
   let ticketNumber = 0;
   const clock = fixedClock(Date.parse('2026-03-03T17:00:00Z'));
@@ -60,11 +64,27 @@ describe.each(DATABASE_KINDS)('email in and out through the running service on %
       logLevel: 'silent',
       print: () => {},
       smtpInPort: 0,
-      mail: { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, supportAddress: SUPPORT, publicUrl: 'https://desk.example.test' },
+      mail: {
+        smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+        supportAddress: SUPPORT,
+        publicUrl: 'https://desk.example.test',
+        // Behind a relay on loopback that checked SPF/DKIM/DMARC and says so in its Authentication-Results.
+        inboundAuth: { mode: 'relay', relays: ['127.0.0.1'], authservId: RELAY },
+      },
     });
-    sender = nodemailer.createTransport({ host: '127.0.0.1', port: server.inbound!.port, secure: false, ignoreTLS: true });
+    const relay = nodemailer.createTransport({ host: '127.0.0.1', port: server.inbound!.port, secure: false, ignoreTLS: true });
+    unvouched = relay;
+    // Every message passes the relay, which vouches for its From address.
+    sender = {
+      sendMail: (message: SendMailOptions) => {
+        const from = typeof message.from === 'string' ? (/<([^>]+)>/.exec(message.from)?.[1] ?? message.from) : '';
+        return relay.sendMail({ ...message, headers: { 'Authentication-Results': passingAuthResults(RELAY, from) } });
+      },
+      close: () => relay.close(),
+    };
   });
   afterAll(async () => {
+    sender?.close();
     await server?.close();
     await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
     await cleanup();
@@ -143,6 +163,20 @@ describe.each(DATABASE_KINDS)('email in and out through the running service on %
     expect(mail.references).toContain(`<ticket-${ticketId}@desk.example.test>`);
     const logged = await api(AGENT, 'GET', `/api/v1/tickets/${ticketId}`);
     expect(logged.status).toBe(200);
+  });
+
+  it("a forged agent reply is held for review and never mailed to the requester; the agent's real reply is", async () => {
+    await unvouched.sendMail({ from: AGENT, to: SUPPORT, subject: `Re: [#${ticketNumber}] Outbound calls drop`, text: 'Wire the unlock fee to IBAN XX00 1234.' });
+    const held = await api(AGENT, 'GET', '/api/v1/suspended-mail');
+    expect(held.status).toBe(200);
+    expect(held.body.items).toHaveLength(1);
+    expect(held.body.items[0]).toMatchObject({ from: { address: AGENT }, sender_role: 'agent', can_accept: false });
+    expect(held.body.items[0].reason).toMatch(/added no Authentication-Results header for mx\.desk\.example\.test/);
+    expect((await comments(ticketId)).map((c) => c.body)).not.toContain('Wire the unlock fee to IBAN XX00 1234.');
+    // Mail goes out in order: once the real reply has arrived, anything raised before it would have too.
+    expect((await api(AGENT, 'POST', `/api/v1/tickets/${ticketId}/comments`, { body: 'Real reply after the forgery.' })).status).toBe(201);
+    await mailTo(RILEY, (m) => m.text?.includes('Real reply after the forgery.') === true);
+    expect(outbox.filter((m) => m.text?.includes('IBAN XX00'))).toEqual([]);
   });
 
   it('refuses mail from an unknown sender, and a tag of a ticket the sender cannot see, with a reason', async () => {

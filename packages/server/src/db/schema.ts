@@ -302,6 +302,31 @@ export interface InboundMessagesTable {
   received_at: Timestamp;
 }
 
+/** Inbound mail that failed authentication, waiting for staff to accept or discard it. */
+export interface MailReviewTable {
+  id: Generated<string>;
+  provider_id: string;
+  message_id: string | null;
+  from_address: string;
+  from_name: string | null;
+  subject: string;
+  sender_id: string | null;
+  sender_role: Role;
+  kind: 'new_ticket' | 'reply';
+  reason: string;
+  remote_address: string;
+  envelope_from: string | null;
+  envelope_to: Json<string[]>;
+  raw: Uint8Array;
+  size: number;
+  status: Generated<'pending' | 'accepted' | 'discarded'>;
+  received_at: Timestamp;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  ticket_id: string | null;
+  outcome: string | null;
+}
+
 export interface IdempotencyKeysTable {
   id: Generated<string>;
   principal: string;
@@ -337,6 +362,7 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   mail_log: MailLogTable;
   inbound_messages: InboundMessagesTable;
+  mail_review: MailReviewTable;
   idempotency_keys: IdempotencyKeysTable;
   throttle_counters: ThrottleCountersTable;
 }

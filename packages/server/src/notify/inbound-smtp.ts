@@ -8,8 +8,13 @@ export const DEFAULT_INBOUND_MAX_BYTES = 25 * 1024 * 1024;
 
 export interface InboundMessage {
   parsed: ParsedMail;
+  /** The message as received (at most `maxBytes`), for authentication and for applying it later from review. */
+  raw: Buffer;
   envelope: { from: string | null; to: string[] };
+  /** IP address of the SMTP client. */
   remoteAddress: string;
+  /** The name the client gave in HELO/EHLO. */
+  helo: string;
 }
 
 export interface InboundSmtpOptions {
@@ -90,11 +95,13 @@ export function startInboundSmtp(options: InboundSmtpOptions): Promise<InboundSm
     }
     const message: InboundMessage = {
       parsed,
+      raw,
       envelope: {
         from: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
         to: session.envelope.rcptTo.map((recipient) => recipient.address),
       },
       remoteAddress: session.remoteAddress,
+      helo: session.hostNameAppearsAs ?? '',
     };
     try {
       await options.onMessage(message);

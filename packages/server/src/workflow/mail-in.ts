@@ -3,6 +3,8 @@ import type { Actor } from '../auth/actor.js';
 import type { Database, Role } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { AppDeps } from '../http/deps.js';
+import { suspendMail } from '../mail-review/suspend.js';
+import type { InboundAuthenticator } from '../notify/inbound-auth.js';
 import { InboundRejection, interpretInbound, type InboundMessage, type InboundNewTicket, type InboundReply } from '../notify/index.js';
 import { getVisibleTicket } from '../tickets/access.js';
 import { addComment } from '../tickets/comments.js';
@@ -13,41 +15,73 @@ import { mailContent, storeMailAttachments } from './mail-attachments.js';
 export type InboundOutcome =
   | { kind: 'ticket_created'; ticketId: string }
   | { kind: 'reply_added'; ticketId: string }
+  | { kind: 'suspended'; reviewId: string; reason: string }
   | { kind: 'duplicate' }
   | { kind: 'dropped'; reason: string };
+
+export interface InboundMailSettings {
+  /** The address mail must be sent to. */
+  supportAddress: string;
+  /** Decides whether the From address can be trusted (SPF, DKIM, DMARC or a trusted relay's results). */
+  authenticate: InboundAuthenticator;
+}
 
 /**
  * Acts on one inbound email: a message from a known requester opens a ticket on the email channel;
  * a reply (by our thread headers or a `[#number]` subject tag) adds a public comment as its sender.
+ * Only mail whose From address is authenticated (see `judgeMailAuth`) is acted on; other mail from a
+ * known sender waits in the suspended-mail list with the reason, and is never taken as staff mail.
  * Attached files are stored on the ticket (tied to the reply) in the same transaction; a file over the
  * attachment limit is left out and the text says so.
  * A message already acted on (same Message-ID) is ignored; an unknown sender or ticket is refused
  * with an `InboundRejection` the sending server reports back. Automatic replies are dropped.
  */
-export async function handleInboundMail(deps: AppDeps, supportAddress: string, message: InboundMessage): Promise<InboundOutcome> {
-  const meaning = interpretInbound(message.parsed, { supportAddress, envelopeTo: message.envelope.to });
+export async function handleInboundMail(deps: AppDeps, settings: InboundMailSettings, message: InboundMessage): Promise<InboundOutcome> {
+  const meaning = interpretInbound(message.parsed, { supportAddress: settings.supportAddress, envelopeTo: message.envelope.to });
   if (meaning.kind === 'rejected') {
     if (meaning.reason === 'automatic_reply' || meaning.reason === 'from_support_address') return { kind: 'dropped', reason: meaning.message };
     throw new InboundRejection(meaning.message);
   }
+  const verdict = await settings.authenticate({
+    raw: message.raw,
+    parsed: message.parsed,
+    remoteAddress: message.remoteAddress,
+    helo: message.helo,
+    envelopeFrom: message.envelope.from,
+    fromAddress: meaning.from.address,
+  });
   return deps.db.transaction().execute(async (trx) => {
     const actor = await senderActor(trx, meaning.from.address);
-    if (meaning.messageId) {
-      const seen = await trx.selectFrom('inbound_messages').select('message_id').where('message_id', '=', meaning.messageId).executeTakeFirst();
-      if (seen) return { kind: 'duplicate' } as const;
-    }
-    const outcome = meaning.kind === 'new_ticket' ? await openTicket(deps, trx, actor, meaning) : await reply(deps, trx, actor, meaning);
-    if (meaning.messageId) {
-      await trx
-        .insertInto('inbound_messages')
-        .values({ message_id: meaning.messageId, provider_id: actor.providerId, ticket_id: outcome.ticketId, outcome: outcome.kind, received_at: new Date(deps.clock.now()) })
-        .execute();
-    }
-    return outcome;
+    if (await alreadyApplied(trx, meaning.messageId)) return { kind: 'duplicate' } as const;
+    if (!verdict.authenticated) return suspendMail(deps, trx, { actor, meaning, message, reason: verdict.reason });
+    return applyInbound(deps, trx, actor, meaning);
   });
 }
 
-async function senderActor(db: Kysely<Database>, address: string): Promise<Actor> {
+/** Whether a message with this Message-ID was already acted on. */
+export async function alreadyApplied(db: Kysely<Database>, messageId: string | null): Promise<boolean> {
+  if (!messageId) return false;
+  return (await db.selectFrom('inbound_messages').select('message_id').where('message_id', '=', messageId).executeTakeFirst()) !== undefined;
+}
+
+/**
+ * Opens the ticket or adds the reply of an authenticated (or accepted) message as `actor`, with its
+ * files, and records its Message-ID, in the caller's transaction. Throws `InboundRejection` with the
+ * reason when it cannot be applied.
+ */
+export async function applyInbound(deps: AppDeps, db: Kysely<Database>, actor: Actor, meaning: InboundNewTicket | InboundReply): Promise<InboundOutcome & { ticketId: string }> {
+  const outcome = meaning.kind === 'new_ticket' ? await openTicket(deps, db, actor, meaning) : await reply(deps, db, actor, meaning);
+  if (meaning.messageId) {
+    await db
+      .insertInto('inbound_messages')
+      .values({ message_id: meaning.messageId, provider_id: actor.providerId, ticket_id: outcome.ticketId, outcome: outcome.kind, received_at: new Date(deps.clock.now()) })
+      .execute();
+  }
+  return outcome;
+}
+
+/** The active user with this address, as the actor of what their mail does; refused when unknown or ambiguous. */
+export async function senderActor(db: Kysely<Database>, address: string): Promise<Actor> {
   const users = await db
     .selectFrom('users')
     .select(['id', 'provider_id', 'role', 'account_id'])

@@ -5,6 +5,7 @@ import * as tickets from './003_tickets.js';
 import * as timers from './004_timers.js';
 import * as routing from './005_routing.js';
 import * as workflow from './006_workflow.js';
+import * as mailReview from './007_mail_review.js';
 import * as throttle from './008_throttle.js';
 
 /** Every migration, in order. One set serves both PGlite and PostgreSQL. */
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '004_timers': timers,
   '005_routing': routing,
   '006_workflow': workflow,
+  '007_mail_review': mailReview,
   '008_throttle': throttle,
 };
