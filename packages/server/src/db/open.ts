@@ -34,6 +34,11 @@ async function openPostgres(connectionString: string, max: number): Promise<Data
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on the next checkout.
   });
+  pool.on('connect', (client) => {
+    // A connection lost while lent out (a terminated backend, a restart) fails the query that used it,
+    // and the pool drops it on return; without a listener the client's error event would end the process.
+    client.on('error', () => undefined);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await sql`select 1`.execute(db).catch(async (error: unknown) => {
     await db.destroy();

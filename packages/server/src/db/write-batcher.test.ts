@@ -196,6 +196,26 @@ describe('WriteBatcher when the database fails', () => {
     for (const o of outcomes) expect((o as PromiseRejectedResult).reason).toBeInstanceOf(WriteOutcomeUnknownError);
   });
 
+  it('asks again when settling fails on a connection that died with the first write', async () => {
+    const store = committingStore();
+    let asked = 0;
+    const batcher = new WriteBatcher<null, number, number>({
+      session: immediate,
+      write: async (_s, items) => {
+        store.commit(items);
+        throw new Error('Connection terminated unexpectedly');
+      },
+      wroteNothing: refused,
+      settle: async (item) => {
+        asked += 1;
+        if (asked <= 2) throw new Error('Connection terminated unexpectedly');
+        return store.rows.indexOf(item) + 1;
+      },
+    });
+    expect(await Promise.all([1, 2].map((i) => batcher.submit(i)))).toEqual([1, 2]);
+    expect(store.rows).toEqual([1, 2]);
+  });
+
   it('without a way to settle, an unknown outcome fails each submitter with WriteOutcomeUnknownError and writes nothing twice', async () => {
     const store = committingStore();
     const batcher = new WriteBatcher<null, number, number>({

@@ -28,6 +28,7 @@ export interface WriteBatcherOptions<S, I, O> {
    * After a write with an unknown outcome: whether `item` was written, found out on a new session
    * without ever writing it twice (for example by writing it again under a key that refuses a second
    * copy, then reading the committed one back). Answers its result, or throws why it cannot be written.
+   * It is tried again (a few times, a moment apart) when it fails without the database refusing it.
    */
   settle?(item: I): Promise<O>;
   /** The most items one statement carries. */
@@ -51,6 +52,10 @@ export class WriteOutcomeUnknownError extends Error {
     super(`The write may or may not have been committed: ${messageOf(cause)}`, { cause });
   }
 }
+
+/** How often, and how far apart (growing fourfold), an unknown outcome is asked about before giving up. */
+const SETTLE_ATTEMPTS = 3;
+const SETTLE_PAUSE_MS = 50;
 
 interface Waiting<I, O> {
   item: I;
@@ -150,10 +155,23 @@ export class WriteBatcher<S, I, O> {
       w.reject(new WriteOutcomeUnknownError(cause));
       return;
     }
-    try {
-      w.resolve(await settle(w.item));
-    } catch (error) {
-      w.reject(this.#options.wroteNothing(error) ? error : new WriteOutcomeUnknownError(error));
+    // Settling is safe to repeat, so a connection that fails again (the pool may lend one that died
+    // with the first) gets a few more tries, a moment apart.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        w.resolve(await settle(w.item));
+        return;
+      } catch (error) {
+        if (this.#options.wroteNothing(error)) {
+          w.reject(error);
+          return;
+        }
+        if (attempt >= SETTLE_ATTEMPTS) {
+          w.reject(new WriteOutcomeUnknownError(error));
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_PAUSE_MS * 4 ** (attempt - 1)));
+      }
     }
   }
 }
