@@ -14,6 +14,9 @@ import { CUSTOMER_A, CUSTOMER_B, START } from './support/app.js';
 import { createTestDatabase } from './support/databases.js';
 import { type PgProxy, startPgProxy } from './support/pg-proxy.js';
 
+/** The simple-protocol COMMIT message a transaction ends with. */
+const COMMIT = /Q[\s\S]{4}commit\x00/;
+
 // Faults of a real PostgreSQL connection while tickets are group-committed: the connection lost after
 // the database committed (the answer never arrives), and the connection killed while the statement runs.
 describe('group commit when the PostgreSQL connection fails', () => {
@@ -81,12 +84,33 @@ describe('group commit when the PostgreSQL connection fails', () => {
   it('does the same for routed tickets, whose batch commits with an explicit COMMIT', async () => {
     // Cobalt Freight's tickets go to the least-loaded agent of its team: written in a transaction under the team's lock.
     const dana = await signIn(CUSTOMER_B);
-    const subjects = ['Lost commit a', 'Lost commit b', 'Lost commit c'];
-    const lost = proxy.loseAnswerTo(/commit/i);
+    const subjects = ['Routed, answer lost a', 'Routed, answer lost b', 'Routed, answer lost c'];
+    const lost = proxy.loseAnswerTo(COMMIT);
     const responses = await openTickets(dana, subjects);
     await lost;
     await expectWrittenOnce(responses, subjects);
     expect(new Set(responses.map((r) => r.json().assignee_id)).size).toBe(2);
+  });
+
+  it('with an Idempotency-Key, answers 503 "not known" when the COMMIT answer is lost, and the same key then replays the one ticket', async () => {
+    const riley = await signIn(CUSTOMER_A);
+    const send = () =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/tickets',
+        headers: { cookie: riley, 'sec-fetch-site': 'same-origin', 'idempotency-key': 'lost-answer-1' },
+        payload: { subject: 'Keyed, answer lost', description: 'Saved with its key in one transaction.' },
+      });
+    const lost = proxy.loseAnswerTo(COMMIT);
+    const first = await send();
+    await lost;
+    expect(first.statusCode, first.body).toBe(503);
+    expect(first.json().error).toMatchObject({ code: 'database_unavailable', message: expect.stringMatching(/not known whether it took effect.*same Idempotency-Key/) });
+    const again = await send();
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.headers['idempotency-replayed']).toBe('true');
+    const rows = await direct.db.selectFrom('tickets').select('id').where('subject', '=', 'Keyed, answer lost').execute();
+    expect(rows.map((r) => r.id)).toEqual([again.json().id]);
   });
 
   it('writes each ticket once when its connection is terminated while the batch runs', async () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
+import { isConnectionLoss } from '../db/errors.js';
 import { AppError } from '../errors.js';
 
 /** How long a stored response answers retries with the same key. */
@@ -79,6 +80,9 @@ export async function runIdempotent<T>(
       return { status, body, replayed: false };
     });
   } catch (error) {
+    // The connection was lost before the answer to COMMIT arrived: the ticket and its key were stored
+    // together or not at all, so the same request with the same key either replays or creates it once.
+    if (isConnectionLoss(error)) throw outcomeUnknown();
     if (!isKeyConflict(error)) throw error;
     const earlier = await findStored<T>(db, request.principal, key, clock.now());
     if (!earlier) throw error;
@@ -143,6 +147,13 @@ export function canonicalJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
+}
+
+function outcomeUnknown(): AppError {
+  return new AppError(
+    'database_unavailable',
+    'The connection to the database was lost while this request was being saved, so it is not known whether it took effect. Send the same request again with the same Idempotency-Key: it is then either answered with what was saved or carried out once.',
+  );
 }
 
 function isKeyConflict(error: unknown): boolean {
