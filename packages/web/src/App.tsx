@@ -2,6 +2,8 @@ import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useSta
 import { ApiError, api, messageOf } from './api/client.js';
 import type { User } from './api/types.js';
 import { LoginPage } from './session/LoginPage.js';
+import { loginPathFor, safeReturnPath } from './session/return-path.js';
+import { syncServerClock } from './time/server-clock.js';
 import { type Session, SessionContext } from './session/session.js';
 import { Link, navigate, useLocation } from './router.js';
 import { ErrorNotice, Loading } from './ui/feedback.js';
@@ -9,6 +11,9 @@ import { ErrorNotice, Loading } from './ui/feedback.js';
 const PortalApp = lazy(() => import('./portal/PortalApp.js'));
 const ConsoleApp = lazy(() => import('./console/ConsoleApp.js'));
 const AdminApp = lazy(() => import('./admin/AdminApp.js'));
+
+/** How often the service's clock is measured again. */
+const CLOCK_SYNC_MS = 5 * 60_000;
 
 type Me = { status: 'loading' } | { status: 'anonymous' } | { status: 'error'; message: string } | { status: 'signed_in'; user: User };
 
@@ -23,12 +28,18 @@ export function App() {
   const location = useLocation();
 
   const loadMe = useCallback(() => {
-    api.get<User>('/api/v1/me').then(
-      (user) => setMe({ status: 'signed_in', user }),
+    // The service's clock is read with the session, so the first countdowns are already right.
+    Promise.all([api.get<User>('/api/v1/me'), syncServerClock()]).then(
+      ([user]) => setMe({ status: 'signed_in', user }),
       (error: unknown) => setMe(error instanceof ApiError && error.status === 401 ? { status: 'anonymous' } : { status: 'error', message: messageOf(error) }),
     );
   }, []);
   useEffect(loadMe, [loadMe]);
+  useEffect(() => {
+    // The demo clock can be moved; a clock drifts. Measure again now and then.
+    const timer = window.setInterval(() => void syncServerClock(), CLOCK_SYNC_MS);
+    return () => window.clearInterval(timer);
+  }, []);
 
   const signOut = useCallback(async () => {
     try {
@@ -54,12 +65,16 @@ export function App() {
     );
   }
   if (me.status === 'anonymous' || !session) {
+    if (location.path !== '/login') {
+      // A page that needs a session: sign in first, then come back to it.
+      navigate(loginPathFor(`${window.location.pathname}${window.location.search}${window.location.hash}`), { replace: true });
+      return <Loading what="the sign-in page" />;
+    }
     return (
       <LoginPage
         onSignedIn={(user) => {
           setMe({ status: 'signed_in', user });
-          const next = location.query.get('next');
-          navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homeOf(user), { replace: true });
+          navigate(safeReturnPath(location.query.get('next'), window.location.origin) ?? homeOf(user), { replace: true });
         }}
       />
     );
@@ -67,7 +82,7 @@ export function App() {
   const user = session.user;
   const area = location.path.split('/')[1] ?? '';
   if (area === '' || area === 'login') {
-    navigate(homeOf(user), { replace: true });
+    navigate((area === 'login' && safeReturnPath(location.query.get('next'), window.location.origin)) || homeOf(user), { replace: true });
     return <Loading what="your home page" />;
   }
   return (

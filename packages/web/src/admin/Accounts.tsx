@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api/client.js';
-import type { Account, Page, PolicyInfo, Team, User } from '../api/types.js';
+import type { Account, PolicyInfo, Team, User } from '../api/types.js';
+import { loadAll, loadStaffUsers } from '../ui/paging.js';
 import { Await, Empty } from '../ui/feedback.js';
 import { useLoad } from '../ui/hooks.js';
 import { TableWrap } from '../ui/table-wrap.js';
@@ -15,13 +16,14 @@ interface AccountsData {
 }
 
 async function loadAccounts(signal: AbortSignal): Promise<AccountsData> {
-  const [accounts, users, teams, packs] = await Promise.all([
-    api.get<Page<Account>>('/api/v1/accounts?limit=200', signal),
-    api.get<Page<User>>('/api/v1/users?limit=200', signal),
-    api.get<Page<Team>>('/api/v1/teams?limit=200', signal),
+  // Every page of each list: an account or a manager beyond the first page must not go missing.
+  const [accounts, staff, teams, packs] = await Promise.all([
+    loadAll<Account>('/api/v1/accounts', {}, signal),
+    loadStaffUsers(signal),
+    loadAll<Team>('/api/v1/teams', {}, signal),
     api.get<{ items: PolicyInfo[] }>('/api/v1/policies', signal),
   ]);
-  return { accounts: accounts.items, staff: users.items.filter((u) => u.role !== 'customer'), teams: teams.items, packs: packs.items };
+  return { accounts, staff, teams, packs: packs.items };
 }
 
 /** The customer accounts with their policy, plan, languages, team, managers and projects; one at a time can be changed. */

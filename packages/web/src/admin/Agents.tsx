@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { api } from '../api/client.js';
-import type { Page, Team, User } from '../api/types.js';
+import type { Team, User } from '../api/types.js';
+import { loadAll, loadStaffUsers } from '../ui/paging.js';
 import { hoursNow } from '../console/hours.js';
 import { zoneLabel } from '../time/format.js';
 import { Await, Empty } from '../ui/feedback.js';
@@ -16,8 +16,8 @@ interface Staff {
 }
 
 async function loadStaff(signal: AbortSignal): Promise<Staff> {
-  const [users, teams] = await Promise.all([api.get<Page<User>>('/api/v1/users?limit=200', signal), api.get<Page<Team>>('/api/v1/teams?limit=200', signal)]);
-  return { people: users.items.filter((u) => u.role !== 'customer'), teams: teams.items };
+  const [people, teams] = await Promise.all([loadStaffUsers(signal), loadAll<Team>('/api/v1/teams', {}, signal)]);
+  return { people, teams };
 }
 
 /** The agents with their zone, weekly hours, presence, languages and teams; one at a time can be changed. */

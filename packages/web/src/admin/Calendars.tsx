@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api, withQuery } from '../api/client.js';
 import type { OpenPeriods, PolicyInfo } from '../api/types.js';
 import { useSession } from '../session/session.js';
+import { calendarStatus } from './calendar-status.js';
 import { formatInstant, zoneLabel } from '../time/format.js';
 import { localDateIn, monthName, monthWeeks, nextDate, openHoursByDate, type OpenSpan, shiftMonth } from '../time/month.js';
 import { Await } from '../ui/feedback.js';
@@ -91,16 +92,16 @@ function CalendarView({ choice }: { choice: CalendarChoice }) {
 function NextOpenHours({ data, viewerZone, now }: { data: OpenPeriods; viewerZone: string; now: number }) {
   const zone = data.calendar.zone;
   if (data.calendar.always_open) return <p>Always open: every hour of every day counts, holidays included.</p>;
-  const current = data.open.find((p) => Date.parse(p.start) <= now && now < Date.parse(p.end));
-  const upcoming = data.open.filter((p) => Date.parse(p.start) > now).slice(0, 5);
+  const status = calendarStatus(data, now);
+  const upcoming = data.open.filter((p, i) => !(i === 0 && data.open_at_from) && Date.parse(p.start) > now).slice(0, 5);
   const same = zone === viewerZone;
   return (
     <>
       <p className="next-open">
-        {current
-          ? `Open now, until ${formatInstant(current.end, zone)} ${zoneLabel(zone, current.end)}.`
-          : upcoming[0]
-            ? `Closed now; opens ${formatInstant(upcoming[0].start, zone)} ${zoneLabel(zone, upcoming[0].start)}.`
+        {status.state === 'open'
+          ? `Open now, until ${formatInstant(status.until, zone)} ${zoneLabel(zone, status.until)}.`
+          : status.state === 'closed'
+            ? `Closed now; opens ${formatInstant(status.opens, zone)} ${zoneLabel(zone, status.opens)}.`
             : 'Closed for the next 14 days.'}
       </p>
       {upcoming.length > 0 && (

@@ -34,10 +34,13 @@ function responseText(d: WebhookDelivery): string {
   return d.error ? `no answer: ${d.error}` : 'no answer';
 }
 
+/** The most attempts the service lists at once (its log endpoint has no further pages). */
+const DELIVERY_LIMIT = 200;
+
 /** The delivery log of one endpoint: each event's status, attempts, last response and next attempt, in the viewer's zone. */
 export function WebhookDeliveries({ webhook }: { webhook: Webhook }) {
   const { zone } = useSession();
-  const loaded = useLoad((signal) => api.get<{ items: WebhookDelivery[] }>(`/api/v1/webhooks/${webhook.id}/deliveries?limit=200`, signal), [webhook.id]);
+  const loaded = useLoad((signal) => api.get<{ items: WebhookDelivery[] }>(`/api/v1/webhooks/${webhook.id}/deliveries?limit=${DELIVERY_LIMIT}`, signal), [webhook.id]);
   const when = (at: string) => (
     <time dateTime={at}>
       {formatInstant(at, zone)} {zoneLabel(zone, at)}
@@ -56,6 +59,12 @@ export function WebhookDeliveries({ webhook }: { webhook: Webhook }) {
           const events = byEvent(items);
           if (events.length === 0) return <Empty>Nothing has been sent to this endpoint yet.</Empty>;
           return (
+            <>
+            {items.length >= DELIVERY_LIMIT && (
+              <p className="hint" role="status">
+                Showing the newest {DELIVERY_LIMIT} delivery attempts; older ones are kept in the log but not shown here.
+              </p>
+            )}
             <TableWrap label={`Deliveries to ${webhook.url}`}>
               <table>
                 <caption className="visually-hidden">Deliveries to {webhook.url}, newest first</caption>
@@ -87,6 +96,7 @@ export function WebhookDeliveries({ webhook }: { webhook: Webhook }) {
                 </tbody>
               </table>
             </TableWrap>
+            </>
           );
         }}
       </Await>

@@ -34,8 +34,11 @@ export interface RequestOptions {
   body?: unknown;
   /** Sent as it is (a file), with its own content type, instead of a JSON body. */
   raw?: Blob;
-  /** Sends an Idempotency-Key so that a retried create does not create twice. */
-  idempotent?: boolean;
+  /**
+   * The Idempotency-Key of the user's action: the same key on every attempt of one action, so
+   * that a retry after a lost answer does not create twice (see {@link ActionKey}).
+   */
+  idempotencyKey?: string;
   signal?: AbortSignal;
 }
 
@@ -43,7 +46,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.raw !== undefined) headers['content-type'] = options.raw.type || 'application/octet-stream';
   else if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (options.idempotent) headers['idempotency-key'] = newKey();
+  if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
   let response: Response;
   try {
     response = await fetch(path, {
@@ -88,7 +91,46 @@ function errorFrom(status: number, data: unknown): ApiError {
   return new ApiError(status, 'error', `The request was refused (HTTP ${status}).`);
 }
 
-function newKey(): string {
+/**
+ * One Idempotency-Key per user action (a form submission, an upload), kept across its attempts
+ * until the server answers definitively: a retry after a network error or a 5xx resends the same
+ * key, so the server does at most once what the user asked once. A success or a refusal (4xx:
+ * nothing was done) ends the action; the next submission is a new action with a new key.
+ */
+export class ActionKey {
+  private key: string | null = null;
+
+  /** The key of the action in progress, made on its first attempt. */
+  current(): string {
+    this.key ??= newKey();
+    return this.key;
+  }
+
+  /** Records how an attempt ended: the key is dropped once the answer is definitive. */
+  settle(error?: unknown): void {
+    if (error === undefined || isDefinitive(error)) this.key = null;
+  }
+
+  /** Runs one attempt of the action with its key, settling the key by the outcome. */
+  async run<T>(attempt: (key: string) => Promise<T>): Promise<T> {
+    try {
+      const result = await attempt(this.current());
+      this.settle();
+      return result;
+    } catch (error) {
+      this.settle(error);
+      throw error;
+    }
+  }
+}
+
+/** Whether a failed request's outcome is known: the server refused it (4xx other than timeouts and rate limits). */
+export function isDefinitive(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  return error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
+}
+
+export function newKey(): string {
   const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
   if (c?.randomUUID) {
     try {
@@ -102,11 +144,11 @@ function newKey(): string {
 
 export const api = {
   get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, signal ? { signal } : {}),
-  post: <T>(path: string, body?: unknown, idempotent = false) => request<T>('POST', path, { body: body ?? {}, idempotent }),
+  post: <T>(path: string, body?: unknown, idempotencyKey?: string) => request<T>('POST', path, { body: body ?? {}, ...(idempotencyKey !== undefined && { idempotencyKey }) }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
-  /** POSTs a file as the raw request body, once (with an Idempotency-Key). */
-  upload: <T>(path: string, file: Blob) => request<T>('POST', path, { raw: file, idempotent: true }),
+  /** POSTs a file as the raw request body, with the Idempotency-Key of the upload. */
+  upload: <T>(path: string, file: Blob, idempotencyKey: string) => request<T>('POST', path, { raw: file, idempotencyKey }),
 };
 
 /** A message for any thrown value, never a stack trace. */

@@ -264,6 +264,9 @@ export interface OpenPeriods {
   calendar: CalendarInfo;
   from: string;
   to: string;
+  /** Whether the calendar was open at `from` (the service's now when no `from` was asked). */
+  open_at_from: boolean;
+  /** Open periods inside [from, to), clipped to it: the one in progress at `from` starts at `from`. */
   open: { start: string; end: string }[];
   holidays: { date: string; name: string }[];
 }

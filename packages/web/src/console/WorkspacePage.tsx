@@ -7,7 +7,8 @@ import { formatInstant, zoneLabel } from '../time/format.js';
 import { Attachments } from '../ui/attachments.js';
 import { Conversation, ReplyForm } from '../ui/conversation.js';
 import { Await, ErrorNotice } from '../ui/feedback.js';
-import { useLoad, useNow, usePageTitle } from '../ui/hooks.js';
+import { useActionKey, useLoad, useNow, usePageTitle } from '../ui/hooks.js';
+import { IntakePanel } from '../intake/IntakePanel.js';
 import { eventLabel, STAFF_STATUS_LABELS } from '../ui/labels.js';
 import { StatusBadge, TargetsPanel } from '../ui/targets.js';
 import { type Directory, loadDirectory } from './directory.js';
@@ -50,6 +51,7 @@ function Workspace({ ticket, directory, onChange }: { ticket: Ticket; directory:
   const { user, zone } = useSession();
   const now = useNow();
   const [version, setVersion] = useState(0);
+  const acknowledge = useActionKey();
   const [notice, setNotice] = useState<{ tone: 'error' | 'ok'; text: string } | null>(null);
   const replyRef = useRef<HTMLTextAreaElement | null>(null);
 
@@ -128,6 +130,7 @@ function Workspace({ ticket, directory, onChange }: { ticket: Ticket; directory:
       )}
       <div className="columns">
         <div>
+          <IntakePanel ticket={ticket} onCompleted={(updated) => changed(updated.intake_complete ? 'The details are complete: the response clock started.' : 'Details saved; some are still missing.', updated)} />
           <section aria-labelledby="description-heading" className="panel">
             <h2 id="description-heading">Description</h2>
             <p className="comment-body">{ticket.description}</p>
@@ -159,7 +162,7 @@ function Workspace({ ticket, directory, onChange }: { ticket: Ticket; directory:
                 </button>
               )}
               {ticket.targets.some((t) => t.metric === 'acknowledgment' && (t.state === 'active' || t.state === 'breached')) && (
-                <button type="button" onClick={() => void run(() => api.post<Ticket>(`/api/v1/tickets/${ticket.id}/acknowledge`, {}, true), 'Acknowledged.')}>
+                <button type="button" onClick={() => void run(() => acknowledge.run((key) => api.post<Ticket>(`/api/v1/tickets/${ticket.id}/acknowledge`, {}, key)), 'Acknowledged.')}>
                   Acknowledge
                 </button>
               )}

@@ -1,5 +1,5 @@
-import { api } from '../api/client.js';
-import type { Account, Page, User } from '../api/types.js';
+import type { Account, User } from '../api/types.js';
+import { loadAll } from '../ui/paging.js';
 
 /** Names of accounts and staff, for showing ids as people and companies. */
 export interface Directory {
@@ -8,12 +8,9 @@ export interface Directory {
 }
 
 export async function loadDirectory(signal: AbortSignal): Promise<Directory> {
-  const [accounts, users] = await Promise.all([
-    api.get<Page<Account>>('/api/v1/accounts?limit=200', signal),
-    api.get<Page<User>>('/api/v1/users?limit=200', signal),
-  ]);
+  const [accounts, users] = await Promise.all([loadAll<Account>('/api/v1/accounts', {}, signal), loadAll<User>('/api/v1/users', {}, signal)]);
   return {
-    accounts: new Map(accounts.items.map((a) => [a.id, a])),
-    users: new Map(users.items.map((u) => [u.id, u])),
+    accounts: new Map(accounts.map((a) => [a.id, a])),
+    users: new Map(users.map((u) => [u.id, u])),
   };
 }

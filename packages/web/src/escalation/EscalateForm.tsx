@@ -2,6 +2,7 @@ import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'rea
 import { ApiError, api, fieldOf, messageOf } from '../api/client.js';
 import type { EscalationRoute } from '../api/types.js';
 import { ErrorNotice } from '../ui/feedback.js';
+import { useActionKey } from '../ui/hooks.js';
 import type { EscalationOffer } from './status.js';
 
 type Errors = { via?: string; reason?: string; note?: string; form?: string };
@@ -22,6 +23,7 @@ export function EscalateForm({ ticketId, offer, onDone, onCancel }: Props) {
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
+  const action = useActionKey();
   const form = useRef<HTMLFormElement | null>(null);
   const chooseRoute = offer.support !== null && offer.growthManager !== null;
   useEffect(() => form.current?.querySelector<HTMLElement>('[data-field]')?.focus(), []);
@@ -43,7 +45,7 @@ export function EscalateForm({ ticketId, offer, onDone, onCancel }: Props) {
     setBusy(true);
     try {
       const body = { reason: text, ...(note.trim() !== '' && { note }), ...(via === 'growth_manager' && { via }) };
-      await api.post(`/api/v1/tickets/${ticketId}/escalations`, body, true);
+      await action.run((key) => api.post(`/api/v1/tickets/${ticketId}/escalations`, body, key));
       onDone();
     } catch (caught) {
       const found = errorsFrom(caught);

@@ -5,8 +5,9 @@ import { guideField, type Guidance, sidFormatHint } from '../intake/guidance.js'
 import { navigate } from '../router.js';
 import { useSession } from '../session/session.js';
 import { Await, ErrorNotice } from '../ui/feedback.js';
-import { useLoad, useNow, usePageTitle } from '../ui/hooks.js';
+import { useActionKey, useLoad, useNow, usePageTitle } from '../ui/hooks.js';
 import { rememberWarnings } from './warnings.js';
+import { FieldError, IntakeInput, toInstant } from '../intake/IntakeInput.js';
 
 interface Setup {
   account: Account;
@@ -68,6 +69,7 @@ function NewTicketForm({ setup }: { setup: Setup }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [missing, setMissing] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
+  const action = useActionKey();
 
   const form = forms.forms.find((f) => f.id === product);
   const project = account.projects.find((p) => p.id === projectId);
@@ -100,22 +102,22 @@ function NewTicketForm({ setup }: { setup: Setup }) {
     setFormError(null);
     setServerIssues(null);
     try {
-      const ticket = await api.post<Ticket>(
-        '/api/v1/tickets',
-        {
-          subject,
-          description,
-          ...(projectId && { project_id: projectId }),
-          ...(product && { product, intake }),
-          ...(priority && { priority }),
-        },
-        true,
-      );
+      const body = {
+        subject,
+        description,
+        ...(projectId && { project_id: projectId }),
+        ...(product && { product, intake }),
+        ...(priority && { priority }),
+      };
+      // A retry after a lost answer resends the same key, so the ticket is opened once.
+      const ticket = await action.run((key) => api.post<Ticket>('/api/v1/tickets', body, key));
       rememberWarnings(ticket.id, ticket.warnings ?? []);
       navigate(`/portal/tickets/${ticket.id}`);
     } catch (caught) {
       setBusy(false);
-      if (caught instanceof ApiError) {
+      if (caught instanceof ApiError && caught.code === 'idempotency_key_reused') {
+        setFormError('Your earlier attempt reached the service with other details, so a ticket may already be open. Check My tickets before sending again.');
+      } else if (caught instanceof ApiError) {
         setServerIssues(caught);
         setFormError(`The ticket is not sent yet: ${caught.message}${caught.issues.length > 0 ? ' See the fields marked below.' : ''}`);
       } else {
@@ -219,20 +221,6 @@ function NewTicketForm({ setup }: { setup: Setup }) {
 
 const KNOWN_FIELDS = new Set(['subject', 'description', 'project_id', 'product', 'priority', 'intake']);
 
-function toInstant(local: string): string {
-  const time = new Date(local).getTime();
-  return Number.isNaN(time) ? local : new Date(time).toISOString();
-}
-
-function FieldError({ id, message }: { id: string; message: string | null | undefined }) {
-  if (!message) return null;
-  return (
-    <p id={id} className="field-error">
-      {message}
-    </p>
-  );
-}
-
 function TextField(props: {
   id: string;
   label: string;
@@ -268,68 +256,6 @@ function TextField(props: {
         </p>
       )}
       <FieldError id={`${props.id}-error`} message={props.error} />
-    </div>
-  );
-}
-
-function IntakeInput(props: { field: IntakeFieldSpec; value: string; onChange: (v: string) => void; guidance: Guidance | null; format: string | null; serverError: string | null }) {
-  const { field, value, onChange, guidance, format, serverError } = props;
-  const id = `intake-${field.id}`;
-  const described = [field.help ? `${id}-help` : null, format ? `${id}-format` : null, `${id}-guidance`, serverError ? `${id}-error` : null].filter(Boolean).join(' ');
-  const common = { id, 'aria-describedby': described, 'aria-invalid': serverError || guidance?.tone === 'error' ? true : undefined, 'aria-required': field.required || undefined };
-  const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  let input;
-  switch (field.type) {
-    case 'textarea':
-      input = <textarea rows={3} value={value} onChange={(e) => onChange(e.target.value)} {...common} />;
-      break;
-    case 'select':
-      input = (
-        <select value={value} onChange={(e) => onChange(e.target.value)} {...common}>
-          <option value="">Choose…</option>
-          {(field.options ?? []).map((option) => (
-            <option key={option} value={option}>
-              {option}
-            </option>
-          ))}
-        </select>
-      );
-      break;
-    case 'datetime':
-      input = <input type="datetime-local" value={value} onChange={(e) => onChange(e.target.value)} {...common} />;
-      break;
-    case 'phone':
-      input = <input type="tel" inputMode="tel" autoComplete="off" value={value} onChange={(e) => onChange(e.target.value)} {...common} />;
-      break;
-    case 'sid_list':
-      input = <textarea rows={2} spellCheck={false} value={value} onChange={(e) => onChange(e.target.value)} {...common} />;
-      break;
-    default:
-      input = <input type="text" value={value} onChange={(e) => onChange(e.target.value)} {...common} />;
-  }
-  return (
-    <div className="field">
-      <label htmlFor={id}>
-        {field.label}
-        {field.required && <span className="required"> (required)</span>}
-        {field.type === 'datetime' && <span className="muted"> — your local time, {browserZone}</span>}
-        {field.type === 'sid_list' && <span className="muted"> — one per line or separated by commas</span>}
-      </label>
-      {input}
-      {field.help && (
-        <p id={`${id}-help`} className="hint">
-          {field.help}
-        </p>
-      )}
-      {format && (
-        <p id={`${id}-format`} className="hint">
-          {format}
-        </p>
-      )}
-      <p id={`${id}-guidance`} className={`guidance guidance-${guidance?.tone ?? 'none'}`} aria-live="polite">
-        {guidance?.message ?? ''}
-      </p>
-      <FieldError id={`${id}-error`} message={serverError} />
     </div>
   );
 }

@@ -1,10 +1,11 @@
-import { api, withQuery } from '../api/client.js';
-import type { Page, Ticket } from '../api/types.js';
+import { withQuery } from '../api/client.js';
+import type { Ticket } from '../api/types.js';
 import { Link, navigate, useLocation } from '../router.js';
 import { useSession } from '../session/session.js';
 import { dueStatus, formatInstant, isRunning, zoneLabel } from '../time/format.js';
-import { Await, Empty } from '../ui/feedback.js';
-import { useLoad, useNow, usePageTitle } from '../ui/hooks.js';
+import { Empty, ErrorNotice, Loading } from '../ui/feedback.js';
+import { useNow, usePageTitle } from '../ui/hooks.js';
+import { usePaged } from '../ui/paging.js';
 import { STATUS_LABELS } from '../ui/labels.js';
 import { StatusBadge } from '../ui/targets.js';
 import { TableWrap } from '../ui/table-wrap.js';
@@ -16,7 +17,7 @@ export function TicketListPage() {
   const now = useNow();
   const { query } = useLocation();
   const status = query.get('status') ?? '';
-  const loaded = useLoad((signal) => api.get<Page<Ticket>>(withQuery('/api/v1/tickets', { status, limit: 100 }), signal), [status]);
+  const list = usePaged<Ticket>('/api/v1/tickets', { status }, PAGE_SIZE);
 
   return (
     <div className="page">
@@ -40,14 +41,16 @@ export function TicketListPage() {
         </select>
       </div>
       <p className="hint">Times are in your zone, {zoneLabel(zone, now)}.</p>
-      <Await loaded={loaded} what="your tickets">
-        {({ items }) =>
-          items.length === 0 ? (
+      {list.status === 'loading' && <Loading what="your tickets" />}
+      {list.status === 'error' && <ErrorNotice message={`Could not load your tickets: ${list.message}`} onRetry={list.reload} />}
+      {list.status === 'ready' &&
+        (list.items.length === 0 ? (
             <Empty>
               <p>{status ? 'No tickets with this status.' : 'You have no tickets yet.'}</p>
               <Link to="/portal/new">Open a ticket</Link>
             </Empty>
           ) : (
+          <>
             <TableWrap label="Ticket list">
               <table className="tickets">
                 <caption className="visually-hidden">Your account's tickets, newest first</caption>
@@ -60,7 +63,7 @@ export function TicketListPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {items.map((ticket) => (
+                  {list.items.map((ticket) => (
                     <tr key={ticket.id}>
                       <td>
                         <Link to={`/portal/tickets/${ticket.id}`}>
@@ -80,9 +83,29 @@ export function TicketListPage() {
                 </tbody>
               </table>
             </TableWrap>
-          )
-        }
-      </Await>
+            <MoreTickets shown={list.items.length} more={list.more} loadingMore={list.loadingMore} error={list.moreError} onMore={list.loadMore} />
+          </>
+        ))}
+    </div>
+  );
+}
+
+/** How many tickets one page of the list shows. */
+const PAGE_SIZE = 50;
+
+/** Says how many tickets are shown and, while older ones remain, offers the next page. */
+function MoreTickets({ shown, more, loadingMore, error, onMore }: { shown: number; more: boolean; loadingMore: boolean; error: string | null; onMore: () => void }) {
+  return (
+    <div className="list-paging">
+      <p className="hint" role="status">
+        {more ? `Showing the newest ${shown} tickets; older ones follow.` : `Showing all ${shown} ${shown === 1 ? 'ticket' : 'tickets'}.`}
+      </p>
+      {more && (
+        <button type="button" onClick={onMore} disabled={loadingMore}>
+          {loadingMore ? 'Loading older tickets…' : `Show ${PAGE_SIZE} older tickets`}
+        </button>
+      )}
+      {error && <ErrorNotice message={`Could not load older tickets: ${error}`} onRetry={onMore} />}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { Await, ErrorNotice } from '../ui/feedback.js';
 import { useLoad, useNow, usePageTitle } from '../ui/hooks.js';
 import { StatusBadge, TargetsPanel } from '../ui/targets.js';
 import { EscalationPanel } from './EscalationPanel.js';
+import { IntakePanel } from '../intake/IntakePanel.js';
 import { warningsFor } from './warnings.js';
 
 export function TicketPage({ id }: { id: string }) {
@@ -32,6 +33,7 @@ function TicketView({ ticket, onChange }: { ticket: Ticket; onChange: () => void
   const now = useNow();
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
   const warnings = warningsFor(ticket.id);
   const refresh = () => {
     setVersion((v) => v + 1);
@@ -87,8 +89,20 @@ function TicketView({ ticket, onChange }: { ticket: Ticket; onChange: () => void
         </div>
       )}
       {error && <ErrorNotice message={error} />}
+      {saved && (
+        <p className="notice notice-ok" role="status">
+          {saved}
+        </p>
+      )}
       <div className="columns">
         <div>
+          <IntakePanel
+            ticket={ticket}
+            onCompleted={(updated) => {
+              if (updated.intake_complete) setSaved('Thank you: the details are complete, and the response time now counts.');
+              refresh();
+            }}
+          />
           <section aria-labelledby="description-heading" className="panel">
             <h2 id="description-heading">Description</h2>
             <p className="comment-body">{ticket.description}</p>

@@ -1,4 +1,5 @@
 /** Instants shown to a person: always in a named zone, in a compact 24-hour form. */
+import { serverNow } from './server-clock.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -32,7 +33,7 @@ export function formatInstant(instant: string | number, zone: string): string {
 }
 
 /** The zone's short name at `instant` (`MST`, `GMT+1`), for a label such as `America/Denver (MST)`. */
-export function zoneAbbreviation(zone: string, instant: string | number = Date.now()): string {
+export function zoneAbbreviation(zone: string, instant: string | number = serverNow()): string {
   const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' })
     .formatToParts(new Date(instant))
     .find((p) => p.type === 'timeZoneName');
@@ -40,7 +41,7 @@ export function zoneAbbreviation(zone: string, instant: string | number = Date.n
 }
 
 /** `America/Denver (MST)`; `UTC` stays `UTC`. */
-export function zoneLabel(zone: string, instant: string | number = Date.now()): string {
+export function zoneLabel(zone: string, instant: string | number = serverNow()): string {
   const short = zoneAbbreviation(zone, instant);
   return short === zone ? zone : `${zone} (${short})`;
 }

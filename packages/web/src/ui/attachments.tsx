@@ -4,7 +4,7 @@ import type { Attachment } from '../api/types.js';
 import { formatInstant } from '../time/format.js';
 import { Await } from './feedback.js';
 import { attachmentProblem, formatSize, MAX_ATTACHMENT_BYTES } from './attachment-checks.js';
-import { useLoad } from './hooks.js';
+import { useActionKey, useLoad } from './hooks.js';
 
 /** The files attached to a ticket, each downloadable, and a form to attach another one. */
 export function Attachments({ ticketId, zone, canUpload, onUploaded }: { ticketId: string; zone: string; canUpload: boolean; onUploaded?: () => void }) {
@@ -14,6 +14,7 @@ export function Attachments({ ticketId, zone, canUpload, onUploaded }: { ticketI
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const action = useActionKey();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -31,7 +32,7 @@ export function Attachments({ ticketId, zone, canUpload, onUploaded }: { ticketI
     setError(null);
     setBusy(true);
     try {
-      const saved = await api.upload<Attachment>(withQuery(`/api/v1/tickets/${ticketId}/attachments`, { filename: file.name }), file);
+      const saved = await action.run((key) => api.upload<Attachment>(withQuery(`/api/v1/tickets/${ticketId}/attachments`, { filename: file.name }), file, key));
       setDone(`${saved.filename} attached.`);
       if (input.current) input.current.value = '';
       setRound((r) => r + 1);

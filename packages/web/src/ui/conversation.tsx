@@ -3,7 +3,7 @@ import { ApiError, api, messageOf } from '../api/client.js';
 import type { Comment } from '../api/types.js';
 import { formatInstant } from '../time/format.js';
 import { Await } from './feedback.js';
-import { useLoad } from './hooks.js';
+import { useActionKey, useLoad } from './hooks.js';
 
 /** The conversation of a ticket, oldest first; internal notes marked for staff. */
 export function Conversation({ ticketId, zone, version, authorName }: { ticketId: string; zone: string; version: number; authorName: (id: string | null, role: string | null) => string }) {
@@ -42,6 +42,7 @@ export function ReplyForm({ ticketId, allowInternal, onSent, textareaId = 'reply
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const action = useActionKey();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -52,7 +53,7 @@ export function ReplyForm({ ticketId, allowInternal, onSent, textareaId = 'reply
     setBusy(true);
     setError(null);
     try {
-      await api.post(`/api/v1/tickets/${ticketId}/comments`, { body, public: !internal }, true);
+      await action.run((key) => api.post(`/api/v1/tickets/${ticketId}/comments`, { body, public: !internal }, key));
       setBody('');
       setSent(internal ? 'Internal note added.' : 'Reply sent.');
       onSent();

@@ -1,11 +1,19 @@
 import { type DependencyList, useCallback, useEffect, useRef, useState } from 'react';
-import { messageOf } from '../api/client.js';
+import { ActionKey, messageOf } from '../api/client.js';
+import { serverNow } from '../time/server-clock.js';
 
-/** The wall clock, re-read every `intervalMs` so countdowns move. */
+/** The Idempotency-Key keeper of one user action of a component (a form), kept across re-renders. */
+export function useActionKey(): ActionKey {
+  const ref = useRef<ActionKey | null>(null);
+  ref.current ??= new ActionKey();
+  return ref.current;
+}
+
+/** The service's clock (see time/server-clock.ts), re-read every `intervalMs` so countdowns move. */
 export function useNow(intervalMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(serverNow);
   useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), intervalMs);
+    const timer = window.setInterval(() => setNow(serverNow()), intervalMs);
     return () => window.clearInterval(timer);
   }, [intervalMs]);
   return now;

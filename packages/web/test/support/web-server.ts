@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fixedClock, type FixedClock, startServer } from '@hourglass/server';
+import { type Clock, fixedClock, type FixedClock, offsetClock, startServer } from '@hourglass/server';
 
 const WEB_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const DIST_DIR = join(WEB_DIR, 'dist');
@@ -69,17 +69,24 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
+/** A server whose clock runs from `now` like HOURGLASS_CLOCK=offset:…, instead of standing still. */
+export interface RunningClockServer extends Omit<WebServer, 'clock'> {
+  clock: Clock;
+}
+
 /**
  * The real Hourglass service, serving the built web app at `/` and the API under `/api/v1`, on an
  * embedded PGlite database in a temporary folder with the demo data and a fixed clock at `now`.
  */
-export async function startWebServer(now: number): Promise<WebServer> {
+export async function startWebServer(now: number): Promise<WebServer>;
+export async function startWebServer(now: number, options: { running: true }): Promise<RunningClockServer>;
+export async function startWebServer(now: number, options: { running?: boolean } = {}): Promise<WebServer | RunningClockServer> {
   ensureBuilt();
   // The browser tests always run on the embedded database, quietly.
   delete process.env.DATABASE_URL;
   process.env.LOG_LEVEL ??= 'warn';
   const dataDir = mkdtempSync(join(tmpdir(), 'hourglass-web-'));
-  const clock = fixedClock(now);
+  const clock = options.running ? offsetClock(now) : fixedClock(now);
   const service = await startServer({ port: 0, host: '127.0.0.1', dataDir, clock, handleSignals: false, print: () => {} });
   return {
     url: `http://127.0.0.1:${(service.app.server.address() as AddressInfo).port}`,

@@ -1,0 +1,47 @@
+/**
+ * The service's clock as seen from the browser. Due times are counted on the service's clock
+ * (which a demo may set far from real time with HOURGLASS_CLOCK), so countdowns read "now" from
+ * here: the browser's clock plus the offset measured against `GET /api/v1/time`.
+ */
+
+/** One exchange with the service: when the request left, the service's time, when the answer came. */
+export interface ClockSample {
+  sentAt: number;
+  serverNow: number;
+  receivedAt: number;
+}
+
+/** The service's clock minus the browser's, assuming the answer was made halfway through the round trip. */
+export function offsetOf(sample: ClockSample): number {
+  return sample.serverNow - (sample.sentAt + sample.receivedAt) / 2;
+}
+
+let offset = 0;
+
+/** The service's "now", in milliseconds since the Unix epoch. */
+export function serverNow(): number {
+  return Date.now() + offset;
+}
+
+export function setServerOffset(ms: number): void {
+  offset = Number.isFinite(ms) ? ms : 0;
+}
+
+/**
+ * Measures the offset against the service; keeps the last one (or none) when the service cannot be
+ * reached. Answers whether it was measured.
+ */
+export async function syncServerClock(): Promise<boolean> {
+  try {
+    const sentAt = Date.now();
+    const response = await fetch('/api/v1/time', { headers: { accept: 'application/json' }, cache: 'no-store', credentials: 'same-origin' });
+    const receivedAt = Date.now();
+    if (!response.ok) return false;
+    const body = (await response.json()) as { now_ms?: unknown };
+    if (typeof body.now_ms !== 'number') return false;
+    setServerOffset(offsetOf({ sentAt, serverNow: body.now_ms, receivedAt }));
+    return true;
+  } catch {
+    return false;
+  }
+}
