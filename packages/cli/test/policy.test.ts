@@ -47,6 +47,18 @@ describe('hourglass policy validate', () => {
     expect(r.out).toMatch(/syntax\.yaml:\d+:\d+/);
   });
 
+  it('reports an alias bomb and an oversized file with their place and reason, and exits 1', async () => {
+    const lines = ['id: bomb', `a0: &a0 [${Array(10).fill('lol').join(', ')}]`];
+    for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    const bomb = file('bomb.yaml', `${lines.join('\n')}\n`);
+    const huge = file('huge.yaml', '['.repeat(500_000));
+    const r = await run(['policy', 'validate', bomb, huge]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${bomb}:11:`);
+    expect(r.out).toMatch(/bomb\.yaml:11:\d+ a9\[9\]: Aliases here expand to too many values/);
+    expect(r.out).toMatch(/huge\.yaml: The file is 489 KiB; a policy pack may be at most 64 KiB/);
+  });
+
   it('exits 2 with a clear message for a missing file, after checking the others', async () => {
     const missing = path.join(dir, 'missing.yaml');
     const r = await run(['policy', 'validate', missing, twilio]);

@@ -4,7 +4,7 @@ export { EngineError, type EngineErrorCode, type SpecProblem } from './errors.js
 export { validateCalendarSpec } from './spec/validate.js';
 export { parseInstant, formatInstant } from './format/instant.js';
 export { parseDuration, formatDuration } from './format/duration.js';
-export { isValidZone } from './zone/rules.js';
+export { isValidZone, MIN_INSTANT, MAX_INSTANT } from './zone/rules.js';
 export { formatDate, parseDate } from './civil.js';
 export { LIBRARY_HOLIDAY_TYPES } from './holidays/library.js';
 export { SECOND, MINUTE, HOUR, DAY } from './units.js';

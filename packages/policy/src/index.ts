@@ -1,4 +1,5 @@
 export { parsePack, type ParseResult } from './parse/parse-pack.js';
+export { MAX_PACK_ALIASES, MAX_PACK_BYTES, MAX_PACK_DEPTH, MAX_PACK_NODES, type PackLimit } from './parse/limits.js';
 export { PolicyRegistry, loadPackFile, loadPackDir, loadShippedPacks, shippedPacksDir } from './registry.js';
 export { CompiledPack } from './compiled/pack.js';
 export { CompiledPackVersion, type Priority, type Metric, type Plan, type ResolvedTarget } from './compiled/version.js';

@@ -3,7 +3,7 @@
  * problem with its path, line and column; compiles the pack when there are none.
  */
 import { parseInstant } from '@hourglass/engine';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, visit, isPair, isSeq, isScalar, type Document } from 'yaml';
 import { resolveVersions } from '../check/inherit.js';
 import { readPartialPack } from '../check/partial.js';
 import { checkVersion } from '../check/version.js';
@@ -12,12 +12,18 @@ import { CompiledPackVersion } from '../compiled/version.js';
 import type { Problem } from '../errors.js';
 import { packSchema, type PackData } from '../schema/pack.js';
 import { problemsFromIssues, type RawProblem } from './issues.js';
+import { exceededLimit, MAX_PACK_ALIASES, type PackLimit } from './limits.js';
 import { Locator } from './locate.js';
 import { formatPath } from './paths.js';
 
-export type ParseResult = { ok: true; pack: CompiledPack; data: PackData } | { ok: false; problems: Problem[] };
+/** A failed read; `limit` says the text was refused for its size or shape before it was checked. */
+export type ParseResult = { ok: true; pack: CompiledPack; data: PackData } | { ok: false; problems: Problem[]; limit?: PackLimit };
 
 export function parsePack(text: string, file: string): ParseResult {
+  const exceeded = exceededLimit(text);
+  if (exceeded) {
+    return { ok: false, limit: exceeded.limit, problems: [{ file, path: '', ...(exceeded.line ? { line: exceeded.line, column: 1 } : {}), message: exceeded.message }] };
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -33,7 +39,26 @@ export function parsePack(text: string, file: string): ParseResult {
   const locate = (raw: RawProblem[]): Problem[] =>
     dedupe(raw).map((p) => ({ file, path: formatPath(p.path), ...locator.locate(p.path, p.key), message: p.message }));
 
-  const input = doc.toJS();
+  let input: unknown;
+  try {
+    input = doc.toJS({ maxAliasCount: MAX_PACK_ALIASES });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    // The YAML library refuses aliases that expand without bound (a "billion laughs" file).
+    const alias = lastAlias(doc);
+    return {
+      ok: false,
+      limit: 'aliases',
+      problems: [
+        {
+          file,
+          path: alias ? formatPath(alias.path) : '',
+          ...(alias ? locator.locate(alias.path) : {}),
+          message: `Aliases here expand to too many values (${error.message}); write the values out instead of nesting aliases.`,
+        },
+      ],
+    };
+  }
   const shaped = packSchema.safeParse(input);
   if (!shaped.success) {
     const problems = problemsFromIssues(shaped.error.issues);
@@ -54,6 +79,24 @@ export function parsePack(text: string, file: string): ParseResult {
 
   const versions = resolved.map((v) => new CompiledPackVersion(data.id, v.data, parseInstant(v.data.effective_from)));
   return { ok: true, data, pack: new CompiledPack(data.id, data.name, data.description, versions, file) };
+}
+
+/** The data path of the last alias in the document: in an alias bomb, the one that expands the most. */
+function lastAlias(doc: Document): { path: (string | number)[] } | null {
+  const found: { path: (string | number)[] }[] = [];
+  visit(doc, {
+    Alias(_key, _node, ancestors) {
+      const path: (string | number)[] = [];
+      for (let i = 0; i < ancestors.length; i++) {
+        const node = ancestors[i];
+        const next = ancestors[i + 1] ?? _node;
+        if (isPair(node) && isScalar(node.key)) path.push(String(node.key.value));
+        else if (isSeq(node)) path.push(node.items.indexOf(next as never));
+      }
+      found[0] = { path };
+    },
+  });
+  return found[0] ?? null;
 }
 
 function checkVersionOrder(data: PackData, problems: RawProblem[]): void {

@@ -23,19 +23,50 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.key, cursor.id]), 'utf8').toString('base64url');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The error of a cursor that this endpoint did not hand out, with what is wrong with it. */
+function invalidCursor(reason: string): AppError {
+  return new AppError('validation_failed', 'The cursor is not valid; pass the next_cursor of a previous page unchanged.', [
+    { path: 'querystring.cursor', message: `Not a cursor returned by this endpoint: ${reason}. Leave it out to start from the first page.` },
+  ]);
+}
+
+/** The two parts of a cursor, unchecked. */
+function readCursor(text: string): Cursor {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidCursor('it does not decode');
+  }
+  if (!Array.isArray(value) || value.length !== 2 || !value.every((v) => typeof v === 'string')) throw invalidCursor('it does not decode to a sort key and an id');
+  return { key: value[0] as string, id: value[1] as string };
+}
+
+function checkedId(id: string): string {
+  if (!UUID.test(id)) throw invalidCursor('its id is not a UUID');
+  return id;
+}
+
+/** A cursor as `encodeCursor` wrote it, of a list sorted by text: a sort key and the id (a UUID) of the last item of a page. */
 export function decodeCursor(text: string | undefined): Cursor | undefined {
   if (text === undefined) return undefined;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) {
-      return { key: value[0] as string, id: value[1] as string };
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw new AppError('validation_failed', 'The cursor is not valid; pass the next_cursor of a previous page unchanged.', [
-    { path: 'querystring.cursor', message: 'Not a cursor returned by this endpoint.' },
-  ]);
+  const cursor = readCursor(text);
+  return { key: cursor.key, id: checkedId(cursor.id) };
+}
+
+/**
+ * A cursor of a list sorted by an instant: its key must be an instant as `toISOString` writes it,
+ * or `nullKey` (where items without the instant sort last).
+ */
+export function decodeInstantCursor(text: string | undefined, nullKey?: string): { key: Date | null; id: string } | undefined {
+  if (text === undefined) return undefined;
+  const cursor = readCursor(text);
+  if (nullKey !== undefined && cursor.key === nullKey) return { key: null, id: checkedId(cursor.id) };
+  const key = new Date(cursor.key);
+  if (Number.isNaN(key.getTime()) || key.toISOString() !== cursor.key) throw invalidCursor('its sort key is not an instant');
+  return { key, id: checkedId(cursor.id) };
 }
 
 /** Splits `limit + 1` fetched rows into a page and the cursor of the next one. */

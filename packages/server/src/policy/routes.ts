@@ -3,8 +3,8 @@
  * calendar's next open periods, so clients can show definitions and opening hours.
  */
 import type { Schedule } from '@hourglass/engine';
-import { formatDuration, formatInstant } from '@hourglass/engine';
-import { parsePack } from '@hourglass/policy';
+import { formatDuration, formatInstant, MAX_INSTANT, MIN_INSTANT } from '@hourglass/engine';
+import { MAX_PACK_BYTES, parsePack } from '@hourglass/policy';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor, requireRole } from '../auth/actor.js';
 import { z } from 'zod';
@@ -62,7 +62,10 @@ const PolicySchema = z
 
 const ValidateBody = z.strictObject({
   file: z.string().min(1).max(200).default('pack.yaml').describe('The file name to report problems against.'),
-  text: z.string().max(512 * 1024, 'A pack file may be at most 512 KiB.').describe('The YAML text of a policy pack.'),
+  text: z
+    .string()
+    .max(MAX_PACK_BYTES, `A policy pack may be at most ${MAX_PACK_BYTES / 1024} KiB (${MAX_PACK_BYTES} bytes); this text is longer.`)
+    .describe(`The YAML text of a policy pack (at most ${MAX_PACK_BYTES / 1024} KiB).`),
 });
 const ValidationSchema = z
   .object({
@@ -74,10 +77,27 @@ const ValidationSchema = z
 
 const PackParams = z.strictObject({ pack: z.string().min(1).max(100) });
 const CalendarParams = z.strictObject({ pack: z.string().min(1).max(100), calendar: z.string().min(1).max(100) });
-const OpenPeriodsQuery = z.strictObject({
-  from: instantSchema.optional().describe('Where to start (default: now).'),
-  days: z.coerce.number().int().min(1).max(62).default(14).describe('How many days to list (1 to 62).'),
-});
+/** The calendar engine computes instants of the years 1800 to 2499 and reads the local days around a range, so a week is kept clear at both ends. */
+const FIRST_LISTED = MIN_INSTANT + 7 * DAY;
+const LAST_LISTED = MAX_INSTANT - 7 * DAY;
+const FIRST_DAY = formatInstant(FIRST_LISTED, 'UTC').slice(0, 10);
+const LAST_DAY = formatInstant(LAST_LISTED, 'UTC').slice(0, 10);
+const OpenPeriodsQuery = z
+  .strictObject({
+    from: instantSchema.optional().describe(`Where to start (default: now); calendars are listed from ${FIRST_DAY} to ${LAST_DAY} (UTC).`),
+    days: z.coerce.number().int().min(1).max(62).default(14).describe('How many days to list (1 to 62).'),
+  })
+  .superRefine((query, ctx) => {
+    if (query.from === undefined) return;
+    const from = Date.parse(query.from);
+    if (from < FIRST_LISTED || from + query.days * DAY > LAST_LISTED) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['from'],
+        message: `Calendars are listed from ${FIRST_DAY} to ${LAST_DAY} (UTC); choose "from" so that it and the ${query.days} days after it lie in that range.`,
+      });
+    }
+  });
 const OpenPeriodsSchema = z
   .object({
     pack_id: z.string(),
@@ -183,6 +203,14 @@ export const policyRoutes =
       async (request) => {
         requireRole(requireActor(request), ['admin', 'manager'], 'validate policy packs');
         const result = parsePack(request.body.text, request.body.file);
+        if (!result.ok && result.limit !== undefined) {
+          // Refused for its size or shape before it was checked: the request is at fault, not the pack's content.
+          const problem = result.problems[0]!;
+          const where = problem.path || (problem.line === undefined ? '' : `line ${problem.line}`);
+          throw new AppError('validation_failed', `The pack was not checked: ${problem.message}`, [
+            { path: 'body.text', message: where ? `${where}: ${problem.message}` : problem.message },
+          ]);
+        }
         if (!result.ok) {
           return {
             valid: false,

@@ -3,7 +3,7 @@ import { type Actor, isStaff } from '../auth/actor.js';
 import { TICKET_COLUMNS, type Database, type Ticket, type TicketStatus } from '../db/schema.js';
 import { loadEscalations, presentEscalation } from '../escalation/index.js';
 import type { AppDeps } from '../http/deps.js';
-import { decodeCursor, encodeCursor } from '../http/pagination.js';
+import { decodeInstantCursor, encodeCursor } from '../http/pagination.js';
 import { getVisibleTicket } from './access.js';
 import { targetsOf } from './clocks.js';
 import { loadClockFacts } from './facts.js';
@@ -26,9 +26,9 @@ export async function viewTicket(deps: AppDeps, actor: Actor, id: string): Promi
 export async function listTickets(deps: AppDeps, actor: Actor, filter: ListTicketsFilter) {
   let query = filtered(deps, actor, filter);
   if (filter.status) query = query.where('t.status', 'in', filter.status.split(',') as TicketStatus[]);
-  const cursor = decodeCursor(filter.cursor);
+  const cursor = decodeInstantCursor(filter.cursor);
   if (cursor) {
-    const key = new Date(cursor.key);
+    const key = cursor.key!;
     query = query.where((eb) => eb.or([eb('t.created_at', '<', key), eb.and([eb('t.created_at', '=', key), eb('t.id', '<', cursor.id)])]));
   }
   const rows = await query.orderBy('t.created_at', 'desc').orderBy('t.id', 'desc').limit(filter.limit + 1).execute();
@@ -38,12 +38,12 @@ export async function listTickets(deps: AppDeps, actor: Actor, filter: ListTicke
 /** Unsolved tickets ordered by time to breach: the most overdue first, tickets with no running target last. */
 export async function queue(deps: AppDeps, actor: Actor, filter: QueueFilter) {
   let query = filtered(deps, actor, filter).where('t.status', 'in', [...UNSOLVED]);
-  const cursor = decodeCursor(filter.cursor);
+  const cursor = decodeInstantCursor(filter.cursor, NULL_KEY);
   if (cursor) {
-    if (cursor.key === NULL_KEY) {
+    const key = cursor.key;
+    if (key === null) {
       query = query.where('t.first_due_at', 'is', null).where('t.id', '>', cursor.id);
     } else {
-      const key = new Date(cursor.key);
       query = query.where((eb) =>
         eb.or([
           eb('t.first_due_at', '>', key),
