@@ -117,6 +117,7 @@ function Shell({ user, onSignOut, children }: { user: User; onSignOut: () => voi
         ]
       : [
           { to: '/console', label: 'Queue' },
+          { to: '/console/suspended-mail', label: 'Suspended mail' },
           ...(user.role === 'admin' || user.role === 'manager' ? [{ to: '/admin', label: 'Admin' }] : []),
         ];
   const { path } = useLocation();

@@ -1,11 +1,13 @@
 import { matchPath, useLocation } from '../router.js';
 import { QueuePage } from './QueuePage.js';
+import { SuspendedMailPage } from './SuspendedMailPage.js';
 import { WorkspacePage } from './WorkspacePage.js';
 
-/** The agent console: the queue ordered by time to breach, and the ticket workspace. */
+/** The agent console: the queue ordered by time to breach, the ticket workspace, and suspended mail. */
 export default function ConsoleApp() {
   const { path } = useLocation();
   const ticket = matchPath('/console/tickets/:id', path);
   if (ticket) return <WorkspacePage id={ticket.id!} />;
+  if (path === '/console/suspended-mail') return <SuspendedMailPage />;
   return <QueuePage />;
 }

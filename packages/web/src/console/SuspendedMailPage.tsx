@@ -1,0 +1,232 @@
+import { useState } from 'react';
+import { api, messageOf, withQuery } from '../api/client.js';
+import type { Page } from '../api/types.js';
+import { Link, navigate, useLocation } from '../router.js';
+import { useSession } from '../session/session.js';
+import { formatInstant, zoneLabel } from '../time/format.js';
+import { Await, Empty, ErrorNotice } from '../ui/feedback.js';
+import { useLoad, usePageTitle } from '../ui/hooks.js';
+import { TableWrap } from '../ui/table-wrap.js';
+
+/** A mail held because its sender could not be verified (GET /api/v1/suspended-mail). */
+export interface SuspendedMail {
+  id: string;
+  status: 'pending' | 'accepted' | 'discarded';
+  received_at: string;
+  from: { address: string; name: string | null };
+  subject: string;
+  kind: 'new_ticket' | 'reply';
+  sender_role: string;
+  reason: string;
+  remote_address: string;
+  can_accept: boolean;
+  accept_blocked: string | null;
+  decided_at: string | null;
+  ticket_id: string | null;
+  outcome: string | null;
+}
+
+interface SuspendedMailDetail extends SuspendedMail {
+  text: string;
+  attachments: { filename: string; content_type: string; size: number }[];
+}
+
+const STATUS_FILTERS: Record<string, string> = { pending: 'Waiting for a decision', accepted: 'Accepted', discarded: 'Discarded', all: 'All' };
+const KIND_LABELS: Record<SuspendedMail['kind'], string> = { new_ticket: 'Open a ticket', reply: 'Reply to a ticket' };
+const PAGE_SIZE = 50;
+
+/**
+ * Suspended mail: inbound mail whose sender failed SPF/DKIM/DMARC, with the reason. Staff accept a
+ * customer's mail (it is then applied as sent) or discard it; mail from staff addresses can only be
+ * discarded.
+ */
+export function SuspendedMailPage() {
+  const heading = usePageTitle('Suspended mail');
+  const { zone } = useSession();
+  const { query } = useLocation();
+  const status = STATUS_FILTERS[query.get('status') ?? ''] ? query.get('status')! : 'pending';
+  const loaded = useLoad((signal) => api.get<Page<SuspendedMail>>(withQuery('/api/v1/suspended-mail', { status, limit: PAGE_SIZE }), signal), [status]);
+  const [more, setMore] = useState<{ items: SuspendedMail[]; cursor: string | null; forStatus: string } | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [reading, setReading] = useState<Record<string, SuspendedMailDetail | string>>({});
+
+  const decide = async (mail: SuspendedMail, action: 'accept' | 'discard') => {
+    setBusy(mail.id);
+    setNotice(null);
+    try {
+      const updated = await api.post<SuspendedMail>(`/api/v1/suspended-mail/${mail.id}/${action}`);
+      if (loaded.status === 'ready') loaded.replace({ ...loaded.data, items: loaded.data.items.map((m) => (m.id === updated.id ? updated : m)) });
+      setMore((m) => m && { ...m, items: m.items.map((item) => (item.id === updated.id ? updated : item)) });
+      setNotice({
+        tone: 'ok',
+        text: action === 'accept' ? `Accepted the mail from ${mail.from.address}: ${updated.outcome === 'ticket_created' ? 'a ticket was opened' : 'the reply was added'}.` : `Discarded the mail from ${mail.from.address}.`,
+      });
+    } catch (error) {
+      setNotice({ tone: 'error', text: `Could not ${action} the mail from ${mail.from.address}: ${messageOf(error)}` });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const read = async (mail: SuspendedMail) => {
+    try {
+      const detail = await api.get<SuspendedMailDetail>(`/api/v1/suspended-mail/${mail.id}`);
+      setReading((r) => ({ ...r, [mail.id]: detail }));
+    } catch (error) {
+      setReading((r) => ({ ...r, [mail.id]: `Could not load the mail: ${messageOf(error)}` }));
+    }
+  };
+
+  const loadMore = async (cursor: string) => {
+    try {
+      const page = await api.get<Page<SuspendedMail>>(withQuery('/api/v1/suspended-mail', { status, limit: PAGE_SIZE, cursor }));
+      setMore((m) => ({ items: [...(m?.forStatus === status ? m.items : []), ...page.items], cursor: page.next_cursor, forStatus: status }));
+    } catch (error) {
+      setNotice({ tone: 'error', text: `Could not load more mail: ${messageOf(error)}` });
+    }
+  };
+
+  return (
+    <div className="page wide">
+      <div className="page-head">
+        <h1 ref={heading} tabIndex={-1}>
+          Suspended mail
+        </h1>
+        <p className="hint">
+          Mail to the support address whose sender could not be verified (SPF, DKIM and DMARC). Accept a customer's mail to apply it as they sent it, or discard it. Mail
+          from staff addresses is never applied; it can only be discarded. Times in {zoneLabel(zone)}.
+        </p>
+      </div>
+      <div className="field-inline">
+        <label htmlFor="suspended-status">Show</label>
+        <select id="suspended-status" value={status} onChange={(e) => navigate(withQuery('/console/suspended-mail', { status: e.target.value }), { replace: true })}>
+          {Object.entries(STATUS_FILTERS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {notice?.tone === 'error' && <ErrorNotice message={notice.text} />}
+      {notice?.tone === 'ok' && (
+        <div className="notice notice-ok" role="status">
+          <p>{notice.text}</p>
+        </div>
+      )}
+      <Await loaded={loaded} what="suspended mail">
+        {(first) => {
+          const extra = more?.forStatus === status ? more : null;
+          const items = [...first.items, ...(extra?.items ?? [])];
+          const cursor = extra ? extra.cursor : first.next_cursor;
+          if (items.length === 0) return <Empty>{status === 'pending' ? 'No mail is waiting for a decision.' : 'No mail here.'}</Empty>;
+          return (
+            <>
+              <TableWrap label="Suspended mail">
+                <table className="suspended-mail">
+                  <caption className="visually-hidden">Suspended mail, newest first</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Received</th>
+                      <th scope="col">From</th>
+                      <th scope="col">Subject</th>
+                      <th scope="col">Would</th>
+                      <th scope="col">Why it was held</th>
+                      <th scope="col">Decision</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {items.map((mail) => (
+                      <MailRow key={mail.id} mail={mail} zone={zone} busy={busy === mail.id} detail={reading[mail.id]} onDecide={decide} onRead={read} />
+                    ))}
+                  </tbody>
+                </table>
+              </TableWrap>
+              {cursor !== null && (
+                <button type="button" onClick={() => void loadMore(cursor)}>
+                  Show more
+                </button>
+              )}
+            </>
+          );
+        }}
+      </Await>
+    </div>
+  );
+}
+
+function MailRow({
+  mail,
+  zone,
+  busy,
+  detail,
+  onDecide,
+  onRead,
+}: {
+  mail: SuspendedMail;
+  zone: string;
+  busy: boolean;
+  detail: SuspendedMailDetail | string | undefined;
+  onDecide: (mail: SuspendedMail, action: 'accept' | 'discard') => void;
+  onRead: (mail: SuspendedMail) => void;
+}) {
+  const sender = mail.from.name ? `${mail.from.name} <${mail.from.address}>` : mail.from.address;
+  return (
+    <tr data-mail={mail.id}>
+      <td>
+        <time dateTime={mail.received_at}>{formatInstant(mail.received_at, zone)}</time>
+      </td>
+      <td>
+        {sender}
+        {mail.sender_role !== 'customer' && <span className="hint"> (a {mail.sender_role} address)</span>}
+      </td>
+      <td>
+        {mail.subject}
+        {detail === undefined ? (
+          <>
+            {' '}
+            <button type="button" onClick={() => onRead(mail)} aria-label={`Read the mail "${mail.subject}"`}>
+              Read
+            </button>
+          </>
+        ) : typeof detail === 'string' ? (
+          <p className="notice notice-error">{detail}</p>
+        ) : (
+          <div className="mail-text">
+            <pre>{detail.text || '(The mail has no text.)'}</pre>
+            {detail.attachments.length > 0 && <p className="hint">Files: {detail.attachments.map((a) => a.filename).join(', ')}</p>}
+          </div>
+        )}
+      </td>
+      <td>{KIND_LABELS[mail.kind]}</td>
+      <td className="reason">Sent from {mail.remote_address}. {mail.reason}</td>
+      <td>
+        {mail.status === 'pending' ? (
+          <div className="actions">
+            {mail.can_accept ? (
+              <button type="button" disabled={busy} onClick={() => onDecide(mail, 'accept')} aria-label={`Accept the mail "${mail.subject}" from ${mail.from.address}`}>
+                Accept
+              </button>
+            ) : (
+              <p className="hint">{mail.accept_blocked}</p>
+            )}
+            <button type="button" disabled={busy} onClick={() => onDecide(mail, 'discard')} aria-label={`Discard the mail "${mail.subject}" from ${mail.from.address}`}>
+              Discard
+            </button>
+          </div>
+        ) : (
+          <span>
+            {mail.status === 'accepted' ? 'Accepted' : 'Discarded'}
+            {mail.decided_at && ` ${formatInstant(mail.decided_at, zone)}`}
+            {mail.ticket_id && (
+              <>
+                {' '}
+                <Link to={`/console/tickets/${mail.ticket_id}`}>Open the ticket</Link>
+              </>
+            )}
+          </span>
+        )}
+      </td>
+    </tr>
+  );
+}
