@@ -18,7 +18,7 @@ import { ticketRoutes } from '../tickets/routes.js';
 import { ticketIntakeRoutes } from '../tickets/intake-routes.js';
 import { userRoutes } from '../users/routes.js';
 import type { AppDeps } from './deps.js';
-import { installErrorHandling } from './error-handler.js';
+import { answerFrameworkError, installErrorHandling } from './error-handler.js';
 import { installBenchRoutes } from './bench.js';
 import { installHealth } from './health.js';
 import { serverTimeRoutes } from './server-time.js';
@@ -59,6 +59,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: JSON_BODY_LIMIT,
     ajv: undefined,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: answerFrameworkError,
     ...securityServerOptions(options.security),
   });
   app.setValidatorCompiler(validatorCompiler);

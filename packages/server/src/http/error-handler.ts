@@ -23,6 +23,32 @@ export function installErrorHandling(app: FastifyInstance): void {
   );
 }
 
+/**
+ * Errors the router raises before any route or hook runs (Fastify's `frameworkErrors` option): an
+ * address with broken percent-encoding, or a path segment longer than the router accepts. Without
+ * this they bypass the error handler and answer in Fastify's own shape.
+ */
+export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  switch (error.code) {
+    case 'FST_ERR_BAD_URL':
+      return sendError(
+        reply,
+        new AppError('validation_failed', 'The address is not valid: it has a broken percent-encoding (such as %ED%A0%80 or a lone %); encode each part of the path as UTF-8.', [
+          { path: 'url', message: 'Not a valid percent-encoded UTF-8 path.' },
+        ]),
+      );
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return sendError(
+        reply,
+        new AppError('validation_failed', 'A part of the address is too long (more than 100 characters); ids are UUIDs, see /openapi.json for each path.', [
+          { path: 'params', message: 'Too long for a path parameter.' },
+        ]),
+      );
+    default:
+      return sendError(reply, toAppError(error));
+  }
+}
+
 export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
   if (error.issues && error.issues.length > 0) body.error.issues = error.issues;
