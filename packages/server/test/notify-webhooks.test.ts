@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/clock.js';
+import { readConfig } from '../src/config.js';
 import {
   checkWebhookEndpoint,
   checkWebhookDestination,
@@ -244,6 +245,11 @@ describe('deliveries only to public addresses, unless allowed', () => {
       '"10.0.0.0/33" is not a CIDR range; write one such as 10.20.0.0/16 or fd00:1234::/48.',
       '"not a host!" is not a host name, an IP address or a CIDR range; write entries such as hooks.internal, 10.20.0.5 or 10.20.0.0/16, separated by commas.',
     ]);
+    // HOURGLASS_WEBHOOK_ALLOW is read with the rest of the settings, and a bad entry stops the start with the reason.
+    expect(() => readConfig({ HOURGLASS_WEBHOOK_ALLOW: '10.0.0.0/8, bad host!' })).toThrow(/HOURGLASS_WEBHOOK_ALLOW: "bad host!" is not a host name/);
+    expect(readConfig({ HOURGLASS_WEBHOOK_ALLOW: '10.0.0.0/8, hooks.internal' }).webhookAllow.entries).toEqual(['10.0.0.0/8', 'hooks.internal']);
+    expect(readConfig({}).webhookAllow.entries).toEqual([]);
+    expect(readConfig({}).mail.publicUrl).toBeUndefined();
   });
 });
 

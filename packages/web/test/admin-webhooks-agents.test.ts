@@ -33,6 +33,8 @@ describe('admin webhooks, agents and plan targets in a browser', () => {
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
   beforeAll(async () => {
+    // The receiver listens on loopback: the operator's allow-list is what lets webhooks reach it.
+    process.env.HOURGLASS_WEBHOOK_ALLOW = '127.0.0.1';
     [server, browser, receiver] = await Promise.all([startWebServer(NOW), launch(), startReceiver([503, 200])]);
   }, 120_000);
 
@@ -64,6 +66,11 @@ describe('admin webhooks, agents and plan targets in a browser', () => {
     await url.fill('ftp://hooks.example.com/hourglass');
     await add.getByRole('button', { name: 'Add the endpoint' }).click();
     await poll(() => add.locator('#webhook-new-url-error').textContent()).toBe('Must use https (or http for local testing).');
+    // An internal address (here the cloud metadata service) is refused at the field, saying what to do.
+    await url.fill('http://169.254.169.254/latest/meta-data/');
+    await add.getByRole('button', { name: 'Add the endpoint' }).click();
+    await poll(() => add.locator('#webhook-new-url-error').textContent()).toContain('Must be a public address: 169.254.169.254 is a link-local address');
+    expect(await add.locator('#webhook-new-url-error').textContent()).toContain('HOURGLASS_WEBHOOK_ALLOW');
     await screenshot(page, 'admin-webhook-bad-url');
     expect(await seriousViolations(page)).toEqual([]);
 
