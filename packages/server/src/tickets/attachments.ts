@@ -49,7 +49,7 @@ export async function addAttachment(
     })
     .returning(ATTACHMENT_COLUMNS)
     .executeTakeFirstOrThrow();
-  await recordEvent(db, { ticketId: ticket.id, actorId: actor.userId, type: 'attachment_added', after: { attachment_id: row.id, filename: row.filename, size: row.size }, at: now });
+  await recordEvent(db, { ticketId: ticket.id, actorId: actor.userId, type: 'attachment_added', after: { attachment_id: row.id, comment_id: row.comment_id, filename: row.filename, size: row.size }, at: now });
   return presentAttachment(row);
 }
 

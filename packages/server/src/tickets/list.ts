@@ -7,8 +7,11 @@ import { decodeInstantCursor, encodeCursor } from '../http/pagination.js';
 import { getVisibleTicket } from './access.js';
 import { targetsOf } from './clocks.js';
 import { loadClockFacts } from './facts.js';
-import { presentEvent, presentTicket } from './present.js';
+import { presentTicket } from './present.js';
 import type { ListTicketsFilter, QueueFilter, TicketJson } from './schemas.js';
+
+/** The audit history lives with its visibility rules; the routes read it from here with the other lists. */
+export { listEvents } from './events.js';
 
 type Db = Kysely<Database>;
 type TicketQuery = SelectQueryBuilder<Database & { t: Database['tickets'] }, 't' | 'accounts', Ticket>;
@@ -132,13 +135,4 @@ export async function presentMany(deps: AppDeps, tickets: Ticket[]): Promise<Tic
     ...presentTicket(t, targetsOf(deps.registry, t, facts.get(t.id)!, now)),
     escalations: escalations.get(t.id)!.map((e) => presentEscalation(deps.registry, t, e, now)),
   }));
-}
-
-/** The ticket's audit history, oldest first. Customers do not see the entries of internal notes. */
-export async function listEvents(db: Db, actor: Actor, ticketId: string) {
-  const ticket = await getVisibleTicket(db, actor, ticketId);
-  let query = db.selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticket.id);
-  if (!isStaff(actor)) query = query.where('type', '<>', 'internal_note_added');
-  const rows = await query.orderBy('at').orderBy('id').execute();
-  return rows.map(presentEvent);
 }

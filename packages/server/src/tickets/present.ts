@@ -51,6 +51,8 @@ export function presentComment(comment: TicketComment, authorRole: string | null
   };
 }
 
+export type EventJson = ReturnType<typeof presentEvent>;
+
 export function presentEvent(event: TicketEvent) {
   return {
     id: event.id,
