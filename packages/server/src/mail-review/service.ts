@@ -28,7 +28,7 @@ const MAX_TEXT = 20_000;
 export function acceptBlocked(role: Role): string | null {
   return role === 'customer'
     ? null
-    : `Mail from a ${role} address that failed authentication is never applied as staff mail, because anyone can forge a From address. Discard it; if the ${role} really wrote it, they can post it in the console.`;
+    : `Mail from ${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role} address that failed authentication is never applied as staff mail, because anyone can forge a From address. Discard it; if the ${role} really wrote it, they can post it in the console.`;
 }
 
 function present(row: ListRow): SuspendedMailView {

@@ -178,7 +178,7 @@ function MailRow({
       </td>
       <td>
         {sender}
-        {mail.sender_role !== 'customer' && <span className="hint"> (a {mail.sender_role} address)</span>}
+        {mail.sender_role !== 'customer' && <span className="hint"> ({/^[aeiou]/.test(mail.sender_role) ? 'an' : 'a'} {mail.sender_role} address)</span>}
       </td>
       <td>
         {mail.subject}
