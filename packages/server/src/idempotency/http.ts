@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
-import { type CreatedResponse, type IdempotentOptions, idempotencyKeyFrom, runIdempotent } from './idempotency.js';
+import { type CreatedResponse, type IdempotentOptions, idempotencyKeyFrom, type RecordResponse, runIdempotent } from './idempotency.js';
 
 /**
  * The route-side form of {@link runIdempotent}: reads the `Idempotency-Key` header, runs the create in
@@ -14,7 +14,7 @@ export async function respondIdempotently<T>(
   actor: Actor,
   request: FastifyRequest,
   reply: FastifyReply,
-  create: (trx: Kysely<Database>) => Promise<CreatedResponse<T>>,
+  create: (trx: Kysely<Database>, record?: RecordResponse<T>) => Promise<CreatedResponse<T>>,
   options: IdempotentOptions = {},
 ): Promise<FastifyReply> {
   const result = await runIdempotent(

@@ -25,6 +25,12 @@ export interface CreatedResponse<T> {
   replayBody?: T;
 }
 
+/**
+ * Stores the response of a keyed request. A create that takes it calls it once, with its response,
+ * in the same transaction as its own writes, so the record commits with what it created, or not at all.
+ */
+export type RecordResponse<T> = (db: Kysely<Database>, response: CreatedResponse<T>) => Promise<void>;
+
 export interface IdempotentOptions {
   /**
    * The create reads and then writes everything with one statement, which is atomic on its own:
@@ -32,6 +38,12 @@ export interface IdempotentOptions {
    * still runs in a transaction, together with the stored response.
    */
   singleWrite?: boolean;
+  /**
+   * The create writes through group commit (one statement or transaction shared with the creates
+   * that arrive with it) and records the response itself: it is given a {@link RecordResponse} and
+   * calls it within that shared write. Runs without a transaction of its own, with a key or without.
+   */
+  recordsItself?: boolean;
 }
 
 export interface IdempotentResult<T> extends CreatedResponse<T> {
@@ -40,44 +52,61 @@ export interface IdempotentResult<T> extends CreatedResponse<T> {
 }
 
 /**
- * Runs `create` in a transaction. With a key, the response is stored in that same transaction, so a
- * retry with the same key and body gets the stored response and nothing is created twice; the same
- * key with another body or endpoint is refused with `idempotency_key_reused` (422). A create that fails
- * stores nothing, so the caller may retry it.
+ * Runs `create` in a transaction (or, with `recordsItself`, in the group-committed write it shares with
+ * other creates). With a key, the response is stored in that same transaction, so a retry with the same
+ * key and body gets the stored response and nothing is created twice; the same key with another body or
+ * endpoint is refused with `idempotency_key_reused` (422). A create that fails stores nothing, so the
+ * caller may retry it.
  */
 export async function runIdempotent<T>(
   db: Kysely<Database>,
   clock: Clock,
   request: IdempotentRequest,
-  create: (trx: Kysely<Database>) => Promise<CreatedResponse<T>>,
+  create: (trx: Kysely<Database>, record?: RecordResponse<T>) => Promise<CreatedResponse<T>>,
   options: IdempotentOptions = {},
 ): Promise<IdempotentResult<T>> {
   const { key } = request;
   if (key === undefined) {
-    const { status, body } = options.singleWrite ? await create(db) : await db.transaction().execute(create);
+    const { status, body } = options.singleWrite || options.recordsItself ? await create(db) : await db.transaction().execute((trx) => create(trx));
     return { status, body, replayed: false };
   }
   const requestHash = hashRequest(request);
+  const store = (trx: Kysely<Database>, response: CreatedResponse<T>) =>
+    trx
+      .insertInto('idempotency_keys')
+      .values({
+        principal: request.principal,
+        key,
+        method: request.method,
+        path: request.path,
+        request_hash: requestHash,
+        response_status: response.status,
+        response_body: JSON.stringify(response.replayBody ?? response.body),
+        created_at: new Date(clock.now()),
+      })
+      .execute();
   try {
+    if (options.recordsItself) {
+      // A retry finds the stored answer; a first request writes its record with the create's own
+      // (group-committed) write. Two first requests with one key race to that write: the second
+      // record is refused by the key's unique index, which rolls its create back, and it is answered
+      // with the first one's response below.
+      const earlier = await findStored<T>(db, request.principal, key, clock.now());
+      if (earlier) return replay(earlier, requestHash);
+      let recorded = false;
+      const response = await create(db, async (trx, created) => {
+        await store(trx, created);
+        recorded = true;
+      });
+      if (!recorded) throw new Error(`${request.method} ${request.path} did not record its Idempotency-Key with what it created`);
+      return { status: response.status, body: response.body, replayed: false };
+    }
     return await db.transaction().execute(async (trx) => {
       const earlier = await findStored<T>(trx, request.principal, key, clock.now());
       if (earlier) return replay(earlier, requestHash);
       const response = await create(trx);
-      const { status, body } = response;
-      await trx
-        .insertInto('idempotency_keys')
-        .values({
-          principal: request.principal,
-          key,
-          method: request.method,
-          path: request.path,
-          request_hash: requestHash,
-          response_status: response.status,
-          response_body: JSON.stringify(response.replayBody ?? response.body),
-          created_at: new Date(clock.now()),
-        })
-        .execute();
-      return { status, body, replayed: false };
+      await store(trx, response);
+      return { status: response.status, body: response.body, replayed: false };
     });
   } catch (error) {
     // The connection was lost before the answer to COMMIT arrived: the ticket and its key were stored

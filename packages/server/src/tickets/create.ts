@@ -7,7 +7,7 @@ import { routingEventOf, routingInputFor } from '../routing/index.js';
 import type { AppDeps } from '../http/deps.js';
 import { checkStaffUser, invalid } from '../users/service.js';
 import { clockColumns, targetRow, targetsOf } from './clocks.js';
-import { writeNewTicket } from './new-ticket-write.js';
+import { writeNewTicket, type WrittenTicket } from './new-ticket-write.js';
 import { choosePriority } from './domain/index.js';
 import { checkIntake, findForm, formsOf, noTopicWarning, presentWarnings } from './intake.js';
 import { presentTicket } from './present.js';
@@ -23,9 +23,17 @@ type Db = Kysely<Database>;
  * Opens a ticket: the ticket with the pack version in force now, its first status, its audit entry
  * and its SLA targets, its timers, the confirmation email and the assignment notice, all written by
  * one statement after the checks (so it is atomic even outside a transaction). Keep it so: the
- * route runs it without a transaction when there is no Idempotency-Key.
+ * route runs it without a transaction of its own, and tickets opened at the same moment share that
+ * statement (group commit). `record`, when given, stores the answer under the request's
+ * Idempotency-Key within the same shared write, so the key commits with the ticket or not at all.
  */
-export async function createTicket(deps: AppDeps, db: Db, actor: Actor, input: CreateTicketInput): Promise<TicketJson> {
+export async function createTicket(
+  deps: AppDeps,
+  db: Db,
+  actor: Actor,
+  input: CreateTicketInput,
+  record?: (db: Db, body: TicketJson) => Promise<void>,
+): Promise<TicketJson> {
   const now = deps.clock.now();
   const account = await accountFor(db, actor, input.account_id);
   const requesterId = await requesterFor(db, actor, account, input.requester_id);
@@ -100,9 +108,13 @@ export async function createTicket(deps: AppDeps, db: Db, actor: Actor, input: C
   };
   // Its timers and notifications (confirmation to the requester, notice to the assignee) are written with it.
   const follow = ticketCreatedWrites(ticket, targets, now);
+  // The answer, from what the write gave the ticket (its number, and whom routing chose).
+  const present = (w: WrittenTicket) =>
+    presentTicket({ ...ticket, number: w.number, assignee_id: w.assignee_id, team_id: w.team_id, intake: values, ...clocks, solved_at: null, closed_at: null }, targets, warnings);
   // One statement writes the ticket, its audit entry (which starts its status history), its targets,
   // timers and notifications: atomic on its own.
   const written = await writeNewTicket(db, {
+    ...(record && { commitWith: (q: Db, w: WrittenTicket) => record(q, present(w)) }),
     id,
     routing,
     at: now,
@@ -122,8 +134,7 @@ export async function createTicket(deps: AppDeps, db: Db, actor: Actor, input: C
       };
     },
   });
-  const { number, assignee_id, team_id } = written;
-  return presentTicket({ ...ticket, number, assignee_id, team_id, intake: values, ...clocks, solved_at: null, closed_at: null }, targets, warnings);
+  return present(written);
 }
 
 /** The account a ticket is filed for: a customer's own, or the one staff name. */

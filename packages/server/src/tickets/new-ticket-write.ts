@@ -23,6 +23,12 @@ export interface NewTicket {
   at: number;
   /** The rows to write, given routing's decision (null when nothing was routed). */
   rows(route: RoutingDecision | null): NewTicketRows;
+  /**
+   * Further writes that must commit with the ticket or not at all, given what it got (the record of
+   * its Idempotency-Key). The shared write then runs in a transaction; if one of them fails, none of
+   * the tickets it carries is written, and each is written again on its own.
+   */
+  commitWith?(db: Kysely<Database>, written: WrittenTicket): Promise<void>;
 }
 
 /** What was written for a new ticket: its number, and whom it went to. */
@@ -42,9 +48,12 @@ export async function writeNewTickets(db: Kysely<Database>, tickets: readonly Ne
   const requests = tickets.map((t) => (t.routing === null ? null : { input: t.routing, at: t.at }));
   const write = async (q: Kysely<Database>) => {
     const routes = await decideInTurn(q, requests);
-    return insertTickets(q, tickets.map((t, i) => t.rows(routes[i]!)));
+    const written = await insertTickets(q, tickets.map((t, i) => t.rows(routes[i]!)));
+    for (const [i, t] of tickets.entries()) await t.commitWith?.(q, written[i]!);
+    return written;
   };
-  return !db.isTransaction && needsTurn(requests) ? db.transaction().execute(write) : write(db);
+  const needsTransaction = needsTurn(requests) || tickets.some((t) => t.commitWith !== undefined);
+  return !db.isTransaction && needsTransaction ? db.transaction().execute(write) : write(db);
 }
 
 /** Writes the rows of new tickets with one statement and answers what each got, in order. */
@@ -86,12 +95,13 @@ export async function settleNewTicket(db: Kysely<Database>, ticket: NewTicket): 
 
 /**
  * True when the database refused the write and rolled it back: an error about the data or the statement
- * (SQLSTATE classes 22, 23, 42, 54, and 40 for a rolled-back transaction). A lost connection, a server
- * shutting down or anything without such a code leaves it open whether the write committed.
+ * (SQLSTATE classes 22, 23, 42 and 54), or a transaction rolled back for a serialization failure or a
+ * deadlock. A lost connection, a server shutting down, "statement completion unknown" (40003) or
+ * anything without such a code leaves it open whether the write committed.
  */
 export function wroteNothing(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^(22|23|42|54|40)[0-9A-Z]{3}$/.test(code);
+  return typeof code === 'string' && (/^(22|23|42|54)[0-9A-Z]{3}$/.test(code) || ['40001', '40002', '40P01'].includes(code));
 }
 
 const batchers = new WeakMap<Kysely<Database>, WriteBatcher<Kysely<Database>, NewTicket, WrittenTicket>>();

@@ -48,11 +48,12 @@ export const ticketRoutes =
       { schema: { tags, summary: 'Open a ticket (its SLA targets are computed at once)', body: CreateTicketBody, response: { 201: TicketSchema } } },
       async (request, reply) => {
         const actor = requireActor(request);
-        return respondIdempotently(deps, actor, request, reply, async (trx) => ({
+        // createTicket writes the ticket, its audit entries, targets, timers and notifications in one statement
+        // shared with the tickets opened at the same moment, and the record of an Idempotency-Key with them.
+        return respondIdempotently(deps, actor, request, reply, async (db, record) => ({
           status: 201,
-          body: await createTicket(deps, trx, actor, request.body),
-          // createTicket writes the ticket, its audit entries, targets, timers and notifications in one statement.
-        }), { singleWrite: true });
+          body: await createTicket(deps, db, actor, request.body, record && ((q, body) => record(q, { status: 201, body }))),
+        }), { recordsItself: true });
       },
     );
 
