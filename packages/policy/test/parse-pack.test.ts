@@ -72,6 +72,48 @@ describe('parsePack', () => {
     expect(problemsOf(order)[0]).toMatchObject({ path: 'versions[1].effective_from' });
   });
 
+  it('reads a production-only restriction with its reason, and checks channels against each other', () => {
+    const restricted = MINIMAL.replace(
+      '{ id: high, name: High, definition: Down }',
+      '{ id: high, name: High, definition: Down, restrictions: { production_only: true, reason: High is for production outages only. } }',
+    );
+    const result = parsePack(restricted, 'pack.yaml');
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.pack.versions[0]!.priority('high')).toMatchObject({ production_only: true, restriction_reason: 'High is for production outages only.' });
+      expect(result.pack.versions[0]!.priority('low')).toMatchObject({ production_only: false, restriction_reason: null });
+    }
+    const stray = MINIMAL.replace('    breach_warning_at: 0.8', '    channels: [web, api]\n    channels_without_sla: [chat]');
+    expect(problemsOf(stray)).toEqual([
+      expect.objectContaining({ path: 'versions[1].channels_without_sla[0]', message: expect.stringContaining('"chat" is not one of this version\'s channels (web, api)') }),
+    ]);
+    expect(problemsOf(MINIMAL.replace('    breach_warning_at: 0.8', '    channels: []'))[0]).toMatchObject({ path: 'versions[1].channels' });
+    expect(problemsOf(MINIMAL.replace('    breach_warning_at: 0.8', '    channels: [fax]'))[0]).toMatchObject({ path: 'versions[1].channels[0]' });
+  });
+
+  it('checks the short path’s recency: a datetime field of the form', () => {
+    const form = (recency: string) =>
+      MINIMAL.replace(
+        '    breach_warning_at: 0.8',
+        [
+          '    intake:',
+          '      forms:',
+          '        - id: messaging',
+          '          name: Messaging',
+          '          fields:',
+          '            - { id: description, label: What happened, type: textarea, required: true }',
+          '            - { id: sent_at, label: When, type: datetime, required: true, recency: { ok_within: 72h } }',
+          '          abridged:',
+          '            explanation: One example and a description.',
+          '            required: [description]',
+          `            recency: ${recency}`,
+        ].join('\n'),
+      );
+    expect(parsePack(form('{ sent_at: { ok_within: 48h } }'), 'pack.yaml').ok).toBe(true);
+    expect(problemsOf(form('{ description: { ok_within: 48h } }'))[0]!.message).toMatch(/datetime fields only; "description" is a textarea field/);
+    expect(problemsOf(form('{ sent: { ok_within: 48h } }'))[0]!.message).toMatch(/unknown field "sent"/);
+  });
+
   it('rejects an unparseable instant and a duplicate key', () => {
     expect(problemsOf(MINIMAL.replace('2024-01-01T00:00:00Z', '2024-01-01 noon'))[0]).toMatchObject({ path: 'versions[0].effective_from' });
     expect(problemsOf(MINIMAL.replace('name: Acme', 'name: Acme\nname: Again'))[0]!.message).toMatch(/YAML syntax.*unique/i);

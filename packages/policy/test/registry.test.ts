@@ -75,8 +75,69 @@ describe('shipped packs', () => {
     const exotel = registry.pack('exotel').versionAt(now);
     expect(exotel.planIds()).toEqual(['enterprise', 'sme']);
     expect(exotel.plan('smb').id).toBe('sme');
-    expect(exotel.metrics.map((m) => [m.id, m.kind])).toEqual([['acknowledgment', 'acknowledgment'], ['response', 'first_response']]);
+    expect(exotel.metrics.map((m) => [m.id, m.kind])).toEqual([
+      ['acknowledgment', 'acknowledgment'],
+      ['response', 'first_response'],
+      ['next_update', 'next_update'],
+    ]);
     expect(exotel.priorities.map((p) => p.id)).toEqual(['sev1', 'sev2', 'sev3', 'sev4']);
+  });
+
+  it('states which priorities are for production only, with the reason in the provider’s terms', async () => {
+    const registry = await loadShippedPacks();
+    const now = Date.parse('2026-11-23T12:00:00Z');
+    const restricted = (pack: string) =>
+      registry
+        .pack(pack)
+        .versionAt(now)
+        .priorities.filter((p) => p.production_only)
+        .map((p) => p.id);
+    // Seed 000: P1 "only available for production applications"; P1 and P2 "do not include
+    // development issues or problems in staging environments". Seed 002: critical and urgent are
+    // defined on the production environment.
+    expect(restricted('twilio')).toEqual(['P1', 'P2']);
+    expect(restricted('360dialog')).toEqual(['critical', 'urgent']);
+    expect(restricted('exotel')).toEqual([]);
+    const twilio = registry.pack('twilio').versionAt(now);
+    expect(twilio.priority('P2').restriction_reason).toBe('Priority 2 does not include development issues or problems in staging environments.');
+    expect(twilio.priority('P1').restriction_reason).toContain('only available for production applications');
+    expect(twilio.priority('P3').restriction_reason).toBeNull();
+  });
+
+  it('offers the channels and languages of each provider’s policy', async () => {
+    const registry = await loadShippedPacks();
+    const now = Date.parse('2026-11-23T12:00:00Z');
+    const twilio = registry.pack('twilio').versionAt(now);
+    expect(twilio.channels).toEqual(['web', 'api', 'email', 'phone', 'chat']);
+    expect(twilio.channelsWithoutSla).toEqual(['chat']);
+    // Seed 002: "only through the 360 Hub" (its form and API); no mail, no phone.
+    const d360 = registry.pack('360dialog').versionAt(now);
+    expect(d360.channels).toEqual(['web', 'api']);
+    expect(d360.languages.map((l) => l.id)).toEqual(['en', 'pt-BR', 'de', 'es', 'ru']);
+    // Seed 003: the dashboard chat widget and WhatsApp, both with the targets of Table B.
+    const exotel = registry.pack('exotel').versionAt(now);
+    expect(exotel.channels).toEqual(['web', 'api', 'chat']);
+    expect(exotel.channelsWithoutSla).toEqual([]);
+  });
+
+  it('exotel: further updates within the response time frames of Table B, on both plans', async () => {
+    const exotel = (await loadShippedPacks()).pack('exotel').versionAt(Date.parse('2026-11-23T12:00:00Z'));
+    const hours = (plan: string, priority: string) => (exotel.resolveTarget(plan, priority, 'next_update')?.duration ?? 0) / 3_600_000;
+    for (const plan of ['enterprise', 'sme']) {
+      expect([hours(plan, 'sev1'), hours(plan, 'sev2'), hours(plan, 'sev3'), hours(plan, 'sev4')]).toEqual([2, 5, 24, 24]);
+    }
+    expect(exotel.resolveTarget('sme', 'sev1', 'next_update')?.calendarId).toBe('exotel-sme');
+    expect(exotel.resolveTarget('enterprise', 'sev1', 'next_update')?.calendarId).toBe('24x7');
+  });
+
+  it('twilio: MMS message SIDs (MM…) are message identifiers; the short messaging form wants 48 hours', async () => {
+    const twilio = (await loadShippedPacks()).pack('twilio').versionAt(Date.parse('2026-11-23T12:00:00Z'));
+    expect(twilio.intake?.sid_format?.kinds).toMatchObject({ SM: 'SMS message', MM: 'MMS message' });
+    const messaging = twilio.intake!.forms.find((f) => f.id === 'messaging')!;
+    expect(messaging.fields.find((f) => f.id === 'message_sids')?.sid_prefixes).toEqual(['SM', 'MM']);
+    expect(messaging.fields.find((f) => f.id === 'examples_at')?.recency).toEqual({ ok_within: '72h' });
+    expect(messaging.abridged?.recency).toEqual({ examples_at: { ok_within: '48h' } });
+    expect(twilio.intake!.forms.find((f) => f.id === 'other')!.fields.find((f) => f.id === 'sids')?.sid_prefixes).toContain('MM');
   });
 
   it('keeps the terms in force when a ticket opened: twilio 2025-04 binds from 1 April 2025 Pacific', async () => {

@@ -170,6 +170,12 @@ const CASES: TargetCase[] = [
   exotel('sme', 'sev1', 'acknowledgment', '2026-11-21T16:30:00Z', '2026-11-22T03:00:00Z', 'start given in UTC, exactly at the close'),
   exotel('smb', 'sev1', 'response', '2026-11-21T21:00:00+05:30', '2026-11-22T09:00:00+05:30', 'plan alias smb'),
   exotel('smb', 'sev4', 'acknowledgment', '2026-11-22T21:59:00+05:30', '2026-11-23T08:29:00+05:30', 'plan alias smb, one minute before the close'),
+  // next_update counts from the last public update (Table B's response time frames).
+  exotel('enterprise', 'sev1', 'next_update', '2026-11-21T23:30:00+05:30', '2026-11-22T01:30:00+05:30', '2h around the clock'),
+  exotel('enterprise', 'sev2', 'next_update', '2026-11-21T22:00:00+05:30', '2026-11-22T03:00:00+05:30', '5h around the clock'),
+  exotel('sme', 'sev1', 'next_update', '2026-11-21T21:45:00+05:30', '2026-11-22T09:45:00+05:30', 'Sat 15 min, Sun 1h45'),
+  exotel('sme', 'sev2', 'next_update', '2026-11-23T20:00:00+05:30', '2026-11-24T11:00:00+05:30', '5h: Mon 2h, Tue 3h'),
+  exotel('sme', 'sev3', 'next_update', '2026-11-20T10:00:00+05:30', '2026-11-21T20:00:00+05:30', '24h: Fri 12h, Sat 12h'),
 ];
 
 let registry: PolicyRegistry;

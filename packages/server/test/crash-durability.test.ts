@@ -81,10 +81,18 @@ describe.each(DATABASE_KINDS)('a created ticket survives kill -9 of the service 
     const first = await spawnServer(args);
     cleanups.push(async () => void first.child.kill('SIGKILL'));
     const cookie = await signIn(first.url);
+    // P2 is for production projects only.
+    const accounts = (await (await fetch(`${first.url}/api/v1/accounts`, { headers: { cookie } })).json()) as { items: { projects: { id: string; production: boolean }[] }[] };
+    const body = JSON.stringify({
+      subject: 'Survives a crash',
+      description: 'Written just before the process is killed.',
+      priority: 'P2',
+      project_id: accounts.items[0]!.projects.find((p) => p.production)!.id,
+    });
     const created = await fetch(`${first.url}/api/v1/tickets`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie, origin: first.url, 'idempotency-key': 'crash-1' },
-      body: JSON.stringify({ subject: 'Survives a crash', description: 'Written just before the process is killed.', priority: 'P2' }),
+      body,
     });
     expect(created.status).toBe(201);
     const ticket = (await created.json()) as { id: string; targets: { due_at: string }[] };
@@ -95,13 +103,13 @@ describe.each(DATABASE_KINDS)('a created ticket survives kill -9 of the service 
     const again = await signIn(second.url);
     const read = await fetch(`${second.url}/api/v1/tickets/${ticket.id}`, { headers: { cookie: again } });
     expect(read.status).toBe(200);
-    const body = (await read.json()) as { subject: string; targets: { due_at: string }[] };
-    expect(body.subject).toBe('Survives a crash');
-    expect(body.targets[0]!.due_at).toBe(ticket.targets[0]!.due_at);
+    const stored = (await read.json()) as { subject: string; targets: { due_at: string }[] };
+    expect(stored.subject).toBe('Survives a crash');
+    expect(stored.targets[0]!.due_at).toBe(ticket.targets[0]!.due_at);
     const replay = await fetch(`${second.url}/api/v1/tickets`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: again, origin: second.url, 'idempotency-key': 'crash-1' },
-      body: JSON.stringify({ subject: 'Survives a crash', description: 'Written just before the process is killed.', priority: 'P2' }),
+      body,
     });
     expect(replay.status).toBe(201);
     expect(replay.headers.get('idempotency-replayed')).toBe('true');

@@ -18,6 +18,9 @@ describe.each(DATABASE_KINDS)('escalation over the HTTP API on %s', (kind) => {
     expect(response.statusCode, response.body).toBe(201);
     return response.json();
   };
+  /** Twilio P1 and P2 are for production projects only. */
+  const productionOf = async (auth: string): Promise<string> =>
+    (await service.request(auth, { method: 'GET', url: '/api/v1/accounts' })).json().items[0].projects.find((p: { production: boolean }) => p.production).id;
   const escalate = (auth: string, ticketId: string, payload: Record<string, unknown>) =>
     service.request(auth, { method: 'POST', url: `/api/v1/tickets/${ticketId}/escalations`, payload });
   const view = async (ticketId: string) => (await service.request(admin, { method: 'GET', url: `/api/v1/tickets/${ticketId}` })).json();
@@ -36,7 +39,7 @@ describe.each(DATABASE_KINDS)('escalation over the HTTP API on %s', (kind) => {
 
   it('records the escalation with its 1h response target, alerts the assignee\'s manager and support management, and heads the queue', async () => {
     service.clock.set(Date.parse('2026-03-02T15:00:00Z')); // Monday 07:00 Los Angeles
-    const other = await open(bootstrap, { priority: 'P2' }); // due 11:00 Los Angeles = 19:00Z
+    const other = await open(bootstrap, { priority: 'P2', project_id: await productionOf(bootstrap) }); // due 11:00 Los Angeles = 19:00Z
     const ticket = await open(bank); // P3: due 10:00 Los Angeles = 18:00Z, assigned to Jordan (manager: Sam)
     expect(ticket.assignee_id).toBe(ids.get('Jordan'));
     service.clock.set(Date.parse('2026-03-02T15:30:00Z'));
@@ -85,7 +88,7 @@ describe.each(DATABASE_KINDS)('escalation over the HTTP API on %s', (kind) => {
 
   it('meets the target when answered in time, and alerts only support management when nobody is assigned', async () => {
     service.clock.set(Date.parse('2026-03-07T18:00:00Z')); // Saturday: the ticket waits in the follow-the-sun queue
-    const ticket = await open(bank, { priority: 'P2' });
+    const ticket = await open(bank, { priority: 'P2', project_id: await productionOf(bank) });
     expect(ticket.assignee_id).toBeNull();
     const raised = await escalate(bank, ticket.id, { reason: 'no_meaningful_response' });
     expect(raised.json()).toMatchObject({ due_at: '2026-03-07T19:00:00.000Z', notified: [{ role: 'manager' }] });

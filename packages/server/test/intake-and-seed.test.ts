@@ -11,11 +11,15 @@ describe.each(DATABASE_KINDS)('intake forms and demo data on %s', (kind) => {
   let service: TestService;
   let dialog: string;
   let twilio: string;
+  /** 360dialog critical and urgent are for the production environment. */
+  let dialogProduction: string;
 
   beforeAll(async () => {
     service = await startTestService(kind, { seedTickets: true });
     dialog = await service.signIn(DIALOG_CUSTOMER);
     twilio = await service.signIn(TWILIO_PREMIUM);
+    const account = (await service.request(dialog, { method: 'GET', url: '/api/v1/accounts' })).json().items[0];
+    dialogProduction = account.projects.find((p: { production: boolean }) => p.production).id;
   });
   afterAll(async () => {
     await service?.close();
@@ -66,7 +70,7 @@ describe.each(DATABASE_KINDS)('intake forms and demo data on %s', (kind) => {
     const created = await service.request(dialog, {
       method: 'POST',
       url: '/api/v1/tickets',
-      payload: { subject: 'Messages not delivered', description: 'Nothing reaches Germany.', priority: 'urgent', product: 'messaging', intake: { phone_number: '+49 30 5555 0100' } },
+      payload: { subject: 'Messages not delivered', description: 'Nothing reaches Germany.', priority: 'urgent', project_id: dialogProduction, product: 'messaging', intake: { phone_number: '+49 30 5555 0100' } },
     });
     expect(created.statusCode, created.body).toBe(201);
     const ticket = created.json();
@@ -94,7 +98,7 @@ describe.each(DATABASE_KINDS)('intake forms and demo data on %s', (kind) => {
 
   it('lets a 360dialog ticket filed without a topic choose one later, starting its clock then', async () => {
     service.clock.set(Date.parse('2026-03-04T09:00:00+01:00')); // Wednesday 09:00 Berlin
-    const created = await service.request(dialog, { method: 'POST', url: '/api/v1/tickets', payload: { subject: 'Porting stuck', description: 'Our number migration stopped.', priority: 'critical' } });
+    const created = await service.request(dialog, { method: 'POST', url: '/api/v1/tickets', payload: { subject: 'Porting stuck', description: 'Our number migration stopped.', priority: 'critical', project_id: dialogProduction } });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json().targets[0]).toMatchObject({ state: 'none', none_reason: 'intake_incomplete' });
     expect(created.json().warnings[0].path).toBe('body.product');

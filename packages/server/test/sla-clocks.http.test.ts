@@ -146,7 +146,9 @@ describe.each(DATABASE_KINDS)('SLA clocks through the API on %s', (kind) => {
       expect(error.issues).toEqual([
         {
           path: 'body.priority',
-          message: expect.stringContaining('P1 (Business Critical) is only for production applications, and project "Staging" is not a production project. Choose P2 (Degraded Service) or P3 (General Issue) instead'),
+          message: expect.stringContaining(
+            'P1 (Business Critical) is only for production projects, and project "Staging" is not a production project. Priority 1 is only available for production applications; it does not include development issues or problems in staging environments. Choose P3 (General Issue) instead',
+          ),
         },
       ]);
     });
@@ -201,13 +203,13 @@ describe.each(DATABASE_KINDS)('SLA clocks through the API on %s', (kind) => {
   describe('targets without a guarantee', () => {
     it('twilio free carries none', async () => {
       at('2026-11-23T09:00:00-08:00');
-      const response = await open(await customer(FREE), { priority: 'P2' });
+      const response = await open(await customer(FREE), { priority: 'P2', project_id: projects.get(FREE)!.production });
       expect(response.json().targets).toEqual([expect.objectContaining({ state: 'none', none_reason: 'no_target', due_at: null })]);
     });
 
     it('the chat channel carries none', async () => {
       at('2026-11-23T09:00:00-08:00');
-      const response = await open(await customer(CUSTOMER_B), { priority: 'P2', channel: 'chat' });
+      const response = await open(await customer(CUSTOMER_B), { priority: 'P2', channel: 'chat', project_id: projects.get(CUSTOMER_B)!.production });
       expect(response.statusCode).toBe(201);
       expect(response.json().targets).toEqual([expect.objectContaining({ state: 'none', none_reason: 'channel_without_sla', due_at: null })]);
     });
@@ -219,6 +221,7 @@ describe.each(DATABASE_KINDS)('SLA clocks through the API on %s', (kind) => {
       at('2026-11-20T20:00:00+01:00');
       const created = await open(frieda, {
         priority: 'critical',
+        project_id: projects.get(DIALOG_STANDARD)!.production,
         product: 'number_porting',
         intake: { phone_number: '+49 30 901820', description: 'The migration has been stuck since Monday.' },
       });

@@ -8,11 +8,17 @@ describe.each(DATABASE_KINDS)('tickets opened at the same moment on %s', (kind) 
   let service: TestService;
   let riley: string;
   let dana: string;
+  /** Each customer's production project: P2 is for production only. */
+  const production = new Map<string, string>();
 
   beforeAll(async () => {
     service = await startTestService(kind);
     riley = await service.signIn(CUSTOMER_A);
     dana = await service.signIn(CUSTOMER_B);
+    for (const session of [riley, dana]) {
+      const account = (await service.request(session, { method: 'GET', url: '/api/v1/accounts' })).json().items[0];
+      production.set(session, account.projects.find((p: { production: boolean }) => p.production).id);
+    }
   });
   afterAll(async () => {
     await service?.close();
@@ -25,7 +31,7 @@ describe.each(DATABASE_KINDS)('tickets opened at the same moment on %s', (kind) 
         service.request(i % 2 === 0 ? riley : dana, {
           method: 'POST',
           url: '/api/v1/tickets',
-          payload: { subject: `Concurrent ${i}`, description: `Ticket ${i} of a burst.`, priority: i % 3 === 0 ? 'P2' : 'P3' },
+          payload: { subject: `Concurrent ${i}`, description: `Ticket ${i} of a burst.`, priority: i % 3 === 0 ? 'P2' : 'P3', project_id: production.get(i % 2 === 0 ? riley : dana) },
         }),
       ),
     );

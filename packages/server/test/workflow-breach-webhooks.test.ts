@@ -165,7 +165,10 @@ describe.each(DATABASE_KINDS)('breach warnings, breaches and webhooks on %s', (k
 
   it('reclassifying re-targets the timers at once; preferences decide who hears of a warning', async () => {
     at('2026-11-30T09:00:00-08:00');
-    const created = await service.request(RILEY, { method: 'POST', url: '/api/v1/tickets', payload: { subject: 'Webhooks slow', description: 'Latency.', priority: 'P3' } });
+    // P2 is for production projects only.
+    const projects = (await service.request(RILEY, { method: 'GET', url: '/api/v1/accounts' })).json().items[0].projects;
+    const production = projects.find((p: { production: boolean }) => p.production).id;
+    const created = await service.request(RILEY, { method: 'POST', url: '/api/v1/tickets', payload: { subject: 'Webhooks slow', description: 'Latency.', priority: 'P3', project_id: production } });
     const id = created.json().id as string;
     const agentId = (await service.db.selectFrom('users').select('id').where('email', '=', AGENT).executeTakeFirstOrThrow()).id;
     await service.request(AGENT, { method: 'PATCH', url: `/api/v1/tickets/${id}`, payload: { assignee_id: agentId } });

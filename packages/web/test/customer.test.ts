@@ -49,7 +49,7 @@ describe('customer portal in a browser', () => {
     await sids.fill('CA0123');
     await poll(() => sidGuidance.textContent()).toContain('has 4 hexadecimal characters after its prefix; a SID has exactly 32');
     await sids.fill(`SM${'0'.repeat(32)}`);
-    await poll(() => sidGuidance.textContent()).toContain('has the prefix SM (message); this field needs call SIDs (CA…)');
+    await poll(() => sidGuidance.textContent()).toContain('has the prefix SM (SMS message); this field needs call SIDs (CA…)');
     await sids.fill(`${SID(1)} CA12zz`);
     await poll(() => sidGuidance.textContent()).toContain('contains "z"');
     await sids.fill(SID(1));

@@ -34,5 +34,11 @@ export function checkIntake(intake: IntakeData, base: DataPath, problems: RawPro
     };
     form.abridged?.required.forEach((id, k) => known(id, [...formPath, 'abridged', 'required', k]));
     form.abridged?.any_of?.forEach((group, k) => group.forEach((id, m) => known(id, [...formPath, 'abridged', 'any_of', k, m])));
+    for (const id of Object.keys(form.abridged?.recency ?? {})) {
+      const path = [...formPath, 'abridged', 'recency', id];
+      const field = form.fields.find((f) => f?.id === id);
+      if (!field) known(id, path);
+      else if (field.type !== 'datetime') problems.push({ path, message: `recency applies to datetime fields only; "${id}" is a ${field.type} field` });
+    }
   });
 }

@@ -75,6 +75,14 @@ export function checkVersion(version: ResolvedVersion, problems: RawProblem[]): 
     if (v.languages.filter((l) => l?.primary).length > 1) problems.push({ path: at('languages'), message: 'only one language may be primary' });
   }
   if (v.partner_tiers) checkUnique(v.partner_tiers, at('partner_tiers'), 'partner tier', problems);
+  if (v.channels && v.channels_without_sla && !broken.has('channels')) {
+    const offered = new Set(v.channels);
+    v.channels_without_sla.forEach((channel, i) => {
+      if (!offered.has(channel)) {
+        problems.push({ path: [...at('channels_without_sla'), i], message: `"${channel}" is not one of this version's channels (${v.channels!.join(', ')}); add it to channels or remove it here` });
+      }
+    });
+  }
   if (v.clock_start === 'on_intake_complete' && !v.intake?.forms.length) {
     problems.push({ path: at('clock_start'), message: 'clocks that start when intake is complete need intake forms; add intake.forms or use on_create' });
   }

@@ -24,6 +24,8 @@ export interface Priority {
   examples: string[];
   default: boolean;
   production_only: boolean;
+  /** Why the priority is for production only, in the provider's terms; `null` when the pack gives none. */
+  restriction_reason: string | null;
 }
 
 export interface Metric {
@@ -93,6 +95,7 @@ export class CompiledPackVersion {
       examples: p.examples ?? [],
       default: p.default === true,
       production_only: p.restrictions?.production_only === true,
+      restriction_reason: p.restrictions?.reason ?? null,
     }));
     this.metrics = (spec.metrics ?? []).map((m) => ({ id: m.id, kind: m.kind, name: m.name ?? m.id, paused_by: m.paused_by ?? [] }));
     this.plans = (spec.plans ?? []).map((p) => ({

@@ -39,6 +39,10 @@ export const abridgedSchema = strict({
     .array(z.array(idSchema))
     .optional()
     .meta({ description: 'Groups of fields; one complete group is enough (a sid_list needs only one SID here).' }),
+  recency: z
+    .record(idSchema, recencySchema)
+    .optional()
+    .meta({ description: 'datetime field id -> how recent it must be on the short path, where that is stricter than the full form (messaging: 48h against 72h).' }),
 });
 
 export const intakeFormSchema = strict({

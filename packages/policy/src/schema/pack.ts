@@ -31,6 +31,9 @@ export const prioritySchema = strict({
       .boolean()
       .optional()
       .meta({ description: 'Only for production applications; a non-production project may not choose it.' }),
+    reason: textSchema
+      .optional()
+      .meta({ description: 'Why, in the provider’s terms; the refusal of a non-production ticket quotes it.' }),
   }).optional(),
 });
 
@@ -135,7 +138,11 @@ export const versionSchema = strict({
   priorities: z.array(prioritySchema).optional(),
   metrics: z.array(metricSchema).optional(),
   plans: z.array(planSchema).optional(),
-  channels: z.array(channelSchema).optional(),
+  channels: z
+    .array(channelSchema)
+    .min(1, { error: 'a version needs at least one channel tickets can arrive through' })
+    .optional()
+    .meta({ description: 'The channels tickets may arrive through; a ticket on any other is refused. All channels when left out.' }),
   channels_without_sla: z.array(channelSchema).optional().meta({ description: 'Channels whose tickets carry no SLA (chat).' }),
   clock_start: z
     .enum(['on_create', 'on_intake_complete'])
@@ -148,7 +155,10 @@ export const versionSchema = strict({
     .optional()
     .meta({ description: 'Warn when this fraction of a target’s business time has passed, e.g. 0.75.' }),
   lifecycle: lifecycleSchema.optional(),
-  languages: z.array(languageSchema).optional(),
+  languages: z
+    .array(languageSchema)
+    .optional()
+    .meta({ description: 'The languages support is offered in; a ticket in any other is refused. Any language when left out.' }),
   escalation: escalationSchema.optional(),
   partner_tiers: z.array(partnerTierSchema).optional(),
   availability: availabilitySchema.optional(),

@@ -1,4 +1,5 @@
 import { parseDuration, type Duration } from '@hourglass/engine';
+import type { RecencyWindow } from './recency.js';
 import type { SidFormat } from './sid.js';
 import type { IntakeField, IntakeFieldType, IntakeForm } from './types.js';
 
@@ -17,7 +18,13 @@ export interface PackIntakeField {
   readonly options?: readonly string[] | undefined;
   readonly sid_prefixes?: readonly string[] | undefined;
   readonly examples?: { readonly min: number; readonly max: number } | undefined;
-  readonly recency?: { readonly ok_within: PackDuration; readonly best_effort_within?: PackDuration | undefined } | undefined;
+  readonly recency?: PackRecency | undefined;
+}
+
+/** How recent a datetime must be, as a pack writes it. */
+interface PackRecency {
+  readonly ok_within: PackDuration;
+  readonly best_effort_within?: PackDuration | undefined;
 }
 
 /** An intake form as a policy pack writes it (`IntakeFormData`). */
@@ -27,7 +34,12 @@ export interface PackIntakeForm {
   readonly description?: string | undefined;
   readonly fields: readonly PackIntakeField[];
   readonly abridged?:
-    | { readonly explanation: string; readonly required: readonly string[]; readonly any_of?: readonly (readonly string[])[] | undefined }
+    | {
+        readonly explanation: string;
+        readonly required: readonly string[];
+        readonly any_of?: readonly (readonly string[])[] | undefined;
+        readonly recency?: Readonly<Record<string, PackRecency>> | undefined;
+      }
     | undefined;
 }
 
@@ -78,6 +90,7 @@ export function intakeFormFromPack(form: PackIntakeForm, sidFormat?: SidFormat |
       explanation: form.abridged.explanation,
       required: form.abridged.required,
       any_of: form.abridged.any_of ?? [],
+      recency: Object.fromEntries(Object.entries(form.abridged.recency ?? {}).map(([id, window]) => [id, recencyFromPack(window)])),
     },
     sid_format: sidFormat,
   };
@@ -100,10 +113,14 @@ function fieldFromPack(form: PackIntakeForm, field: PackIntakeField): IntakeFiel
     options: field.options,
     sid_prefixes: field.sid_prefixes,
     examples: field.examples,
-    recency: recency && {
-      okWithin: durationOf(recency.ok_within),
-      bestEffortWithin: recency.best_effort_within === undefined ? null : durationOf(recency.best_effort_within),
-    },
+    recency: recency && recencyFromPack(recency),
+  };
+}
+
+function recencyFromPack(recency: PackRecency): RecencyWindow {
+  return {
+    okWithin: durationOf(recency.ok_within),
+    bestEffortWithin: recency.best_effort_within === undefined ? null : durationOf(recency.best_effort_within),
   };
 }
 

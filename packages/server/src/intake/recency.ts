@@ -48,3 +48,22 @@ export function hoursText(duration: Duration): string {
   const hours = Math.round((duration / HOUR) * 10) / 10;
   return `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
 }
+
+/**
+ * The short (abridged) path may ask for more recent examples than the full form (Twilio
+ * messaging: one message from the last 48 hours, against 2–3 from the last 72). `null` when the
+ * moment is recent enough for the short path; otherwise what to do instead.
+ */
+export function checkShortPathRecency(
+  label: string,
+  occurredAt: Instant,
+  ticketOpenedAt: Instant,
+  shortWindow: RecencyWindow,
+  fullWindow: RecencyWindow | null | undefined,
+): string | null {
+  const age = ticketOpenedAt - occurredAt;
+  const limit = shortWindow.bestEffortWithin ?? shortWindow.okWithin;
+  if (age <= limit) return null;
+  const full = fullWindow ? ` from the last ${hoursText(fullWindow.bestEffortWithin ?? fullWindow.okWithin)}` : '';
+  return `${label} is ${hoursText(age)} before the ticket was opened: the short form needs an example from the last ${hoursText(limit)}. Give a more recent example, or the full details (the examples the form asks for${full}).`;
+}

@@ -71,3 +71,16 @@ describe('SID lists', () => {
     expect(describePrefixes(['ZZ'], format)).toBe('ZZ resource SIDs (ZZ…)');
   });
 });
+
+describe('the shipped twilio SID format', () => {
+  it('knows MMS message SIDs (MM…) as well as SMS ones (SM…)', async () => {
+    const { loadShippedPacks } = await import('@hourglass/policy');
+    const twilio = (await loadShippedPacks()).pack('twilio').latest;
+    const shipped = twilio.intake!.sid_format!;
+    expect(checkSid('MMc0e4cbf8ff6e2c9f08fdc0f874710ad1', shipped, ['SM', 'MM'])).toEqual({ ok: true, sid: 'MMc0e4cbf8ff6e2c9f08fdc0f874710ad1', prefix: 'MM' });
+    expect(describePrefixes(['SM', 'MM'], shipped)).toBe('SMS message or MMS message SIDs (SM… or MM…)');
+    const messaging = twilio.intake!.forms.find((f) => f.id === 'messaging')!;
+    const field = messaging.fields.find((f) => f.id === 'message_sids')!;
+    expect(checkSid('MMc0e4cbf8ff6e2c9f08fdc0f874710ad1', shipped, field.sid_prefixes)).toMatchObject({ ok: true, prefix: 'MM' });
+  });
+});

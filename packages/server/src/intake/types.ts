@@ -29,6 +29,8 @@ export interface AbridgedPath {
   explanation: string;
   required: readonly string[];
   any_of: readonly (readonly string[])[];
+  /** Datetime fields that must be more recent on this path than on the detailed one (messaging: 48h, not 72h). */
+  recency?: Readonly<Record<string, RecencyWindow>> | undefined;
 }
 
 export interface IntakeForm {

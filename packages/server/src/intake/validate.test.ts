@@ -91,7 +91,7 @@ describe('validateIntake, twilio voice: the detailed path', () => {
         field: 'call_sids',
         severity: 'error',
         kind: 'invalid',
-        message: '"SMc0e4cbf8ff6e2c9f08fdc0f874710ad1" has the prefix SM (message); this field needs call SIDs (CA…).',
+        message: '"SMc0e4cbf8ff6e2c9f08fdc0f874710ad1" has the prefix SM (SMS message); this field needs call SIDs (CA…).',
       },
     ]);
   });
@@ -181,6 +181,40 @@ describe('validateIntake: recency per product', () => {
     const old = validateIntake(messaging, { ...values, examples_at: hoursBefore(73) }, opened);
     expect(old).toMatchObject({ ok: false, complete: false });
     expect(old.issues[0]!.message).toContain('older than 72 hours is too old');
+  });
+
+  it('messaging: MMS message SIDs (MM…) are message identifiers, alone or with SMS SIDs', () => {
+    const values = {
+      description: 'Pictures arrive without their media.',
+      message_sids: ['MMc0e4cbf8ff6e2c9f08fdc0f874710ad1', 'SM1f28b6c011f2be4c1f12349857786b45'],
+      examples_at: hoursBefore(5),
+    };
+    expect(validateIntake(messaging, values, opened)).toEqual({ ok: true, complete: true, path: 'detailed', issues: [] });
+    const wrong = validateIntake(messaging, { ...values, message_sids: ['CAa91002aee7a8bafed519af3bb8f9dc85', values.message_sids[0]!] }, opened);
+    expect(wrong.issues[0]!.message).toBe(
+      '"CAa91002aee7a8bafed519af3bb8f9dc85" has the prefix CA (call); this field needs SMS message or MMS message SIDs (SM… or MM…).',
+    );
+  });
+
+  it('messaging: the short form wants its one example from the last 48 hours (the full form: 72)', () => {
+    const short = { description: 'One message arrived an hour late.', message_sids: 'MMc0e4cbf8ff6e2c9f08fdc0f874710ad1' };
+    expect(validateIntake(messaging, { ...short, examples_at: hoursBefore(48) }, opened)).toMatchObject({ ok: true, complete: true, path: 'abridged' });
+    const late = validateIntake(messaging, { ...short, examples_at: hoursBefore(60) }, opened);
+    expect(late).toMatchObject({ ok: false, complete: false, path: null });
+    expect(late.issues).toContainEqual({
+      field: 'examples_at',
+      severity: 'error',
+      kind: 'invalid',
+      message:
+        'When the example messages were sent is 60 hours before the ticket was opened: the short form needs an example from the last 48 hours. Give a more recent example, or the full details (the examples the form asks for from the last 72 hours).',
+    });
+    // The same moment is fine with the full details.
+    const full = { ...short, message_sids: [short.message_sids, 'SM1f28b6c011f2be4c1f12349857786b45'], examples_at: hoursBefore(60) };
+    expect(validateIntake(messaging, full, opened)).toMatchObject({ ok: true, complete: true, path: 'detailed' });
+    // The other short group (from, to and time) follows the same 48 hours.
+    const numbers = { description: 'Late.', from_number: '+14155551212', to_number: '+14155551213' };
+    expect(validateIntake(messaging, { ...numbers, examples_at: hoursBefore(47) }, opened)).toMatchObject({ complete: true, path: 'abridged' });
+    expect(validateIntake(messaging, { ...numbers, examples_at: hoursBefore(49) }, opened)).toMatchObject({ complete: false });
   });
 
   it('authy: within 48 hours; the abridged path needs no time at all', () => {

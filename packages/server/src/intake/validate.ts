@@ -1,5 +1,6 @@
-import type { Instant } from '@hourglass/engine';
+import { parseInstant, type Instant } from '@hourglass/engine';
 import { readField, type FieldReading } from './field-checks.js';
+import { checkShortPathRecency } from './recency.js';
 import { describePrefixes, type SidFormat } from './sid.js';
 import type { AbridgedPath, IntakeField, IntakeForm, IntakeIssue, IntakeResult } from './types.js';
 
@@ -33,7 +34,8 @@ export function validateIntake(
   if (unmet.length === 0) return result(allUsable, 'detailed', [...issues, ...excess]);
 
   const abridged = form.abridged;
-  if (abridged && abridgedSatisfied(form, abridged, readings)) {
+  const tooOldForShortPath = abridged ? shortPathRecencyProblems(form, abridged, values, readings, ticketOpenedAt) : new Map<string, string>();
+  if (abridged && abridgedSatisfied(form, abridged, readings, tooOldForShortPath)) {
     const note: IntakeIssue = {
       field: 'form',
       severity: 'warning',
@@ -52,7 +54,10 @@ export function validateIntake(
       message: missingMessage(field, readings.get(field.id)?.usable ?? 0, context.sidFormat),
     }));
   const hint: IntakeIssue[] = abridged
-    ? [{ field: 'form', severity: 'error', kind: 'missing', message: `If the full details are hard to collect: ${abridged.explanation}` }]
+    ? [
+        ...[...tooOldForShortPath].map(([field, message]) => ({ field, severity: 'error' as const, kind: 'invalid' as const, message })),
+        { field: 'form', severity: 'error', kind: 'missing', message: `If the full details are hard to collect: ${abridged.explanation}` },
+      ]
     : [];
   return result(false, null, [...issues, ...gaps, ...excess, ...hint]);
 }
@@ -104,18 +109,41 @@ function exampleCountNotes(
   });
 }
 
-/** The abridged path's required fields and one of its groups hold at least one usable value each. */
+/**
+ * The abridged path's required fields and one of its groups hold at least one usable value each;
+ * a moment too old for the short path (`tooOld`) does not count.
+ */
 function abridgedSatisfied(
   form: IntakeForm,
   abridged: AbridgedPath,
   readings: ReadonlyMap<string, FieldReading>,
+  tooOld: ReadonlyMap<string, string>,
 ): boolean {
   const known = new Set(form.fields.map((f) => f.id));
-  const present = (id: string) => known.has(id) && (readings.get(id)?.usable ?? 0) >= 1;
+  const present = (id: string) => known.has(id) && !tooOld.has(id) && (readings.get(id)?.usable ?? 0) >= 1;
   return (
     abridged.required.every(present) &&
     (abridged.any_of.length === 0 || abridged.any_of.some((group) => group.every(present)))
   );
+}
+
+/** The usable datetime values that are too old for the abridged path's stricter recency, by field id, with what to do. */
+function shortPathRecencyProblems(
+  form: IntakeForm,
+  abridged: AbridgedPath,
+  values: Readonly<Record<string, unknown>>,
+  readings: ReadonlyMap<string, FieldReading>,
+  ticketOpenedAt: Instant,
+): Map<string, string> {
+  const problems = new Map<string, string>();
+  for (const [id, window] of Object.entries(abridged.recency ?? {})) {
+    const field = form.fields.find((f) => f.id === id);
+    const value = values[id];
+    if (!field || typeof value !== 'string' || (readings.get(id)?.usable ?? 0) < 1) continue;
+    const problem = checkShortPathRecency(field.label, parseInstant(value.trim()), ticketOpenedAt, window, field.recency);
+    if (problem) problems.set(id, problem);
+  }
+  return problems;
 }
 
 /**

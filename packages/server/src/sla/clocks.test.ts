@@ -223,6 +223,37 @@ describe('exotel: acknowledgment and response', () => {
     expect(kolkata(targets.response!.due_at)).toBe('2026-11-23T12:45:00+05:30');
   });
 
+  it('a chat ticket (the dashboard widget or WhatsApp) carries the targets: sme sev1 at 21:45 IST', () => {
+    const created = at('2026-11-21T21:45:00+05:30'); // Saturday, 15 minutes before the close
+    const input = ticket('exotel', { plan: 'sme', priority: 'sev1', channel: 'chat', created_at: created, now: created });
+    const targets = byMetric(computeTargets(input));
+    expect(targets.acknowledgment).toMatchObject({ state: 'active', calendar_id: 'exotel-sme' });
+    expect(kolkata(targets.acknowledgment!.due_at)).toBe('2026-11-22T08:15:00+05:30');
+    expect(targets.response).toMatchObject({ state: 'active' });
+    expect(kolkata(targets.response!.due_at)).toBe('2026-11-22T09:45:00+05:30');
+    expect(targets.next_update).toMatchObject({ state: 'none', none_reason: 'awaiting_first_response' });
+  });
+
+  it('further updates within Table B’s time frame, counted from each public update', () => {
+    const created = at('2026-11-23T10:00:00+05:30');
+    const base = { plan: 'enterprise', priority: 'sev2', channel: 'chat', created_at: created };
+    const first = byMetric(computeTargets(ticket('exotel', { ...base, agent_activity: [reply('2026-11-23T10:20:00+05:30')], now: at('2026-11-23T11:00:00+05:30') })));
+    expect(first.response).toMatchObject({ state: 'met' });
+    expect(first.next_update).toMatchObject({ state: 'active', calendar_id: '24x7' });
+    expect(kolkata(first.next_update!.due_at)).toBe('2026-11-23T15:20:00+05:30');
+    const second = byMetric(
+      computeTargets(
+        ticket('exotel', {
+          ...base,
+          agent_activity: [reply('2026-11-23T10:20:00+05:30'), reply('2026-11-23T15:00:00+05:30')],
+          now: at('2026-11-23T16:00:00+05:30'),
+        }),
+      ),
+    );
+    expect(second.next_update).toMatchObject({ state: 'active', breached_at: null });
+    expect(kolkata(second.next_update!.due_at)).toBe('2026-11-23T20:00:00+05:30');
+  });
+
   it('pending pauses the response clock but not the acknowledgment clock', () => {
     const created = at('2026-11-22T10:00:00+05:30');
     const targets = byMetric(

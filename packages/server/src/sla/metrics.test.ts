@@ -105,6 +105,64 @@ describe('next update', () => {
     const targets = byMetric(input({ agent_activity: [{ kind: 'public_reply', at: at('10:30') }], now: at('15:00') }));
     expect(targets.next_update).toMatchObject({ state: 'breached', breached_at: at('14:30'), overdue_ms: 30 * MINUTE });
   });
+
+  it('each public update meets the one owed and restarts the clock: due a time frame after the last update', () => {
+    const updates = [
+      { kind: 'public_reply' as const, at: at('10:30') },
+      { kind: 'public_reply' as const, at: at('14:00') },
+    ];
+    // Before the second update: due 14:30, running.
+    expect(byMetric(input({ agent_activity: updates.slice(0, 1), now: at('13:59') })).next_update).toMatchObject({
+      state: 'active',
+      started_at: at('10:30'),
+      due_at: at('14:30'),
+    });
+    // The second update came in time: at 15:00 nothing is overdue; the next one is due 18:00.
+    const after = byMetric(input({ agent_activity: updates, now: at('15:00') }));
+    expect(after.next_update).toMatchObject({ state: 'active', started_at: at('14:00'), due_at: at('18:00'), breached_at: null, time_left_ms: 3 * HOUR });
+    expect(ist(nextDeadline(Object.values(after)))).toBe('18:00');
+    // An internal note is no update.
+    const noted = byMetric(input({ agent_activity: [updates[0]!, { kind: 'internal_note', at: at('14:00') }], now: at('15:00') }));
+    expect(noted.next_update).toMatchObject({ state: 'breached', started_at: at('10:30'), breached_at: at('14:30') });
+  });
+
+  it('pending (waiting on the customer) stops the clock where the pack says so; it resumes on open', () => {
+    const history = [
+      { status: 'new', at: at('10:00') },
+      { status: 'pending', at: at('10:30') },
+      { status: 'open', at: at('12:30') },
+    ];
+    const targets = byMetric(input({ status_history: history, agent_activity: [{ kind: 'public_reply', at: at('10:30') }], now: at('13:00') }));
+    expect(targets.next_update).toMatchObject({ state: 'active', started_at: at('10:30'), due_at: at('16:30'), paused_ms: 2 * HOUR });
+  });
+
+  it('solving the ticket in time meets the last update; late, it is breached; reopening owes an update again', () => {
+    const reply = [{ kind: 'public_reply' as const, at: at('10:30') }];
+    const solved = [
+      { status: 'new', at: at('10:00') },
+      { status: 'open', at: at('10:30') },
+      { status: 'solved', at: at('12:00') },
+    ];
+    expect(byMetric(input({ status_history: solved, agent_activity: reply, now: at('20:00') })).next_update).toMatchObject({
+      state: 'met',
+      started_at: at('10:30'),
+      due_at: at('14:30'),
+      met_at: at('12:00'),
+    });
+    const late = [...solved.slice(0, 2), { status: 'solved', at: at('15:00') }];
+    expect(byMetric(input({ status_history: late, agent_activity: reply, now: at('20:00') })).next_update).toMatchObject({
+      state: 'breached',
+      met_at: at('15:00'),
+      breached_at: at('14:30'),
+    });
+    const reopened = [...solved, { status: 'open', at: at('13:00') }];
+    expect(byMetric(input({ status_history: reopened, agent_activity: reply, now: at('13:30') })).next_update).toMatchObject({
+      state: 'active',
+      met_at: null,
+      due_at: at('15:30'),
+      paused_ms: HOUR,
+    });
+  });
 });
 
 describe('resolution', () => {

@@ -19,8 +19,13 @@ export interface Milestones {
 /**
  * The milestones of a metric of kind `kind`: acknowledgment is met by the first agent activity,
  * public or internal; first_response by the first public agent reply; resolution by solving the
- * ticket (reopening undoes it). `next_update` runs from the latest public agent reply: each
- * public update meets the previous update's target and starts the next one.
+ * ticket (reopening undoes it).
+ *
+ * `next_update` (SPEC: each further public agent update within the target while the ticket is
+ * open) runs from the latest public agent reply: each public update meets the update owed before
+ * it and starts the next one, due a target's time after it. Solving the ticket after the latest
+ * update meets the last one (no further update is owed); reopening owes one again, from the
+ * latest update with the solved stretch left out.
  */
 export function milestones(kind: MetricKind, clockStart: Instant, facts: MilestoneFacts): Milestones {
   const activity = facts.agent_activity
@@ -32,8 +37,11 @@ export function milestones(kind: MetricKind, clockStart: Instant, facts: Milesto
       return { start: clockStart, met: activity[0]?.at ?? null };
     case 'first_response':
       return { start: clockStart, met: publicReplies[0]?.at ?? null };
-    case 'next_update':
-      return { start: publicReplies[publicReplies.length - 1]?.at ?? null, met: null };
+    case 'next_update': {
+      const latest = publicReplies[publicReplies.length - 1]?.at ?? null;
+      const solved = solvedSince(facts.status_history, facts.now);
+      return { start: latest, met: latest !== null && solved !== null && solved >= latest ? solved : null };
+    }
     case 'resolution':
       return { start: clockStart, met: solvedSince(facts.status_history, facts.now) };
   }

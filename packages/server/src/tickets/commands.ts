@@ -6,13 +6,13 @@ import type { AppDeps } from '../http/deps.js';
 import { checkStaffUser, invalid } from '../users/service.js';
 import { getVisibleTicket, recordEvent, ruleActorOf } from './access.js';
 import { versionOf } from './clocks.js';
-import { checkTransition, reclassify } from './domain/index.js';
+import { checkProjectForPriority, checkTransition, reclassify } from './domain/index.js';
 import { ACKNOWLEDGED_EVENT } from './facts.js';
 import { checkTeam, projectOf } from './create.js';
 import { checkIntake, findForm, presentWarnings } from './intake.js';
 import { presentTicket } from './present.js';
 import { changeStatus, refreshClocks } from './refresh.js';
-import { priorityCatalogOf, unwrap } from './rules.js';
+import { offeredLanguage, priorityCatalogOf, unwrap } from './rules.js';
 import type { ReclassifyInput, TicketJson, UpdateTicketInput } from './schemas.js';
 import { recordAssignment } from '../workflow/assignment.js';
 
@@ -31,7 +31,11 @@ export async function updateTicket(deps: AppDeps, trx: Db, actor: Actor, id: str
   }
   if (input.assignee_id) await checkStaffUser(trx, actor, input.assignee_id, 'body.assignee_id');
   if (input.team_id) await checkTeam(trx, actor, input.team_id, 'body.team_id');
-  if (input.project_id) await projectOf(trx, { id: ticket.account_id }, input.project_id, 'body.project_id');
+  if (input.project_id !== undefined && input.project_id !== ticket.project_id) {
+    const project = input.project_id === null ? null : await projectOf(trx, { id: ticket.account_id }, input.project_id, 'body.project_id');
+    unwrap(checkProjectForPriority(priorityCatalogOf(versionOf(deps.registry, ticket)), ticket.priority, project), 'body.project_id');
+  }
+  if (input.language !== undefined) offeredLanguage(versionOf(deps.registry, ticket), input.language, []);
 
   const changes = fieldChanges(ticket, input);
   let warnings: TicketJson['warnings'];
@@ -100,7 +104,8 @@ export async function reclassifyTicket(deps: AppDeps, trx: Db, actor: Actor, id:
   const ticket = await getVisibleTicket(trx, actor, id, true);
   if (ticket.status === 'closed') throw new AppError('ticket_closed', undefined, [{ path: 'body.priority', message: 'A closed ticket cannot be reclassified.' }]);
   const catalog = priorityCatalogOf(versionOf(deps.registry, ticket));
-  const change = reclassify(catalog, { from: ticket.priority, to: input.priority, reason: input.reason, actor: ruleActorOf(actor) });
+  const project = ticket.project_id === null ? null : await projectOf(trx, { id: ticket.account_id }, ticket.project_id, 'body.priority');
+  const change = reclassify(catalog, { from: ticket.priority, to: input.priority, reason: input.reason, actor: ruleActorOf(actor), project });
   const path = !change.ok && change.violation.code === 'reclassify_reason_required' ? 'body.reason' : 'body.priority';
   const value = unwrap(change, path);
   const updated = await trx.updateTable('tickets').set({ priority: value.to, updated_at: new Date(now) }).where('id', '=', ticket.id).returning(TICKET_COLUMNS).executeTakeFirstOrThrow();

@@ -1,6 +1,6 @@
 import { AppError, type ErrorCode } from '../errors.js';
 import { type CatalogPackVersion, defaultPriorityOf } from '../policy/catalog.js';
-import type { Outcome, PriorityCatalog } from './domain/index.js';
+import { checkChannel, chooseLanguage, type Outcome, type OfferViolationCode, type PriorityCatalog } from './domain/index.js';
 
 /** The pack version's priorities, as the ticket rules read them. */
 export function priorityCatalogOf(version: CatalogPackVersion): PriorityCatalog {
@@ -9,6 +9,7 @@ export function priorityCatalogOf(version: CatalogPackVersion): PriorityCatalog 
       id: p.id,
       name: p.name,
       restrictions: { production_only: p.production_only === true },
+      restriction_reason: p.restriction_reason,
     })),
     defaultPriority: defaultPriorityOf(version),
   };
@@ -19,4 +20,28 @@ export function unwrap<T>(outcome: Outcome<T, ErrorCode>, path: string): T {
   if (outcome.ok) return outcome.value;
   const { code, message } = outcome.violation;
   throw new AppError(code, message, [{ path, message }]);
+}
+
+/**
+ * The channel and language of a new ticket, as the pack version offers them; a channel or language
+ * it does not offer is a 400 on that field that lists what is allowed.
+ */
+export function offeredChannelAndLanguage<C extends string>(
+  version: CatalogPackVersion,
+  request: { channel: C; language: string | undefined; accountLanguages: readonly string[] },
+): { channel: C; language: string } {
+  return {
+    channel: unwrapOffer(checkChannel(version, request.channel), 'body.channel'),
+    language: offeredLanguage(version, request.language, request.accountLanguages),
+  };
+}
+
+/** A ticket's language as the pack version offers it (a language it lacks is a 400 on `body.language`). */
+export function offeredLanguage(version: CatalogPackVersion, requested: string | undefined, accountLanguages: readonly string[]): string {
+  return unwrapOffer(chooseLanguage(version, requested, accountLanguages), 'body.language');
+}
+
+function unwrapOffer<T>(outcome: Outcome<T, OfferViolationCode>, path: string): T {
+  if (outcome.ok) return outcome.value;
+  throw new AppError('validation_failed', outcome.violation.message, [{ path, message: outcome.violation.message }]);
 }

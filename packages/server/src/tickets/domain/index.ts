@@ -8,7 +8,7 @@
  * const move = checkTransition(ticket.status, 'pending', 'customer');
  * // { ok: false, violation: { code: 'actor_not_allowed', field: 'status', message: '… From open you can move it to: solved.' } }
  * choosePriority(version, 'P1', { name: 'Staging', production: false }); // priority_restricted
- * reclassify(version, { from: 'P3', to: 'P1', reason: 'Outage confirmed', actor: 'agent' });
+ * reclassify(version, { from: 'P3', to: 'P1', reason: 'Outage confirmed', actor: 'agent', project: { name: 'Checkout', production: true } });
  * pendingTimers(pendingSince, version.lifecycle, version.calendar(version.lifecycle.calendar));
  * ```
  */
@@ -25,6 +25,7 @@ export {
   type TicketStatus,
 } from './status.js';
 export {
+  checkProjectForPriority,
   choosePriority,
   defaultPriorityOf,
   reclassify,
@@ -34,6 +35,13 @@ export {
   type ProjectFacts,
   type Reclassification,
 } from './priority.js';
+export {
+  checkChannel,
+  chooseLanguage,
+  type OfferViolationCode,
+  type OfferedLanguage,
+  type SupportOffer,
+} from './channels.js';
 export {
   pendingTimers,
   type BusinessDayCalendar,

@@ -6,10 +6,12 @@ import { success, violation, type Outcome, type RuleViolation } from './violatio
 export interface PriorityOption {
   readonly id: string;
   readonly name: string;
-  /** Only for production applications (twilio P1). */
+  /** Only for production projects (twilio P1 and P2, 360dialog critical and urgent). */
   readonly production_only?: boolean | undefined;
-  /** The same restriction as a pack file writes it (`restrictions: { production_only: true }`). */
-  readonly restrictions?: { readonly production_only?: boolean | undefined } | undefined;
+  /** Why, in the provider's terms (`CompiledPackVersion` priorities carry it). */
+  readonly restriction_reason?: string | null | undefined;
+  /** The same restriction as a pack file writes it (`restrictions: { production_only: true, reason: … }`). */
+  readonly restrictions?: { readonly production_only?: boolean | undefined; readonly reason?: string | undefined } | undefined;
 }
 
 /** The part of a policy pack version (`CompiledPackVersion`) that priorities depend on. */
@@ -41,8 +43,8 @@ export interface Reclassification {
 
 /**
  * The priority a new ticket gets: the customer's choice when given and allowed, else the pack's
- * default (twilio: P3). A restricted priority (twilio P1 is for production applications only)
- * is refused with the reason and the priorities the customer can pick instead.
+ * default (twilio: P3). A restricted priority (twilio P1 and P2 are for production only) is
+ * refused with the pack's reason and the priorities the customer can pick instead.
  */
 export function choosePriority(
   catalog: PriorityCatalog,
@@ -54,25 +56,18 @@ export function choosePriority(
   }
   const option = findPriority(catalog, requested);
   if (!option) return unknownPriority(catalog, requested);
-  const restriction = restrictionProblem(option, project);
-  if (restriction) {
-    const alternatives = catalog.priorities.filter((p) => !restrictionProblem(p, project));
-    const instead =
-      alternatives.length > 0
-        ? ` Choose ${joinOr(alternatives.map(describe))} instead, or file the ticket for a production project.`
-        : ' File the ticket for a production project.';
-    return violation('priority_restricted', `${restriction}${instead}`, 'priority');
-  }
-  return success(option.id);
+  const restricted = restrictionViolation(catalog, option, project, 'file the ticket for a production project');
+  return restricted ?? success(option.id);
 }
 
 /**
  * An agent moves a ticket's priority up or down with a reason. Customers choose a priority only
- * when they open the ticket. Restrictions bind the customer's choice, not an agent's judgement.
+ * when they open the ticket. The pack's restrictions hold for agents too: a ticket whose project
+ * is not in production cannot be raised to (or kept at) a production-only priority.
  */
 export function reclassify(
   catalog: PriorityCatalog,
-  request: { from: string; to: string; reason: string | null | undefined; actor: Actor },
+  request: { from: string; to: string; reason: string | null | undefined; actor: Actor; project: ProjectFacts | null },
 ): Outcome<Reclassification, PriorityViolationCode> {
   if (request.actor !== 'agent') {
     return violation(
@@ -87,6 +82,8 @@ export function reclassify(
   if (to.id === request.from) {
     return violation('same_priority', `The ticket is already ${describe(to)}.`);
   }
+  const restricted = restrictionViolation(catalog, to, request.project, "set the ticket's project to a production project first");
+  if (restricted) return restricted;
   const reason = (request.reason ?? '').trim();
   if (reason === '') {
     return violation(
@@ -108,13 +105,47 @@ function findPriority(catalog: PriorityCatalog, id: string): PriorityOption | un
   return catalog.priorities.find((p) => p.id === id);
 }
 
+/**
+ * A ticket's project may change only if its priority stays allowed: a production-only priority
+ * needs a production project.
+ */
+export function checkProjectForPriority(
+  catalog: PriorityCatalog,
+  priority: string,
+  project: ProjectFacts | null,
+): Outcome<null, PriorityViolationCode> {
+  const option = findPriority(catalog, priority);
+  if (!option) return success(null);
+  const problem = restrictionProblem(option, project);
+  if (!problem) return success(null);
+  return violation('priority_restricted', `${problem} Reclassify the ticket to a priority for any project first, or choose a production project.`, 'project_id');
+}
+
+function restrictionViolation(
+  catalog: PriorityCatalog,
+  option: PriorityOption,
+  project: ProjectFacts | null,
+  orElse: string,
+): { ok: false; violation: RuleViolation<'priority_restricted'> } | null {
+  const restriction = restrictionProblem(option, project);
+  if (!restriction) return null;
+  const alternatives = catalog.priorities.filter((p) => !restrictionProblem(p, project));
+  const instead =
+    alternatives.length > 0
+      ? ` Choose ${joinOr(alternatives.map(describe))} instead, or ${orElse}.`
+      : ` ${orElse.charAt(0).toUpperCase()}${orElse.slice(1)}.`;
+  return violation('priority_restricted', `${restriction}${instead}`, 'priority');
+}
+
+/** Why `option` is not allowed for `project`, with the pack's reason; `null` when it is allowed. */
 function restrictionProblem(option: PriorityOption, project: ProjectFacts | null): string | null {
   if (!isProductionOnly(option)) return null;
   if (project?.production) return null;
   const subject = project
     ? `project "${project.name}" is not a production project`
     : 'the ticket names no production project';
-  return `${describe(option)} is only for production applications, and ${subject}.`;
+  const reason = option.restriction_reason ?? option.restrictions?.reason ?? null;
+  return `${describe(option)} is only for production projects, and ${subject}.${reason ? ` ${reason.trim()}` : ''}`;
 }
 
 function isProductionOnly(option: PriorityOption): boolean {
