@@ -25,10 +25,14 @@ describe('when inbound mail counts as authenticated', () => {
     expect(judgeMailAuth(facts({ spf: { result: 'pass', domain: 'bounces.example.com', ip: '203.0.113.5' } })).authenticated).toBe(true);
     expect(judgeMailAuth(facts({ dkim: [{ result: 'pass', domain: 'example.net' }], spf: { result: 'pass', domain: 'mailer.example.org', ip: '203.0.113.5' } }))).toEqual({
       authenticated: false,
+      temporary: false,
       reason:
         'SPF pass for 203.0.113.5 (mailer.example.org), which is not the From domain example.com; DKIM pass for example.net, which is not the From domain example.com; no DMARC record for example.com',
     });
     expect(judgeMailAuth(facts({ spf: { result: 'softfail', domain: 'example.com', ip: '203.0.113.5' }, dkim: [{ result: 'neutral', domain: 'example.com' }] })).authenticated).toBe(false);
+    expect(judgeMailAuth(facts({ spf: { result: 'temperror', domain: 'example.com', ip: '203.0.113.5' } }))).toMatchObject({ authenticated: false, temporary: true });
+    expect(judgeMailAuth(facts({ dmarc: { result: 'temperror', domain: 'example.com', policy: null } }))).toMatchObject({ authenticated: false, temporary: true });
+    expect(judgeMailAuth(facts({ spf: { result: 'fail', domain: 'example.com', ip: '203.0.113.5' } }))).toMatchObject({ authenticated: false, temporary: false });
     // A look-alike under another public suffix is another organization.
     expect(judgeMailAuth(facts({ fromDomain: 'example.co.uk', dkim: [{ result: 'pass', domain: 'attacker.co.uk' }] })).authenticated).toBe(false);
   });

@@ -184,6 +184,19 @@ describe.each(DATABASE_KINDS)('authentication of inbound mail on %s', (kind) => 
     expect(await ticketsTitled('Sent from our own server')).toHaveLength(1);
   });
 
+  it('asks the sender to try again later (451) while DNS does not answer, and keeps nothing', async () => {
+    dns.down.add('cobalt-freight.example');
+    try {
+      const attempt = send(client, { from: CUSTOMER_B, subject: 'While DNS is down', text: 'x' });
+      await expect(attempt).rejects.toMatchObject({ responseCode: 451 });
+      await expect(attempt).rejects.toThrow(/could not be verified for now .*temperror.*try again later/);
+    } finally {
+      dns.down.delete('cobalt-freight.example');
+    }
+    expect(await ticketsTitled('While DNS is down')).toEqual([]);
+    expect((await suspended('all')).filter((m) => m.subject === 'While DNS is down')).toEqual([]);
+  });
+
   it("relay mode trusts the relay's Authentication-Results only from a configured relay address and only with its authserv-id", async () => {
     const header = { 'Authentication-Results': passingAuthResults(AUTHSERV, CUSTOMER_A) };
     await send(relayClient, { from: CUSTOMER_A, subject: 'Through the relay', text: 'Checked upstream.', headers: header });

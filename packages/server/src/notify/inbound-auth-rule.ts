@@ -14,6 +14,8 @@ export interface MailAuthFacts {
 
 export interface MailAuthVerdict {
   authenticated: boolean;
+  /** Not authenticated because a DNS look-up failed for now (temperror): the sender should try again later. */
+  temporary?: boolean;
   /** In words, e.g. "SPF fail for 203.0.113.5 (example.com); no DKIM signature; DMARC fail for example.com (policy reject)". */
   reason: string;
 }
@@ -28,16 +30,18 @@ export const aligned = (fromDomain: string, domain: string | null): boolean => d
  * - the From domain publishes no DMARC record (dmarc=none), or DMARC was not evaluated: a DKIM signature
  *   that passes with a d= domain in the From address's organizational domain, or an SPF pass for a
  *   MAIL FROM domain in that organizational domain (relaxed alignment, as DMARC defines it).
- * Anything else (including SPF softfail/neutral and unaligned passes) is not authenticated.
+ * Anything else (including SPF softfail/neutral and unaligned passes) is not authenticated; when a
+ * check could not be made for now (temperror), the verdict says `temporary` so the sender retries.
  */
 export function judgeMailAuth(facts: MailAuthFacts): MailAuthVerdict {
   const reason = describeFacts(facts);
   const dmarc = facts.dmarc?.result ?? null;
   if (dmarc === 'pass') return { authenticated: true, reason };
-  if (dmarc !== null && dmarc !== 'none') return { authenticated: false, reason };
+  const temporary = [dmarc, facts.spf?.result, ...facts.dkim.map((signature) => signature.result)].includes('temperror');
+  if (dmarc !== null && dmarc !== 'none') return { authenticated: false, temporary, reason };
   const dkimAligned = facts.dkim.some((signature) => signature.result === 'pass' && aligned(facts.fromDomain, signature.domain));
   const spfAligned = facts.spf?.result === 'pass' && aligned(facts.fromDomain, facts.spf.domain);
-  return { authenticated: dkimAligned || spfAligned, reason };
+  return dkimAligned || spfAligned ? { authenticated: true, reason } : { authenticated: false, temporary, reason };
 }
 
 /** The results in words, for the suspended-mail list and the log. Pure. */

@@ -50,6 +50,10 @@ export async function handleInboundMail(deps: AppDeps, settings: InboundMailSett
     envelopeFrom: message.envelope.from,
     fromAddress: meaning.from.address,
   });
+  if (verdict.temporary) {
+    // A DNS look-up failed for now: the sending server keeps the message and tries again (451).
+    throw new InboundRejection(`The sender could not be verified for now (${verdict.reason}); please try again later.`, 451);
+  }
   return deps.db.transaction().execute(async (trx) => {
     const actor = await senderActor(trx, meaning.from.address);
     if (await alreadyApplied(trx, meaning.messageId)) return { kind: 'duplicate' } as const;

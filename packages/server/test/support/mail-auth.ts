@@ -14,10 +14,16 @@ export class FakeDns {
   readonly resolver: DnsResolver = async (name: string, rrtype: string) => {
     const key = name.toLowerCase().replace(/\.$/, '');
     this.asked.push(`${rrtype} ${key}`);
+    if ([...this.down].some((domain) => key === domain || key.endsWith(`.${domain}`))) {
+      throw Object.assign(new Error(`query${rrtype} ETIMEOUT ${name}`), { code: 'ETIMEOUT' });
+    }
     const records = rrtype === 'TXT' ? this.txt.get(key) : undefined;
     if (!records) throw Object.assign(new Error(`query${rrtype} ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
     return records.map((record) => [record]);
   };
+
+  /** Domains whose name servers do not answer (every question about them times out). */
+  readonly down = new Set<string>();
 
   spf(domain: string, record: string): this {
     this.txt.set(domain, [record]);
