@@ -1,14 +1,30 @@
 // One autocannon run against one endpoint, summarised.
 import autocannon from 'autocannon';
 
-export async function load({ url, path, token, body, connections, durationSeconds }) {
+let runs = 0;
+
+/**
+ * POSTs `body` to `path` for `durationSeconds` over `connections` connections. With `keyed`, every
+ * request carries an Idempotency-Key of its own, as the web app sends one per user action.
+ */
+export async function load({ url, path, token, body, connections, durationSeconds, keyed = false }) {
+  const run = ++runs;
+  let sent = 0;
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const result = await autocannon({
     url: `${url}${path}`,
     method: 'POST',
     connections,
     duration: durationSeconds,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    headers,
     body: JSON.stringify(body),
+    ...(keyed && {
+      requests: [
+        {
+          setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'idempotency-key': `bench-${process.pid}-${run}-${++sent}` } }),
+        },
+      ],
+    }),
   });
   return {
     requestsPerSecond: result.requests.average,

@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-const SCRIPT = fileURLToPath(new URL('./api-server-process.mjs', import.meta.url));
+// The service process the tests use too, with the bare endpoint mounted and logging off. It runs the
+// timer worker in the same process, as `npm start` does, unless `--no-worker` is among the arguments.
+const SCRIPT = fileURLToPath(new URL('../../packages/server/test/support/serve-process.mjs', import.meta.url));
+const SCRIPT_FLAGS = ['--bench-routes', '--silent'];
 export const MAINTENANCE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Spawns the service and resolves with its URL and a stop function once it listens. */
@@ -15,7 +18,7 @@ export function startService(args) {
   return new Promise((resolve, reject) => {
     // HOURGLASS_BENCH_NODE_ARGS passes Node options to the service, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
     const nodeArgs = (process.env.HOURGLASS_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const child = spawn(process.execPath, [...nodeArgs, SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs, SCRIPT, ...SCRIPT_FLAGS, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`the service did not start within 60 s:\n${err}`)), 60_000);
@@ -69,7 +72,8 @@ export async function customerToken(url, email, password) {
   const session = await fetch(`${url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
   if (session.status !== 200) throw new Error(`sign-in failed: ${session.status} ${await session.text()}`);
   const cookie = session.headers.getSetCookie()[0].split(';')[0];
-  const token = await fetch(`${url}/api/v1/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: 'bench' }) });
+  // A signed-in browser sends its origin with every change; the service refuses cookie requests without it.
+  const token = await fetch(`${url}/api/v1/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, origin: new URL(url).origin }, body: JSON.stringify({ name: 'bench' }) });
   if (token.status !== 201) throw new Error(`token creation failed: ${token.status} ${await token.text()}`);
   return (await token.json()).token;
 }
