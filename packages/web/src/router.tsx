@@ -24,20 +24,7 @@ export function useLocation(): { path: string; query: URLSearchParams } {
   return { path: location.path.replace(/\/+$/, '') || '/', query: new URLSearchParams(location.search) };
 }
 
-/** `/portal/tickets/:id` against `/portal/tickets/42` → `{ id: '42' }`; null when it does not match. */
-export function matchPath(pattern: string, path: string): Record<string, string> | null {
-  const want = pattern.split('/').filter(Boolean);
-  const have = path.split('/').filter(Boolean);
-  if (want.length !== have.length) return null;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < want.length; i++) {
-    const w = want[i]!;
-    const h = have[i]!;
-    if (w.startsWith(':')) params[w.slice(1)] = decodeURIComponent(h);
-    else if (w !== h) return null;
-  }
-  return params;
-}
+export { matchPath } from './routes.js';
 
 export function Link({ to, children, ...rest }: { to: string; children: ReactNode } & AnchorHTMLAttributes<HTMLAnchorElement>) {
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {

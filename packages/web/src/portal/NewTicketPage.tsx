@@ -162,7 +162,7 @@ function NewTicketForm({ setup }: { setup: Setup }) {
       <div className="field">
         <label htmlFor="product">Product</label>
         <select id="product" value={product} onChange={(e) => setProduct(e.target.value)} aria-describedby="product-hint">
-          <option value="">General question (no product form)</option>
+          <option value="">{forms.clock_start === 'on_intake_complete' ? 'Not sure yet (the response time starts once you choose a topic and add its details)' : 'General question (no product form)'}</option>
           {forms.forms.map((f) => (
             <option key={f.id} value={f.id}>
               {f.name}

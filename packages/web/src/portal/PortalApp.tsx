@@ -1,4 +1,5 @@
 import { matchPath, useLocation } from '../router.js';
+import { PORTAL_TICKET } from '../routes.js';
 import { NewTicketPage } from './NewTicketPage.js';
 import { TicketListPage } from './TicketListPage.js';
 import { TicketPage } from './TicketPage.js';
@@ -7,7 +8,7 @@ import { TicketPage } from './TicketPage.js';
 export default function PortalApp() {
   const { path } = useLocation();
   if (path === '/portal/new') return <NewTicketPage />;
-  const ticket = matchPath('/portal/tickets/:id', path);
+  const ticket = matchPath(PORTAL_TICKET, path);
   if (ticket) return <TicketPage id={ticket.id!} />;
   return <TicketListPage />;
 }

@@ -11,7 +11,7 @@ import { useLoad, useNow, usePageTitle } from '../ui/hooks.js';
 import { StatusBadge, TargetsPanel } from '../ui/targets.js';
 import { EscalationPanel } from './EscalationPanel.js';
 import { IntakePanel } from '../intake/IntakePanel.js';
-import { warningsFor } from './warnings.js';
+import { forgetWarnings, warningsFor } from './warnings.js';
 
 export function TicketPage({ id }: { id: string }) {
   const loaded = useLoad((signal) => api.get<Ticket>(`/api/v1/tickets/${id}`, signal), [id]);
@@ -99,7 +99,10 @@ function TicketView({ ticket, onChange }: { ticket: Ticket; onChange: () => void
           <IntakePanel
             ticket={ticket}
             onCompleted={(updated) => {
-              if (updated.intake_complete) setSaved('Thank you: the details are complete, and the response time now counts.');
+              if (updated.intake_complete) {
+                forgetWarnings(ticket.id);
+                setSaved('Thank you: the details are complete, and the response time now counts.');
+              }
               refresh();
             }}
           />

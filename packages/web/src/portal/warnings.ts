@@ -10,3 +10,8 @@ export function rememberWarnings(ticketId: string, warnings: readonly IntakeIssu
 export function warningsFor(ticketId: string): IntakeIssue[] {
   return pending.get(ticketId) ?? [];
 }
+
+/** Drops the notes of a ticket once they no longer hold (its details were completed since). */
+export function forgetWarnings(ticketId: string): void {
+  pending.delete(ticketId);
+}

@@ -34,7 +34,7 @@ export function setServerOffset(ms: number): void {
 export async function syncServerClock(): Promise<boolean> {
   try {
     const sentAt = Date.now();
-    const response = await fetch('/api/v1/time', { headers: { accept: 'application/json' }, cache: 'no-store', credentials: 'same-origin' });
+    const response = await fetch('/api/v1/time', { headers: { accept: 'application/json' }, credentials: 'same-origin' });
     const receivedAt = Date.now();
     if (!response.ok) return false;
     const body = (await response.json()) as { now_ms?: unknown };
