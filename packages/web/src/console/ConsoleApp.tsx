@@ -1,4 +1,5 @@
 import { matchPath, useLocation } from '../router.js';
+import { CONSOLE_TICKET } from '../routes.js';
 import { QueuePage } from './QueuePage.js';
 import { SuspendedMailPage } from './SuspendedMailPage.js';
 import { WorkspacePage } from './WorkspacePage.js';
@@ -6,7 +7,7 @@ import { WorkspacePage } from './WorkspacePage.js';
 /** The agent console: the queue ordered by time to breach, the ticket workspace, and suspended mail. */
 export default function ConsoleApp() {
   const { path } = useLocation();
-  const ticket = matchPath('/console/tickets/:id', path);
+  const ticket = matchPath(CONSOLE_TICKET, path);
   if (ticket) return <WorkspacePage id={ticket.id!} />;
   if (path === '/console/suspended-mail') return <SuspendedMailPage />;
   return <QueuePage />;
