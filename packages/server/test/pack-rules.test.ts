@@ -1,6 +1,10 @@
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InboundSmtp } from '../src/notify/index.js';
+import { startInboundMail } from '../src/workflow/index.js';
 import { AGENT, CUSTOMER_A, startTestService, type TestService } from './support/app.js';
 import { DATABASE_KINDS } from './support/databases.js';
+import { FakeDns } from './support/mail-auth.js';
 
 // The rules the policy packs state, enforced through the HTTP API: production-only priorities,
 // the channels and languages a provider offers, Exotel's targets on chat and its next update,
@@ -234,5 +238,41 @@ describe.each(DATABASE_KINDS)('pack rules through the API on %s', (kind) => {
       expect(response.json()).toMatchObject({ intake_complete: true });
       expect(response.json().warnings ?? []).toEqual([]);
     });
+  });
+});
+
+describe.each(DATABASE_KINDS)('mail to a pack without an email channel, through the SMTP listener, on %s', (kind) => {
+  const SUPPORT = 'support@desk.example.test';
+  let service: TestService;
+  let inbound: InboundSmtp;
+  let transport: ReturnType<typeof nodemailer.createTransport>;
+  // Frieda's domain signs its mail (DKIM) and publishes DMARC, so her mail is authenticated.
+  const dns = new FakeDns().dmarc('elmtree-retail.example', 'v=DMARC1; p=reject');
+  const dkim = dns.dkimKey('elmtree-retail.example', 'mail');
+  const send = (message: SendMailOptions) => transport.sendMail({ from: `Frieda Lang <${DIALOG_STANDARD}>`, to: SUPPORT, dkim, ...message });
+
+  beforeAll(async () => {
+    service = await startTestService(kind);
+    inbound = await startInboundMail({ db: service.db, clock: service.clock, registry: service.registry }, { port: 0, supportAddress: SUPPORT, resolver: dns.resolver });
+    transport = nodemailer.createTransport({ host: inbound.host, port: inbound.port, secure: false, ignoreTLS: true });
+  });
+  afterAll(async () => {
+    transport?.close();
+    await inbound?.close();
+    await service?.close();
+  });
+
+  it('refuses a new 360dialog ticket by email, saying where to open it; a reply by email to a ticket opened in the Hub is kept', async () => {
+    const attempt = send({ subject: 'Templates rejected', text: 'All our templates were rejected today.' });
+    await expect(attempt).rejects.toMatchObject({ responseCode: 550 });
+    await expect(attempt).rejects.toThrow(/only through the web portal \(web\) or the API \(api\); "email" is not one of them/);
+    expect(await service.db.selectFrom('tickets').select('id').where('subject', '=', 'Templates rejected').execute()).toEqual([]);
+
+    const frieda = await service.signIn(DIALOG_STANDARD);
+    const opened = await service.request(frieda, { method: 'POST', url: '/api/v1/tickets', payload: { subject: 'Template review', description: 'Opened in the Hub.' } });
+    expect(opened.statusCode).toBe(201);
+    await send({ subject: `Re: [#${opened.json().number}] Template review`, text: 'Here is the template name: order_update.' });
+    const comments = await service.request(frieda, { method: 'GET', url: `/api/v1/tickets/${opened.json().id}/comments` });
+    expect(comments.json().items).toContainEqual(expect.objectContaining({ body: 'Here is the template name: order_update.', channel: 'email' }));
   });
 });
