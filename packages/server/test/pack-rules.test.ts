@@ -196,6 +196,12 @@ describe.each(DATABASE_KINDS)('pack rules through the API on %s', (kind) => {
       at('2026-11-23T16:00:00+05:30'); // past the first due time: the second reply met it
       const second = await targets(id);
       expect(second.next_update).toMatchObject({ state: 'active', started_at: utc('2026-11-23T15:00:00+05:30'), due_at: utc('2026-11-23T20:00:00+05:30'), breached_at: null });
+      // The breach timer moved with it: nothing fires at the first due time.
+      const timers = await service.db.selectFrom('timers').select(['kind', 'due_at']).where('subject_id', '=', id).where('key', '=', 'next_update').where('state', '=', 'pending').orderBy('due_at').execute();
+      expect(timers.map((t) => [t.kind, t.due_at.getTime()])).toEqual([
+        ['breach_warning', Date.parse('2026-11-23T18:45:00+05:30')],
+        ['breach', Date.parse('2026-11-23T20:00:00+05:30') + 1],
+      ]);
 
       at('2026-11-23T17:00:00+05:30');
       const solved = await service.request(agent, { method: 'PATCH', url: `/api/v1/tickets/${id}`, payload: { status: 'solved' } });
