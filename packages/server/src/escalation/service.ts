@@ -36,7 +36,7 @@ export async function escalateTicket(deps: AppDeps, trx: Db, actor: Actor, ticke
     .select(['partner_tier', 'growth_manager_id', 'primary_manager_id', 'secondary_manager_id', 'name'])
     .where('id', '=', ticket.account_id)
     .executeTakeFirstOrThrow();
-  const version = pinnedVersion(deps.registry, ticket.pack_id, ticket.pack_version, ticket.created_at.getTime());
+  const version = pinnedVersion(deps.registry, ticket.pack_id, ticket.pack_version);
   const existing = (await loadEscalations(trx, [ticket.id])).get(ticket.id) ?? [];
   const plan = planEscalation(
     {

@@ -1,4 +1,5 @@
 import type { CompiledPack, CompiledPackVersion, Plan, PolicyRegistry, Priority } from '@hourglass/policy';
+import { AppError } from '../errors.js';
 
 /**
  * The policy registry of `@hourglass/policy`, as the service reads it: which packs exist, each
@@ -37,14 +38,33 @@ export function lookUpPlan(catalog: PolicyCatalog, packId: string, planId: strin
   }
 }
 
-/** The version a ticket or account was pinned to; falls back to the version in force at `at` if it is gone. */
-export function pinnedVersion(catalog: PolicyCatalog, packId: string, versionId: string, at: number): CatalogPackVersion {
-  const pack = catalog.pack(packId);
-  try {
-    return pack.version(versionId);
-  } catch {
-    return pack.versionAt(at);
+/**
+ * A ticket is pinned to a pack version that this server's catalog does not have (the pack file was
+ * replaced without it, or the pack is gone). Its SLA must not be computed under other rules, so this
+ * is a server error that names the pack and version; the HTTP layer logs it and answers 500 with it.
+ */
+export class PinnedVersionMissing extends AppError {
+  constructor(
+    readonly packId: string,
+    readonly versionId: string,
+    known: readonly string[] | null,
+  ) {
+    super(
+      'internal',
+      known === null
+        ? `This ticket follows version "${versionId}" of policy pack "${packId}", but the server has no pack "${packId}"; restore the pack file so its SLA can be computed under the rules it was opened with.`
+        : `This ticket follows version "${versionId}" of policy pack "${packId}", which the server's copy of the pack does not have (it has ${known.join(', ')}); restore that version so its SLA can be computed under the rules it was opened with.`,
+    );
   }
+}
+
+/** The version a ticket or account was pinned to; never another one: a missing version is a `PinnedVersionMissing` error. */
+export function pinnedVersion(catalog: PolicyCatalog, packId: string, versionId: string): CatalogPackVersion {
+  if (!catalog.has(packId)) throw new PinnedVersionMissing(packId, versionId, null);
+  const pack = catalog.pack(packId);
+  const version = pack.versions.find((v) => v.id === versionId);
+  if (version === undefined) throw new PinnedVersionMissing(packId, versionId, pack.versions.map((v) => v.id));
+  return version;
 }
 
 export function defaultPriorityOf(version: CatalogPackVersion): string {

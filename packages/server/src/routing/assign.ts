@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Account, Database } from '../db/schema.js';
 import type { PolicyCatalog } from '../policy/catalog.js';
 import { loadCandidates, loadFollowTheSunTeam, loadTeam } from './candidates.js';
+import { planIncludes } from './plan-features.js';
 import { decideRoute, type RoutingDecision, type RoutingInput } from './decide.js';
 import { decideInTurn } from './in-turn.js';
 
@@ -11,13 +12,8 @@ export type RoutedAccount = Pick<Account, 'id' | 'provider_id' | 'pack_id' | 'pl
 export const ROUTED_ACCOUNT_COLUMNS = ['id', 'provider_id', 'pack_id', 'plan', 'primary_manager_id', 'secondary_manager_id', 'team_id'] as const;
 
 /** Whether the account's plan gives it named account managers (twilio personalized). */
-export function hasAccountManagers(registry: PolicyCatalog, account: Pick<Account, 'pack_id' | 'plan'>, at: number): boolean {
-  try {
-    const plan = registry.pack(account.pack_id).versionAt(at).plan(account.plan);
-    return (plan.includes ?? []).includes('account_managers');
-  } catch {
-    return false;
-  }
+export function hasAccountManagers(registry: PolicyCatalog, account: Pick<Account, 'id' | 'pack_id' | 'plan'>, at: number): boolean {
+  return planIncludes(registry, account, 'account_managers', at);
 }
 
 export async function loadRoutedAccount(db: Kysely<Database>, accountId: string): Promise<RoutedAccount> {

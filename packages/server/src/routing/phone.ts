@@ -5,6 +5,7 @@ import { AppError } from '../errors.js';
 import type { PolicyCatalog } from '../policy/catalog.js';
 import { ROUTED_ACCOUNT_COLUMNS, routeFor } from './assign.js';
 import type { RoutingRule } from './decide.js';
+import { planIncludes } from './plan-features.js';
 
 export interface CallRoute {
   account: { id: string; name: string; plan: string };
@@ -34,7 +35,7 @@ export async function routeCall(db: Kysely<Database>, registry: PolicyCatalog, p
     .where('phone_pin', '=', pin)
     .executeTakeFirst();
   if (!account) throw new WrongPin('not_found', 'No account has this PIN; check the PIN and try again.', [{ path: 'body.pin', message: 'No account has this PIN.' }]);
-  if (!hasPhoneLine(registry, account, at)) {
+  if (!planIncludes(registry, account, 'phone_line', at)) {
     throw new WrongPin('forbidden', `The ${account.plan} plan of this account does not include the phone line.`, [{ path: 'body.pin', message: 'This account\'s plan has no phone line.' }]);
   }
   const decision = await routeFor(db, registry, account, { language: account.languages[0] ?? 'en', at });
@@ -48,12 +49,4 @@ export async function routeCall(db: Kysely<Database>, registry: PolicyCatalog, p
     return { ...base, connect: { kind: 'team', team_id: team.id, name: team.name, phone: team.phone } };
   }
   return { ...base, connect: { kind: 'queue' } };
-}
-
-function hasPhoneLine(registry: PolicyCatalog, account: { pack_id: string; plan: string }, at: number): boolean {
-  try {
-    return (registry.pack(account.pack_id).versionAt(at).plan(account.plan).includes ?? []).includes('phone_line');
-  } catch {
-    return false;
-  }
 }

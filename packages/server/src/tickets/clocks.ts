@@ -11,7 +11,7 @@ import type { TargetJson } from './schemas.js';
 export type ClockTicket = Pick<Ticket, 'id' | 'pack_id' | 'pack_version' | 'plan' | 'priority' | 'channel' | 'created_at' | 'intake_completed_at'>;
 
 export function versionOf(registry: PolicyCatalog, ticket: Pick<Ticket, 'pack_id' | 'pack_version' | 'created_at'>): CatalogPackVersion {
-  return pinnedVersion(registry, ticket.pack_id, ticket.pack_version, ticket.created_at.getTime());
+  return pinnedVersion(registry, ticket.pack_id, ticket.pack_version);
 }
 
 export function clockInput(registry: PolicyCatalog, ticket: ClockTicket, facts: ClockFacts, now: number): TicketClockInput {

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { pino } from 'pino';
 import type { Clock } from '../clock.js';
 import { leaseDue, lockDue, markFailedLocked, markFired, settleLeased } from './claim.js';
 import { describeError, TimerError } from './errors.js';
@@ -39,10 +40,20 @@ export interface TimerWorkerOptions {
   /** How long a leased handler may run before another worker may take its timer over (default 60 s). */
   leaseMs?: number;
   retry?: Partial<RetryPolicy>;
-  /** Called with errors of the sweep itself (e.g. a lost connection); the worker keeps going. */
+  /**
+   * Called with errors of the sweep itself (e.g. a lost connection); the worker keeps going. By
+   * default they are logged as errors through `logger`.
+   */
   onError?: (error: unknown) => void;
+  /** Where the default `onError` logs (a pino logger; default: a pino logger to standard output). */
+  logger?: WorkerLogger;
   /** Called after a timer's firing committed, with the clock's time then. */
   onFired?: (timer: Timer, at: number) => void;
+}
+
+/** The part of a pino logger the worker uses. */
+export interface WorkerLogger {
+  error(details: object, message: string): void;
 }
 
 export interface SweepReport {
@@ -94,7 +105,7 @@ export class TimerWorker {
     this.#pollMs = requirePositiveInteger(options.pollMs ?? 500, 'pollMs');
     this.#leaseMs = requirePositiveInteger(options.leaseMs ?? 60_000, 'leaseMs');
     this.#retry = checkRetryPolicy(options.retry);
-    this.#onError = options.onError ?? (() => {});
+    this.#onError = options.onError ?? logSweepErrors(options.logger ?? pino({ name: 'hourglass-timers' }), this.#workerId);
     this.#onFired = options.onFired;
     for (const [kind, handler] of Object.entries(options.handlers ?? {})) {
       if (typeof handler === 'function') this.#transactional.set(kind, handler);
@@ -241,6 +252,11 @@ export class TimerWorker {
       }
     }
   }
+}
+
+/** The default `onError`: every failed sweep is an error in the log, with the worker's name. */
+function logSweepErrors(logger: WorkerLogger, workerId: string): (error: unknown) => void {
+  return (error) => logger.error({ err: error, worker: workerId }, 'timer sweep failed; the worker retries after its poll interval');
 }
 
 function add(total: SweepReport, report: SweepReport): void {
