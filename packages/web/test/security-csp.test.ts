@@ -11,15 +11,15 @@ async function watchViolations(page: Page): Promise<{ consoleErrors: string[] }>
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`));
+  await page.addInitScript({
+    content: `window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (event) =>
+        window.__cspViolations.push(event.effectiveDirective + ' blocked ' + (event.blockedURI || 'inline') + ' (' + event.sourceFile + ':' + event.lineNumber + ')'));`,
   });
   return { consoleErrors };
 }
 
-const violationsOn = (page: Page) => page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+const violationsOn = (page: Page) => page.evaluate<string[]>('window.__cspViolations ?? []');
 
 describe('the web app and the API docs under the Content-Security-Policy', () => {
   const suite = browserSuite(NOW);
@@ -51,7 +51,7 @@ describe('the web app and the API docs under the Content-Security-Policy', () =>
     expect(watch.consoleErrors.filter((text) => /Content Security Policy|Refused to/i.test(text))).toEqual([]);
     expect(pageErrors(page)).toEqual([]);
     // The watch is live: an inline style the policy forbids is reported.
-    await page.evaluate(() => document.head.insertAdjacentHTML('beforeend', '<style>body { color: red }</style>'));
+    await page.evaluate(`document.head.insertAdjacentHTML('beforeend', '<style>body { color: red }</style>')`);
     await poll(() => violationsOn(page)).toEqual([expect.stringContaining('style-src')]);
     await context.close();
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type Actor, isStaff, requireActor } from '../auth/actor.js';
 import { AppError, notFound } from '../errors.js';
 import { IdParams } from '../http/common-schemas.js';
@@ -39,11 +39,6 @@ export const routingRoutes =
     const routeCallThrottled = (providerId: string, pin: string) =>
       throttle.guard([{ scope: 'phone_pin', key: providerId }], () => routeCall(deps.db, deps.registry, providerId, pin, deps.clock.now()), isUnknownPin);
 
-    // Voice webhooks post form-encoded fields; this parser serves only the routes of this plugin.
-    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
-      done(null, Object.fromEntries(new URLSearchParams(body as string)));
-    });
-
     app.post(
       '/phone/route',
       { schema: { tags: ['phone'], summary: 'Whom a caller who keyed the account PIN is connected to now, and why', body: PinBody, response: { 200: CallRouteSchema } } },
@@ -54,41 +49,49 @@ export const routingRoutes =
       },
     );
 
-    app.post(
-      '/phone/twiml',
-      {
-        config: { basicAuthRealm: VOICE_REALM },
-        schema: {
-          tags: ['phone'],
-          summary: 'Voice webhook: TwiML that asks for the PIN, dials whom routing picks, or says the PIN is wrong',
-          description:
-            'Signs in with a staff API token: as the password of HTTP Basic credentials, which a voice provider sends from a webhook URL such as ' +
-            '`https://voice:<token>@desk.example.com/api/v1/phone/twiml` (the user name is ignored), or as a bearer token. Without valid credentials ' +
-            `it answers 401 with \`WWW-Authenticate: Basic realm="${VOICE_REALM}"\`, so the provider retries with them; a customer's token gets 403.`,
-          body: VoiceWebhookBody,
+    // Voice webhooks post form-encoded fields: only the webhook takes them (every other route takes JSON only).
+    await app.register(async (plain) => {
+      const voice = plain.withTypeProvider<ZodTypeProvider>();
+      voice.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+        done(null, Object.fromEntries(new URLSearchParams(body as string)));
+      });
+
+      voice.post(
+        '/phone/twiml',
+        {
+          config: { basicAuthRealm: VOICE_REALM },
+          schema: {
+            tags: ['phone'],
+            summary: 'Voice webhook: TwiML that asks for the PIN, dials whom routing picks, or says the PIN is wrong',
+            description:
+              'Signs in with a staff API token: as the password of HTTP Basic credentials, which a voice provider sends from a webhook URL such as ' +
+              '`https://voice:<token>@desk.example.com/api/v1/phone/twiml` (the user name is ignored), or as a bearer token. Without valid credentials ' +
+              `it answers 401 with \`WWW-Authenticate: Basic realm="${VOICE_REALM}"\`, so the provider retries with them; a customer's token gets 403.`,
+            body: VoiceWebhookBody,
+          },
         },
-      },
-      async (request, reply) => {
-        const actor = requireActor(request);
-        requireStaff(actor, 'route phone calls');
-        reply.type('text/xml; charset=utf-8');
-        const digits = (request.body.Digits ?? '').replace(/[#*\s]/g, '');
-        if (digits === '') return gatherPin(TWIML_PATH);
-        if (!/^\d{4,12}$/.test(digits)) return wrongPin(TWIML_PATH);
-        try {
-          const route = await routeCallThrottled(actor.providerId, digits);
-          const connect = route.connect;
-          if (connect.kind === 'agent' && connect.phone) return dialNumber(`Connecting you to ${connect.name}.`, connect.phone);
-          if (connect.kind === 'team' && connect.phone) return dialNumber(`Connecting you to the ${connect.name} team.`, connect.phone);
-          const queue = connect.kind === 'team' ? connect.name : connect.kind === 'agent' ? connect.name : 'support';
-          return enqueue('Please hold; the next available engineer will answer.', queue);
-        } catch (error) {
-          if (error instanceof WrongPin) return wrongPin(TWIML_PATH);
-          if (error instanceof TooManyAttempts) return reply.header('retry-after', String(error.retryAfterSeconds)).send(tooManyPins());
-          throw error;
-        }
-      },
-    );
+        async (request, reply) => {
+          const actor = requireActor(request);
+          requireStaff(actor, 'route phone calls');
+          reply.type('text/xml; charset=utf-8');
+          const digits = (request.body.Digits ?? '').replace(/[#*\s]/g, '');
+          if (digits === '') return gatherPin(TWIML_PATH);
+          if (!/^\d{4,12}$/.test(digits)) return wrongPin(TWIML_PATH);
+          try {
+            const route = await routeCallThrottled(actor.providerId, digits);
+            const connect = route.connect;
+            if (connect.kind === 'agent' && connect.phone) return dialNumber(`Connecting you to ${connect.name}.`, connect.phone);
+            if (connect.kind === 'team' && connect.phone) return dialNumber(`Connecting you to the ${connect.name} team.`, connect.phone);
+            const queue = connect.kind === 'team' ? connect.name : connect.kind === 'agent' ? connect.name : 'support';
+            return enqueue('Please hold; the next available engineer will answer.', queue);
+          } catch (error) {
+            if (error instanceof WrongPin) return wrongPin(TWIML_PATH);
+            if (error instanceof TooManyAttempts) return reply.header('retry-after', String(error.retryAfterSeconds)).send(tooManyPins());
+            throw error;
+          }
+        },
+      );
+    });
 
     app.get(
       '/accounts/:id/routing',
