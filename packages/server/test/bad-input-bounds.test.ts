@@ -68,12 +68,27 @@ describe.each(DATABASE_KINDS)('bad input is a 400 with the field and the reason,
   });
 
   it('refuses a ticket cursor whose sort key is not an instant, or whose id is not a UUID', async () => {
-    for (const cursor of [base64url(['x', 'y']), base64url(['2026-03-02T17:00:00.000Z', 'y']), base64url([1, 2]), 'not base64 json']) {
+    const uuid = '00000000-0000-4000-8000-000000000000';
+    const cursors = [
+      base64url(['x', 'y']),
+      base64url(['2026-03-02T17:00:00.000Z', 'y']),
+      base64url(['+275760-09-13T00:00:00.000Z', uuid]),
+      base64url(['2026-03-02', uuid]),
+      base64url(['nul\u0000', uuid]),
+      base64url([1, 2]),
+      'not base64 json',
+    ];
+    for (const cursor of cursors) {
       for (const url of [`/api/v1/tickets?cursor=${encodeURIComponent(cursor)}`, `/api/v1/queue?cursor=${encodeURIComponent(cursor)}`]) {
         const response = await service.request(agent, { method: 'GET', url });
         expect(response.statusCode, `${url}: ${response.body}`).toBe(400);
         expect(response.json().error.issues).toEqual([{ path: 'querystring.cursor', message: expect.stringMatching(/^Not a cursor returned by this endpoint: /) }]);
       }
+    }
+    for (const url of ['/api/v1/users', '/api/v1/accounts', '/api/v1/teams']) {
+      const response = await service.request(admin, { method: 'GET', url: `${url}?cursor=${base64url(['\u0000', uuid])}` });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json().error.issues).toEqual([{ path: 'querystring.cursor', message: expect.stringContaining('NUL or a lone surrogate') }]);
     }
     const raw = await service.request(agent, { method: 'GET', url: '/api/v1/tickets?cursor=WyJ4IiwieSJd' });
     expect(raw.statusCode).toBe(400);

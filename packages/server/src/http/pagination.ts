@@ -23,6 +23,8 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.key, cursor.id]), 'utf8').toString('base64url');
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The error of a cursor that this endpoint did not hand out, with what is wrong with it. */
@@ -41,7 +43,9 @@ function readCursor(text: string): Cursor {
     throw invalidCursor('it does not decode');
   }
   if (!Array.isArray(value) || value.length !== 2 || !value.every((v) => typeof v === 'string')) throw invalidCursor('it does not decode to a sort key and an id');
-  return { key: value[0] as string, id: value[1] as string };
+  const key = value[0] as string;
+  if (key.includes('\u0000') || LONE_SURROGATE.test(key)) throw invalidCursor('its sort key holds a character (a NUL or a lone surrogate) that no item has');
+  return { key, id: value[1] as string };
 }
 
 function checkedId(id: string): string {
@@ -64,8 +68,9 @@ export function decodeInstantCursor(text: string | undefined, nullKey?: string):
   if (text === undefined) return undefined;
   const cursor = readCursor(text);
   if (nullKey !== undefined && cursor.key === nullKey) return { key: null, id: checkedId(cursor.id) };
+  // Exactly as `toISOString` writes an instant of the years 0000 to 9999 (what the database stores).
   const key = new Date(cursor.key);
-  if (Number.isNaN(key.getTime()) || key.toISOString() !== cursor.key) throw invalidCursor('its sort key is not an instant');
+  if (!ISO_INSTANT.test(cursor.key) || Number.isNaN(key.getTime()) || key.toISOString() !== cursor.key) throw invalidCursor('its sort key is not an instant');
   return { key, id: checkedId(cursor.id) };
 }
 
