@@ -85,14 +85,14 @@ describe('group commit when the PostgreSQL connection fails', () => {
     // Cobalt Freight's tickets go to the least-loaded agent of its team: written in a transaction under the team's lock.
     const dana = await signIn(CUSTOMER_B);
     const subjects = ['Routed, answer lost a', 'Routed, answer lost b', 'Routed, answer lost c'];
-    const lost = proxy.loseAnswerTo(COMMIT);
+    const lost = proxy.loseAnswerTo(COMMIT, /insert into "tickets"/);
     const responses = await openTickets(dana, subjects);
     await lost;
     await expectWrittenOnce(responses, subjects);
     expect(new Set(responses.map((r) => r.json().assignee_id)).size).toBe(2);
   });
 
-  it('with an Idempotency-Key, answers 503 "not known" when the COMMIT answer is lost, and the same key then replays the one ticket', async () => {
+  it('with an Idempotency-Key, answers what was committed when the COMMIT answer is lost, and the same key then replays that one ticket', async () => {
     const riley = await signIn(CUSTOMER_A);
     const send = () =>
       app.inject({
@@ -101,7 +101,31 @@ describe('group commit when the PostgreSQL connection fails', () => {
         headers: { cookie: riley, 'sec-fetch-site': 'same-origin', 'idempotency-key': 'lost-answer-1' },
         payload: { subject: 'Keyed, answer lost', description: 'Saved with its key in one transaction.' },
       });
-    const lost = proxy.loseAnswerTo(COMMIT);
+    // The ticket and its key's record commit together; the answer to that COMMIT is lost.
+    const lost = proxy.loseAnswerTo(COMMIT, /insert into "idempotency_keys"/);
+    const first = await send();
+    await lost;
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await send();
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.headers['idempotency-replayed']).toBe('true');
+    expect(again.json().id).toBe(first.json().id);
+    const rows = await direct.db.selectFrom('tickets').select(['id', 'number']).where('subject', '=', 'Keyed, answer lost').execute();
+    expect(rows.map((r) => ({ id: r.id, number: Number(r.number) }))).toEqual([{ id: first.json().id, number: first.json().number }]);
+  });
+
+  it('answers 503 "not known" for a keyed reply whose COMMIT answer is lost, and the same key then replays the one reply', async () => {
+    const riley = await signIn(CUSTOMER_A);
+    const [opened] = await openTickets(riley, ['Keyed reply, answer lost']);
+    expect(opened!.statusCode, opened!.body).toBe(201);
+    const send = () =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/tickets/${opened!.json().id}/comments`,
+        headers: { cookie: riley, 'sec-fetch-site': 'same-origin', 'idempotency-key': 'lost-reply-1' },
+        payload: { body: 'Any news on this?', public: true },
+      });
+    const lost = proxy.loseAnswerTo(COMMIT, /insert into "idempotency_keys"/);
     const first = await send();
     await lost;
     expect(first.statusCode, first.body).toBe(503);
@@ -109,8 +133,8 @@ describe('group commit when the PostgreSQL connection fails', () => {
     const again = await send();
     expect(again.statusCode, again.body).toBe(201);
     expect(again.headers['idempotency-replayed']).toBe('true');
-    const rows = await direct.db.selectFrom('tickets').select('id').where('subject', '=', 'Keyed, answer lost').execute();
-    expect(rows.map((r) => r.id)).toEqual([again.json().id]);
+    const comments = await direct.db.selectFrom('ticket_comments').select('id').where('ticket_id', '=', opened!.json().id).execute();
+    expect(comments.map((c) => c.id)).toEqual([again.json().id]);
   });
 
   it('writes each ticket once when its connection is terminated while the batch runs', async () => {

@@ -3,13 +3,15 @@ import net from 'node:net';
 /**
  * A TCP proxy in front of PostgreSQL that can lose a connection at a chosen moment, as a network or
  * a crashed host would: `loseAnswerTo(pattern)` lets the next client message matching `pattern` reach
- * the server (which runs and commits it), then cuts the connection before its answer gets back.
+ * the server (which runs and commits it), then cuts the connection before its answer gets back. With
+ * `after`, only a message on a connection that has already sent one matching `after` counts (the COMMIT
+ * of the transaction that inserted into a given table, say).
  */
 export interface PgProxy {
   url: string;
   /** Connections accepted so far. */
   readonly accepted: number;
-  loseAnswerTo(pattern: RegExp): Promise<void>;
+  loseAnswerTo(pattern: RegExp, after?: RegExp): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -17,7 +19,7 @@ export async function startPgProxy(target: string): Promise<PgProxy> {
   const upstream = new URL(target);
   const sockets = new Set<net.Socket>();
   let accepted = 0;
-  let armed: { pattern: RegExp; done: () => void } | null = null;
+  let armed: { pattern: RegExp; after: RegExp | undefined; done: () => void } | null = null;
   const server = net.createServer((client) => {
     accepted += 1;
     const db = net.connect(Number(upstream.port || 5432), upstream.hostname);
@@ -27,8 +29,11 @@ export async function startPgProxy(target: string): Promise<PgProxy> {
       s.on('error', () => undefined);
     }
     let cutting: (() => void) | null = null;
+    let primed = false;
     client.on('data', (chunk) => {
-      if (armed && armed.pattern.test(chunk.toString('latin1'))) {
+      const text = chunk.toString('latin1');
+      if (armed?.after?.test(text)) primed = true;
+      if (armed && (primed || armed.after === undefined) && armed.pattern.test(text)) {
         cutting = armed.done;
         armed = null;
       }
@@ -56,8 +61,8 @@ export async function startPgProxy(target: string): Promise<PgProxy> {
     get accepted() {
       return accepted;
     },
-    loseAnswerTo(pattern) {
-      return new Promise<void>((resolve) => (armed = { pattern, done: resolve }));
+    loseAnswerTo(pattern, after) {
+      return new Promise<void>((resolve) => (armed = { pattern, after, done: resolve }));
     },
     async close() {
       for (const s of sockets) s.destroy();
