@@ -178,6 +178,9 @@ function parsePort(raw: string | undefined, problems: string[]): number {
   return port;
 }
 
+const EARLIEST_CLOCK = Date.UTC(1900, 0, 1);
+const LATEST_CLOCK = Date.UTC(2400, 0, 1);
+
 /** `system`, `fixed:<ISO instant>` or `offset:<ISO instant>` (start the clock at that instant and let it run). */
 export function parseClockSetting(raw: string | undefined, problems: string[] = []): ClockSetting {
   const value = blankToUndefined(raw);
@@ -188,6 +191,10 @@ export function parseClockSetting(raw: string | undefined, problems: string[] = 
     problems.push(
       `HOURGLASS_CLOCK "${raw}" is not understood; use "system", "fixed:2026-03-02T09:00:00Z" or "offset:2026-03-02T09:00:00-08:00" (an ISO 8601 instant with Z or an offset).`,
     );
+    return { kind: 'system' };
+  }
+  if (instant < EARLIEST_CLOCK || instant >= LATEST_CLOCK) {
+    problems.push(`HOURGLASS_CLOCK "${raw}" is outside the years the service computes due times for; give an instant from 1900 to 2399.`);
     return { kind: 'system' };
   }
   return match[1] === 'fixed' ? { kind: 'fixed', at: instant } : { kind: 'offset', startAt: instant };

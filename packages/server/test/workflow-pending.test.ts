@@ -121,4 +121,15 @@ describe.each(DATABASE_KINDS)('twilio pending reminder and automatic solve on %s
     const bad = await service.travel({ advance: 'soon' } as never);
     expect(bad.statusCode).toBe(400);
   });
+
+  it('refuses to move the clock past the years due times are computed for, naming the field; tickets still open afterwards', async () => {
+    const far = await service.travel({ to: '2500-06-30T12:00:00+14:00' });
+    expect(far.statusCode).toBe(400);
+    expect(far.json().error.issues).toEqual([expect.objectContaining({ path: 'body.to' })]);
+    const long = await service.travel({ advance: '30000w' });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().error.issues).toEqual([expect.objectContaining({ path: 'body.advance' })]);
+    const created = await service.request(RILEY, { method: 'POST', url: '/api/v1/tickets', payload: { subject: 'Still open', description: 'After a refused clock move.' } });
+    expect(created.statusCode).toBe(201);
+  });
 });

@@ -18,7 +18,8 @@ import {
   UpdateWebhookBody,
   WebhookSchema,
 } from './schemas.js';
-import { isMovable, travelTo } from './time-travel.js';
+import { isMovable, LATEST_SERVICE_TIME, travelTo } from './time-travel.js';
+import { AppError } from '../errors.js';
 import { createWebhook, deleteWebhook, getWebhook, listDeliveries, listWebhooks, updateWebhook } from './webhooks.js';
 
 /** Webhook endpoints, notification preferences and the demo clock. `workflow` is the in-process worker, if any. */
@@ -88,6 +89,12 @@ export const workflowRoutes =
         requireRole(requireActor(request), ['admin'], 'move the service clock');
         const body = request.body;
         const to = body.to !== undefined ? Date.parse(body.to) : deps.clock.now() + parseAdvance(body.advance!);
+        if (to >= LATEST_SERVICE_TIME) {
+          const path = body.to !== undefined ? 'body.to' : 'body.advance';
+          throw new AppError('validation_failed', `The service clock can be moved up to ${new Date(LATEST_SERVICE_TIME).toISOString()}: due times are computed up to the year 2500.`, [
+            { path, message: `Must be before ${new Date(LATEST_SERVICE_TIME).toISOString()}; ${new Date(to).toISOString()} is later.` },
+          ]);
+        }
         const report = await travelTo(deps.db, deps.clock, workflow, to);
         return { ...clockView(), moved_from: new Date(report.from).toISOString(), fired: report.fired, retried: report.retried, dead: report.dead };
       },

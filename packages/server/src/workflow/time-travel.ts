@@ -38,6 +38,9 @@ export interface TravelReport {
 
 const MAX_STEPS = 10_000;
 
+/** The latest instant the service clock may show: due times are computed up to the year 2500, and a ticket opened then needs room for its targets. */
+export const LATEST_SERVICE_TIME = Date.UTC(2400, 0, 1);
+
 /**
  * Moves the clock forward to `to`, stopping at each due timer on the way so that every timer fires at
  * its own instant (and what it sets off, such as emails, at that instant too), as it would with time
