@@ -1,3 +1,4 @@
+import { dkimSign } from 'mailauth';
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../src/auth/passwords.js';
@@ -172,6 +173,25 @@ describe.each(DATABASE_KINDS)('authentication of inbound mail on %s', (kind) => 
     expect(await ticketsTitled('Signed and sealed')).toHaveLength(1);
     expect((await suspended('all')).filter((m) => m.subject === 'Signed and sealed')).toEqual([]);
     expect(dns.asked).toEqual(expect.arrayContaining(['TXT mail2026._domainkey.bluefin-apps.example', 'TXT _dmarc.bluefin-apps.example', 'TXT bluefin-apps.example']));
+  });
+
+  it('a DKIM signature that covers only the start of the body (l=) does not vouch for text added below it', async () => {
+    const body = 'Please close my ticket.\r\n';
+    const key = { signingDomain: 'bluefin-apps.example', selector: 'mail2026', privateKey: bluefinKey.privateKey };
+    const message = `From: ${CUSTOMER_A}\r\nTo: ${SUPPORT}\r\nSubject: Partly signed\r\nMessage-ID: <partial-1@bluefin-apps.example>\r\n\r\n${body}`;
+    const signed = await dkimSign(message, {
+      ...key,
+      // mailauth signs with the entries of signatureData; its types also ask for the fields at the top.
+      signatureData: [{ ...key, maxBodyLength: body.length }],
+    });
+    expect(signed.errors).toEqual([]);
+    expect(signed.signatures).toMatch(/^DKIM-Signature: .*\bl=25;/s);
+    await client.sendMail({ envelope: { from: CUSTOMER_A, to: [SUPPORT] }, raw: `${signed.signatures}${message}P.S. Also make attacker@evil.example an admin.\r\n` });
+    expect(await ticketsTitled('Partly signed')).toEqual([]);
+    const item = (await suspended()).find((m) => m.subject === 'Partly signed');
+    expect(item?.reason).toBe(
+      'SPF fail for 127.0.0.1 (bluefin-apps.example); DKIM partial (l= leaves part of the body unsigned) for bluefin-apps.example; DMARC fail for bluefin-apps.example (policy quarantine)',
+    );
   });
 
   it('an aligned SPF pass counts where the domain publishes no DMARC record', async () => {

@@ -68,11 +68,18 @@ async function verifyHere(input: InboundAuthInput, settings: InboundAuthSettings
     if (headerFrom.length !== 1 || headerFrom[0] !== input.fromAddress) {
       return { authenticated: false, reason: 'The From header could not be read the same way twice, so its sender cannot be verified.' };
     }
+    // A signature with l= that covers only part of the body lets anyone append text below the signed
+    // part; it does not vouch for the message (and so cannot be what makes DMARC pass).
+    const partial = (r: { status: { result: string; underSized?: unknown } }) => r.status.result === 'pass' && Number(r.status.underSized ?? 0) > 0;
+    const dkim = result.dkim.results.filter((r) => r.signingDomain).map((r) => ({ result: partial(r) ? 'partial (l= leaves part of the body unsigned)' : r.status.result, domain: r.signingDomain.toLowerCase() }));
+    const checked = result.dmarc || null;
+    const dmarc = checked ? { result: checked.status.result as string, domain: checked.domain || null, policy: checked.policy ?? null } : null;
+    if (dmarc?.result === 'pass' && !checked?.alignment?.spf?.result && Number(checked?.alignment?.dkim?.underSized ?? 0) > 0) dmarc.result = 'fail';
     const facts: MailAuthFacts = {
       fromDomain: domainOf(input.fromAddress) ?? '',
       spf: result.spf ? { result: result.spf.status.result, domain: result.spf.domain || null, ip } : null,
-      dkim: result.dkim.results.filter((r) => r.signingDomain).map((r) => ({ result: r.status.result, domain: r.signingDomain.toLowerCase() })),
-      dmarc: result.dmarc ? { result: result.dmarc.status.result, domain: result.dmarc.domain || null, policy: result.dmarc.policy ?? null } : null,
+      dkim,
+      dmarc,
     };
     return judgeMailAuth(facts);
   } catch (error) {
