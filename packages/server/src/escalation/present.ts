@@ -1,5 +1,5 @@
 import { formatDuration } from '@hourglass/engine';
-import type { PolicyCatalog } from '../policy/catalog.js';
+import { type PolicyCatalog, pinnedVersion } from '../policy/catalog.js';
 import type { EscalationJson } from './schemas.js';
 import type { EscalationRecord } from './store.js';
 
@@ -7,7 +7,7 @@ type PackRef = { pack_id: string; pack_version: string; created_at: Date };
 
 /**
  * An escalation as the API shows it, its response target measured at `now`. The remaining or
- * overdue time counts in the target's calendar when the policy still has it, else in wall-clock time.
+ * overdue time counts in the target's calendar when the ticket's pack version has it, else in wall-clock time.
  */
 export function presentEscalation(registry: PolicyCatalog, ticket: PackRef, e: EscalationRecord, now: number): EscalationJson {
   const due = e.due_at?.getTime() ?? null;
@@ -47,17 +47,10 @@ export function presentEscalation(registry: PolicyCatalog, ticket: PackRef, e: E
   };
 }
 
-function versionOf(registry: PolicyCatalog, ticket: PackRef) {
-  try {
-    return registry.pack(ticket.pack_id).version(ticket.pack_version);
-  } catch {
-    return null;
-  }
-}
-
 function businessTime(registry: PolicyCatalog, ticket: PackRef, calendarId: string | null): (a: number, b: number) => number {
-  const version = versionOf(registry, ticket);
-  if (version !== null && calendarId !== null && version.calendarIds().includes(calendarId)) {
+  // The ticket's own pack version, or an error naming it (never another version's calendars).
+  const version = pinnedVersion(registry, ticket.pack_id, ticket.pack_version);
+  if (calendarId !== null && version.calendarIds().includes(calendarId)) {
     const calendar = version.calendar(calendarId);
     return (a, b) => calendar.businessTimeBetween(a, b);
   }
@@ -65,5 +58,5 @@ function businessTime(registry: PolicyCatalog, ticket: PackRef, calendarId: stri
 }
 
 function labelOf(registry: PolicyCatalog, ticket: PackRef, reason: string): string {
-  return versionOf(registry, ticket)?.escalation?.reasons.find((r) => r.id === reason)?.label ?? reason;
+  return pinnedVersion(registry, ticket.pack_id, ticket.pack_version).escalation?.reasons.find((r) => r.id === reason)?.label ?? reason;
 }
