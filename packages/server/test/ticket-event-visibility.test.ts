@@ -103,6 +103,24 @@ describe.each(DATABASE_KINDS)('what a customer reads of a ticket, on %s', (kind)
     }
   });
 
+  it('shows a customer the fields they may read of an update or an escalation, and nothing else of them', async () => {
+    const renamed = await service.request(customer, { method: 'PATCH', url: `/api/v1/tickets/${ticketId}`, payload: { subject: 'Calls drop after 30 s on every carrier' } });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const escalation = { escalation_id: '00000000-0000-4000-8000-000000000001', via: 'support', reason: 'critical_blocker', due_at: '2026-03-02T16:00:00.000Z', notified: [{ user_id: '00000000-0000-4000-8000-00000000beef' }] };
+    await service.db
+      .insertInto('ticket_events')
+      .values({ ticket_id: ticketId, actor_id: null, type: 'escalated', before: null, after: JSON.stringify(escalation), reason: 'A critical blocker', at: new Date(service.clock.now()) })
+      .execute();
+    const events = await eventsAs(customer);
+    expect(events.filter((e) => e.type === 'updated')).toEqual([
+      expect.objectContaining({ before: { subject: 'Calls drop after 30 seconds' }, after: { subject: 'Calls drop after 30 s on every carrier' } }),
+    ]);
+    const shown = { escalation_id: escalation.escalation_id, via: escalation.via, reason: escalation.reason, due_at: escalation.due_at };
+    expect(events.find((e) => e.type === 'escalated')).toMatchObject({ after: shown, reason: 'A critical blocker' });
+    expect(JSON.stringify(events)).not.toContain('beef');
+    expect((await eventsAs(agent)).find((e) => e.type === 'escalated')!.after).toEqual(escalation);
+  });
+
   it('hides an event of a kind it does not know from customers, and shows it to staff', async () => {
     await service.db
       .insertInto('ticket_events')
