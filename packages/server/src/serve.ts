@@ -120,7 +120,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     printBanner(print, url, handle.kind, seeded);
     print(`  Timers: ${workflow ? 'fired by a worker in this process' : 'not fired here (run `hourglass worker`)'}; mail out: ${workflow?.mailTransport === 'smtp' ? 'SMTP' : 'recorded in the mail_log table (set HOURGLASS_SMTP_URL to send)'}`);
     if (metrics) print(`  Metrics: ${metrics.url}`);
-    if (inbound) print(`  Inbound mail for ${mail.supportAddress}: smtp://${inbound.host}:${inbound.port}`);
+    if (inbound) {
+      const checks = mail.inboundAuth.mode === 'relay' ? `the Authentication-Results of ${mail.inboundAuth.authservId} from ${mail.inboundAuth.relays.join(', ')}` : 'SPF, DKIM and DMARC';
+      print(`  Inbound mail for ${mail.supportAddress}: smtp://${inbound.host}:${inbound.port} (senders verified by ${checks}; others wait in Suspended mail)`);
+    }
     if (isMovable(clock)) print(`  Demo clock at ${new Date(clock.now()).toISOString()}; admins move it with POST /api/v1/admin/clock`);
     return { app, url, workflow, inbound, metrics, close };
   } catch (error) {
