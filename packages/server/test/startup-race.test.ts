@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../src/clock.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { openDatabase } from '../src/db/open.js';
+import { loadShippedCatalog } from '../src/policy/shipped.js';
 import { DEMO_ACCOUNTS, DEMO_STAFF } from '../src/seed/demo-data.js';
+import { seedDemoData } from '../src/seed/seed.js';
+import { START } from './support/app.js';
 import { createTestDatabase } from './support/databases.js';
 import { COMPILED_SERVER, killService, type ServiceProcess, spawnService } from './support/spawn-service.js';
 
@@ -40,4 +46,21 @@ describe('service processes started together on one empty PostgreSQL database', 
     // Every one of them answers.
     for (const service of services) expect((await fetch(`${service.url}/healthz`)).status).toBe(200);
   }, 180_000);
+
+  it('migrate and seed from several connection pools at once: one seeds, the others find the data there', async () => {
+    const database = await createTestDatabase();
+    cleanups.push(database.drop);
+    const registry = await loadShippedCatalog();
+    const handles = await Promise.all(Array.from({ length: 4 }, () => openDatabase({ databaseUrl: database.url, maxConnections: 2 })));
+    cleanups.push(async () => void (await Promise.all(handles.map((h) => h.close()))));
+    const reports = await Promise.all(
+      handles.map(async (h) => {
+        await migrateToLatest(h.db);
+        return seedDemoData(h.db, registry, fixedClock(START), { tickets: false });
+      }),
+    );
+    expect(reports.filter((r) => r.seeded)).toHaveLength(1);
+    const providers = await handles[0]!.db.selectFrom('providers').select('id').execute();
+    expect(providers).toHaveLength(1);
+  }, 120_000);
 });
