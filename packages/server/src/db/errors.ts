@@ -13,5 +13,5 @@ export function isConnectionLoss(error: unknown): boolean {
   const e = error as { code?: unknown; message?: unknown } | null;
   const code = typeof e?.code === 'string' ? e.code : '';
   if (/^(08|57P0)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code)) return true;
-  return code === '' && /Connection terminated|connection timeout|Client has encountered a connection error/i.test(String(e?.message ?? ''));
+  return code === '' && /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(String(e?.message ?? ''));
 }

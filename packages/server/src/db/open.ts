@@ -9,6 +9,9 @@ import type { Database } from './schema.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
+/** How long getting a PostgreSQL connection may take. */
+const CONNECT_TIMEOUT_MS = 15_000;
+
 export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
@@ -30,7 +33,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 }
 
 async function openPostgres(connectionString: string, max: number): Promise<DatabaseHandle> {
-  const pool = new PreparingPool({ connectionString, max, types: postgresTypes() });
+  // A request waits at most this long for a connection (a new one, or a free one of the pool) before it
+  // is answered 503, rather than hang while the database host does not answer.
+  const pool = new PreparingPool({ connectionString, max, types: postgresTypes(), connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on the next checkout.
   });
