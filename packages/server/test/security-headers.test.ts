@@ -67,6 +67,13 @@ describe('security headers, a TLS proxy in front, and who may read /metrics', ()
     expect(out.statusCode, out.body).toBe(204);
   });
 
+  it('trusts a number of proxy hops (HOURGLASS_TRUST_PROXY=1) the same way', async () => {
+    const oneHop = await startTestService('pglite', { security: { trustProxy: 1 } });
+    services.push(oneHop);
+    const response = await signIn(oneHop, { 'x-forwarded-proto': 'https', 'x-forwarded-for': '198.51.100.4' });
+    expect(response.cookies.find((c) => c.name === 'hourglass_session')?.secure).toBe(true);
+  });
+
   it('ignores X-Forwarded-Proto from a proxy it does not trust: no Secure cookie, no HSTS', async () => {
     for (const service of [plain, behindProxy]) {
       const remoteAddress = service === plain ? '127.0.0.1' : '203.0.113.50'; // the second is not the trusted proxy
