@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { unsupportedMediaTypeMessage } from './security/content-types.js';
+import { isConnectionLoss } from '../db/errors.js';
 import { AppError, defaultMessage, type ErrorCode, type ErrorIssue, statusOf } from '../errors.js';
 
 export interface ErrorBody {
@@ -120,9 +121,9 @@ function toIssues(context: string, issue: ValidationIssue): ErrorIssue[] {
   return [{ path: base, message: issue.message ?? 'Invalid value.' }];
 }
 
+/** The database could not be reached or the connection was lost (a terminated backend, a cut or timed-out connection). */
 function isConnectionFailure(error: Error): boolean {
-  const code = (error as { code?: unknown }).code;
-  return code === 'ECONNREFUSED' || code === '57P01' || code === '08006' || code === '08001';
+  return isConnectionLoss(error);
 }
 
 /** PostgreSQL errors caused by the data sent (not by the service): a 4xx with plain words. */
