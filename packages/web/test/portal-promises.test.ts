@@ -1,6 +1,7 @@
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, pageErrors, poll, screenshot, seriousViolations, signIn } from './support/browser.js';
+import { join } from 'node:path';
+import { openPage, pageErrors, poll, SCREENSHOTS, screenshot, seriousViolations, signIn } from './support/browser.js';
 import { openTickets } from './support/many-tickets.js';
 import { browserSuite } from './support/suite.js';
 
@@ -211,6 +212,8 @@ describe('promises the portal makes, in a browser', () => {
     await poll(() => rows.count()).toBe(50);
     const paging = page.locator('.list-paging');
     expect(await paging.textContent()).toContain('Showing the newest 50 tickets; older ones follow.');
+    await paging.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'customer-ticket-list-more.png') });
     while ((await page.getByRole('button', { name: /older tickets/ }).count()) > 0) {
       const before = await rows.count();
       await page.getByRole('button', { name: /older tickets/ }).click();

@@ -55,6 +55,16 @@ describe("one Idempotency-Key per user action", () => {
     expect(keys[2]).toBeNull();
   });
 
+  it('gives another subject of the same action (another file) a new key', async () => {
+    const keys = fakeFetch([lost, lost, created]);
+    const action = new ActionKey();
+    await expect(action.run((key) => api.upload('/files', new Blob(['a']), key), 'a.log|1')).rejects.toMatchObject({ code: 'network' });
+    await expect(action.run((key) => api.upload('/files', new Blob(['a']), key), 'a.log|1')).rejects.toMatchObject({ code: 'network' });
+    await action.run((key) => api.upload('/files', new Blob(['bb']), key), 'b.log|2');
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
+  });
+
   it('counts only refusals as definitive', () => {
     expect(isDefinitive(new ApiError(422, 'intake_invalid', 'x'))).toBe(true);
     expect(isDefinitive(new ApiError(409, 'conflict', 'x'))).toBe(true);

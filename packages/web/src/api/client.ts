@@ -28,6 +28,7 @@ export function fieldOf(path: string): string {
   return path.replace(/^(body|querystring|params)\./, '');
 }
 
+const REUSED_MESSAGE = 'Your earlier attempt reached the server with other details, so it may already be done. Reload the page to check before sending again.';
 const NETWORK_MESSAGE = 'The server cannot be reached. Check your connection and try again.';
 
 export interface RequestOptions {
@@ -85,7 +86,9 @@ function errorFrom(status: number, data: unknown): ApiError {
     const issues = Array.isArray(error.issues)
       ? error.issues.filter((i): i is FieldIssue => typeof i?.path === 'string' && typeof i?.message === 'string')
       : [];
-    return new ApiError(status, typeof error.code === 'string' ? error.code : 'error', error.message, issues);
+    const code = typeof error.code === 'string' ? error.code : 'error';
+    if (code === 'idempotency_key_reused') return new ApiError(status, code, REUSED_MESSAGE, issues);
+    return new ApiError(status, code, error.message, issues);
   }
   if (status >= 500) return new ApiError(status, 'server', 'Something went wrong on the server. Try again in a moment.');
   return new ApiError(status, 'error', `The request was refused (HTTP ${status}).`);
@@ -99,9 +102,17 @@ function errorFrom(status: number, data: unknown): ApiError {
  */
 export class ActionKey {
   private key: string | null = null;
+  private subject: string | undefined;
 
-  /** The key of the action in progress, made on its first attempt. */
-  current(): string {
+  /**
+   * The key of the action in progress, made on its first attempt. `subject` names what the action
+   * acts on (a file): another subject is another action, with a new key.
+   */
+  current(subject?: string): string {
+    if (subject !== this.subject) {
+      this.key = null;
+      this.subject = subject;
+    }
     this.key ??= newKey();
     return this.key;
   }
@@ -112,9 +123,9 @@ export class ActionKey {
   }
 
   /** Runs one attempt of the action with its key, settling the key by the outcome. */
-  async run<T>(attempt: (key: string) => Promise<T>): Promise<T> {
+  async run<T>(attempt: (key: string) => Promise<T>, subject?: string): Promise<T> {
     try {
-      const result = await attempt(this.current());
+      const result = await attempt(this.current(subject));
       this.settle();
       return result;
     } catch (error) {

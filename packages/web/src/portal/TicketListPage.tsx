@@ -102,7 +102,7 @@ function MoreTickets({ shown, more, loadingMore, error, onMore }: { shown: numbe
       </p>
       {more && (
         <button type="button" onClick={onMore} disabled={loadingMore}>
-          {loadingMore ? 'Loading older tickets…' : `Show ${PAGE_SIZE} older tickets`}
+          {loadingMore ? 'Loading older tickets…' : 'Show older tickets'}
         </button>
       )}
       {error && <ErrorNotice message={`Could not load older tickets: ${error}`} onRetry={onMore} />}

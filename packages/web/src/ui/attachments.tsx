@@ -32,7 +32,7 @@ export function Attachments({ ticketId, zone, canUpload, onUploaded }: { ticketI
     setError(null);
     setBusy(true);
     try {
-      const saved = await action.run((key) => api.upload<Attachment>(withQuery(`/api/v1/tickets/${ticketId}/attachments`, { filename: file.name }), file, key));
+      const saved = await action.run((key) => api.upload<Attachment>(withQuery(`/api/v1/tickets/${ticketId}/attachments`, { filename: file.name }), file, key), `${file.name}|${file.size}|${file.lastModified}`);
       setDone(`${saved.filename} attached.`);
       if (input.current) input.current.value = '';
       setRound((r) => r + 1);
