@@ -54,7 +54,7 @@ describe('promises the portal makes, in a browser', () => {
       return route.continue();
     });
     await page.getByRole('button', { name: 'Open ticket' }).click();
-    await poll(() => page.getByRole('alert').first().textContent()).toContain('The server cannot be reached');
+    await poll(() => page.getByRole('alert').first().textContent()).toContain('the ticket may or may not be open. Press “Open ticket” again: it will not be opened twice.');
     await screenshot(page, 'new-ticket-answer-lost');
     await page.getByRole('button', { name: 'Open ticket' }).click();
     await page.getByRole('heading', { name: /Lost answer, one ticket/ }).waitFor();

@@ -1,5 +1,5 @@
 import { type FormEvent, useMemo, useState } from 'react';
-import { ApiError, api, fieldOf, messageOf } from '../api/client.js';
+import { ApiError, api, fieldOf, isDefinitive, messageOf } from '../api/client.js';
 import type { Account, IntakeFieldSpec, IntakeForms, PolicyInfo, PriorityInfo, Project, Ticket } from '../api/types.js';
 import { guideField, type Guidance, sidFormatHint } from '../intake/guidance.js';
 import { navigate } from '../router.js';
@@ -115,7 +115,10 @@ function NewTicketForm({ setup }: { setup: Setup }) {
       navigate(`/portal/tickets/${ticket.id}`);
     } catch (caught) {
       setBusy(false);
-      if (caught instanceof ApiError && caught.code === 'idempotency_key_reused') {
+      if (caught instanceof ApiError && !isDefinitive(caught)) {
+        // The answer did not arrive: the ticket may be open already. The same key goes with the next try.
+        setFormError(`${caught.message} No answer came back, so the ticket may or may not be open. Press “Open ticket” again: it will not be opened twice.`);
+      } else if (caught instanceof ApiError && caught.code === 'idempotency_key_reused') {
         setFormError('Your earlier attempt reached the service with other details, so a ticket may already be open. Check My tickets before sending again.');
       } else if (caught instanceof ApiError) {
         setServerIssues(caught);
