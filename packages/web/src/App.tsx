@@ -1,5 +1,5 @@
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { ApiError, api, messageOf } from './api/client.js';
+import { ApiError, api, messageOf, SIGNED_OUT_EVENT } from './api/client.js';
 import type { User } from './api/types.js';
 import { LoginPage } from './session/LoginPage.js';
 import { loginPathFor, safeReturnPath } from './session/return-path.js';
@@ -35,6 +35,12 @@ export function App() {
     );
   }, []);
   useEffect(loadMe, [loadMe]);
+  useEffect(() => {
+    // A session that ended (expired, revoked) sends the person to sign in, and back here afterwards.
+    const ended = () => setMe({ status: 'anonymous' });
+    window.addEventListener(SIGNED_OUT_EVENT, ended);
+    return () => window.removeEventListener(SIGNED_OUT_EVENT, ended);
+  }, []);
   useEffect(() => {
     // The demo clock can be moved; a clock drifts. Measure again now and then.
     const timer = window.setInterval(() => void syncServerClock(), CLOCK_SYNC_MS);

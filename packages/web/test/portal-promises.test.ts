@@ -93,6 +93,16 @@ describe('promises the portal makes, in a browser', () => {
     await signInHere(page, 'lena.vogt@hourglass.example', 'hourglass-agent');
     await page.getByRole('heading', { name: `#${ticket.number} ${ticket.subject}` }).waitFor();
     expect(page.url()).toBe(`${suite.server.url}/console/tickets/${ticket.id}`);
+
+    // The session ends while the page is open: the next page asks to sign in, then comes back.
+    await context.clearCookies();
+    await page.getByRole('link', { name: '← Queue' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Hourglass' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/console');
+    await signInHere(page, 'lena.vogt@hourglass.example', 'hourglass-agent');
+    await page.getByRole('heading', { name: 'Queue' }).waitFor();
+    expect(page.url()).toBe(`${suite.server.url}/console`);
+    expect(pageErrors(page)).toEqual([]);
     await context.close();
 
     for (const next of ['//evil.example/console', 'https://evil.example/', '/\\evil.example']) {

@@ -28,6 +28,16 @@ export function fieldOf(path: string): string {
   return path.replace(/^(body|querystring|params)\./, '');
 }
 
+/** Announced when the service no longer knows the session (it expired or was revoked): the app asks to sign in again. */
+export const SIGNED_OUT_EVENT = 'hourglass:signed-out';
+/** The session's own endpoints answer 401 as part of signing in; that is no lost session. */
+const SESSION_PATHS = new Set(['/api/v1/session', '/api/v1/me']);
+
+function signalSignedOut(): void {
+  const target = (globalThis as { window?: { dispatchEvent(event: Event): boolean } }).window;
+  target?.dispatchEvent(new Event(SIGNED_OUT_EVENT));
+}
+
 const REUSED_MESSAGE = 'Your earlier attempt reached the server with other details, so it may already be done. Reload the page to check before sending again.';
 const NETWORK_MESSAGE = 'The server cannot be reached. Check your connection and try again.';
 
@@ -61,6 +71,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     if ((error as { name?: string }).name === 'AbortError') throw error;
     throw new ApiError(0, 'network', NETWORK_MESSAGE);
   }
+  if (response.status === 401 && !SESSION_PATHS.has(path)) signalSignedOut();
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const data = parseJson(text);
