@@ -10,6 +10,7 @@ import type { Database } from './db/schema.js';
 import { buildApp } from './http/app.js';
 import type { PolicyCatalog } from './policy/catalog.js';
 import { loadShippedCatalog } from './policy/shipped.js';
+import { type CalendarCheck, retargetChangedCalendars } from './retarget/index.js';
 import { type DemoLogin, type SeedReport, seedDemoData } from './seed/seed.js';
 import { type InboundSmtp, parseWebhookAllowList, type WebhookAllowList } from './notify/index.js';
 import type { DnsResolver } from './notify/inbound-auth.js';
@@ -76,6 +77,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await migrateToLatest(handle.db);
     const registry = options.registry ?? (await loadShippedCatalog());
     const seeded = options.seed === false ? { seeded: false, logins: [] } : await seedDemoData(handle.db, registry, clock);
+    // A calendar edited in place since the last start (a holiday added): its open tickets follow it now.
+    const calendars = await retargetChangedCalendars({ registry, clock }, handle.db);
     if (options.worker !== false) {
       const settings = { ...mail, publicUrl: mail.publicUrl ?? localUrl(options.port ?? config.port), webhookAllow };
       workflow = createWorkflow({ db: handle.db, clock, registry, settings, onError: (err) => logger.error({ err }, 'timer sweep failed') });
@@ -118,6 +121,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       process.once('SIGTERM', onSignal);
     }
     printBanner(print, url, handle.kind, seeded);
+    printCalendarCheck(print, calendars);
     print(`  Timers: ${workflow ? 'fired by a worker in this process' : 'not fired here (run `hourglass worker`)'}; mail out: ${workflow?.mailTransport === 'smtp' ? 'SMTP' : 'recorded in the mail_log table (set HOURGLASS_SMTP_URL to send)'}`);
     if (metrics) print(`  Metrics: ${metrics.url}`);
     if (inbound) {
@@ -169,6 +173,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
   try {
     await migrateToLatest(handle.db);
     const registry = options.registry ?? (await loadShippedCatalog());
+    printCalendarCheck(print, await retargetChangedCalendars({ registry, clock }, handle.db));
     // A worker has no listener: without HOURGLASS_PUBLIC_URL, links assume the API listens on PORT of this machine.
     const settings = { ...mail, publicUrl: mail.publicUrl ?? localUrl(config.port), webhookAllow: config.webhookAllow };
     const workflow = createWorkflow({ db: handle.db, clock, registry, settings, ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}), onError: (err) => logger.error({ err }, 'timer sweep failed') });
@@ -209,6 +214,13 @@ function printBanner(print: (line: string) => void, url: string, kind: string, s
   print(`  API docs: ${url}/docs   OpenAPI: ${url}/openapi.json   health: ${url}/healthz`);
   print(seeded.seeded ? '  Demo data was created. Demo logins:' : '  Demo logins (if the demo data is still there):');
   for (const login of seeded.logins) print(`    ${formatLogin(login)}`);
+}
+
+/** What the start-up check of the calendars did, when a calendar had changed. */
+function printCalendarCheck(print: (line: string) => void, check: CalendarCheck): void {
+  if (check.changes.length === 0) return;
+  const which = check.changes.map((c) => `${c.packId} ${c.packVersion} (${c.calendarIds.join(', ')})`).join('; ');
+  print(`  Calendars changed since they were last used: ${which}; ${check.tickets} open tickets re-targeted, ${check.timersMoved} timers moved, ${check.timersCancelled} cancelled.`);
 }
 
 function formatLogin(login: DemoLogin): string {

@@ -6,6 +6,9 @@ const NAMESPACE = 0x4867; // "Hg"
 /** Schema changes and the first seeding: one process at a time, whatever the number starting together. */
 export const SCHEMA_LOCK = 1;
 
+/** Re-targeting open tickets after a calendar changed: one process does it, the others then find nothing to do. */
+export const CALENDAR_LOCK = 2;
+
 /**
  * Runs `use` while this process holds the database-wide advisory lock `key`, on one connection kept
  * for it (the lock belongs to that session and ends with it, so a process that dies mid-way frees it).

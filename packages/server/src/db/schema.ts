@@ -327,6 +327,15 @@ export interface MailReviewTable {
   outcome: string | null;
 }
 
+/** The fingerprint of a pack version's compiled calendar when its open tickets were last re-targeted. */
+export interface CalendarFingerprintsTable {
+  pack_id: string;
+  pack_version: string;
+  calendar_id: string;
+  fingerprint: string;
+  updated_at: Timestamp;
+}
+
 export interface IdempotencyKeysTable {
   id: Generated<string>;
   principal: string;
@@ -365,6 +374,7 @@ export interface Database {
   mail_review: MailReviewTable;
   idempotency_keys: IdempotencyKeysTable;
   throttle_counters: ThrottleCountersTable;
+  calendar_fingerprints: CalendarFingerprintsTable;
 }
 
 export type Account = Selectable<AccountsTable>;

@@ -18,13 +18,19 @@ export async function lockDue(trx: Transaction<any>, kinds: readonly string[], n
   return result.rows.map(toTimer);
 }
 
-/** Marks timers fired, in the transaction that ran their handlers. */
-export async function markFired(trx: Transaction<any>, ids: readonly string[], now: number): Promise<void> {
-  if (ids.length === 0) return;
+/**
+ * Marks timers fired, in the transaction that ran their handlers. A timer its own handler scheduled
+ * anew (another due time or payload: a breach re-checked against a due time that has since moved)
+ * stays armed for that.
+ */
+export async function markFired(trx: Transaction<any>, timers: readonly Pick<Timer, 'id' | 'dueAt' | 'payload'>[], now: number): Promise<void> {
+  if (timers.length === 0) return;
+  const payloads = timers.map((t) => JSON.stringify(t.payload ?? {}));
   await sql`
-    update timers set state = 'done', fired_at = ${new Date(now)}, attempts = attempts + 1, last_error = null,
+    update timers t set state = 'done', fired_at = ${new Date(now)}, attempts = attempts + 1, last_error = null,
       locked_by = null, locked_until = null, lease_token = null, updated_at = ${new Date(now)}
-    where id in (${sql.join(ids)})`.execute(trx);
+    from unnest(${timers.map((t) => t.id)}::uuid[], ${timers.map((t) => t.dueAt)}::float8[], ${payloads}::text[]) as m(id, due_ms, payload)
+    where t.id = m.id and abs(extract(epoch from t.due_at) * 1000 - m.due_ms) < 1 and t.payload = m.payload::jsonb`.execute(trx);
 }
 
 /** Records a failed attempt of a timer that ran in a transaction: retried later, or dead. */

@@ -147,6 +147,70 @@ export async function retargetTimers(db: TimerDb, moves: readonly TimerMove[], o
   return moved;
 }
 
+/**
+ * `scheduleTimer` for many timers at once, with exactly its rules (created, moved and armed again
+ * when the due time or payload differ or it was cancelled, else left as it is): one set-based
+ * statement per 20,000. A calendar change re-targets every affected open ticket with it. Each
+ * (kind, subjectId, key) may appear once. Returns how many were created or moved.
+ */
+export async function scheduleTimers(db: TimerDb, inputs: readonly ScheduleTimerInput[], options: { now?: number } = {}): Promise<number> {
+  const now = options.now === undefined ? null : requireInstant(options.now, 'now');
+  let changed = 0;
+  for (let start = 0; start < inputs.length; start += MOVE_CHUNK) {
+    const chunk = inputs.slice(start, start + MOVE_CHUNK);
+    const cols = { kinds: [] as string[], types: [] as string[], subjects: [] as string[], keys: [] as string[], dues: [] as number[], payloads: [] as string[] };
+    chunk.forEach((input, i) => {
+      const at = `timers[${start + i}]`;
+      cols.kinds.push(requireText(input?.kind, `${at}.kind`, 200));
+      cols.types.push(requireText(input.subjectType ?? 'ticket', `${at}.subjectType`, 100));
+      cols.subjects.push(requireText(input.subjectId, `${at}.subjectId`, 200));
+      cols.keys.push(requireText(input.key ?? '', `${at}.key`, 200, true));
+      cols.dues.push(requireInstant(input.dueAt, `${at}.dueAt`).getTime());
+      cols.payloads.push(payloadJson(input.payload));
+    });
+    const stamp = sql`coalesce(${now}::timestamptz, now())`;
+    const result = await sql`
+      insert into timers as t (kind, subject_type, subject_id, key, due_at, payload, created_at, updated_at)
+      select m.kind, m.subject_type, m.subject_id, m.key, to_timestamp(m.due_ms / 1000.0), m.payload::jsonb, ${stamp}, ${stamp}
+      from unnest(${cols.kinds}::text[], ${cols.types}::text[], ${cols.subjects}::text[], ${cols.keys}::text[], ${cols.dues}::float8[], ${cols.payloads}::text[])
+        as m(kind, subject_type, subject_id, key, due_ms, payload)
+      on conflict (subject_id, kind, key) do update set
+        subject_type = excluded.subject_type, due_at = excluded.due_at, payload = excluded.payload,
+        state = 'pending', attempts = 0, locked_by = null, locked_until = null, lease_token = null,
+        fired_at = null, last_error = null, updated_at = excluded.updated_at
+      where t.due_at <> excluded.due_at or t.payload <> excluded.payload or t.state = 'cancelled'`.execute(db);
+    changed += Number(result.numAffectedRows ?? 0);
+  }
+  return changed;
+}
+
+/** Timers of one subject to cancel: these kinds, of this key only, or of every key when `key` is null. */
+export interface TimerCancel {
+  subjectId: string;
+  kind: string;
+  key: string | null;
+}
+
+/** `cancelTimers` for many subjects at once (set-based, per 20,000): returns how many were cancelled. */
+export async function cancelTimerSets(db: TimerDb, cancels: readonly TimerCancel[], options: { now?: number } = {}): Promise<number> {
+  const now = options.now === undefined ? null : requireInstant(options.now, 'now');
+  let cancelled = 0;
+  for (let start = 0; start < cancels.length; start += MOVE_CHUNK) {
+    const chunk = cancels.slice(start, start + MOVE_CHUNK);
+    const subjects = chunk.map((c, i) => requireText(c?.subjectId, `cancels[${start + i}].subjectId`, 200));
+    const kinds = chunk.map((c, i) => requireText(c.kind, `cancels[${start + i}].kind`, 200));
+    const keys = chunk.map((c, i) => (c.key === null ? null : requireText(c.key, `cancels[${start + i}].key`, 200, true)));
+    const result = await sql`
+      update timers t set state = 'cancelled', locked_by = null, locked_until = null, lease_token = null,
+        updated_at = coalesce(${now}::timestamptz, now())
+      from unnest(${subjects}::text[], ${kinds}::text[], ${keys}::text[]) as m(subject_id, kind, key)
+      where t.subject_id = m.subject_id and t.kind = m.kind and (m.key is null or t.key = m.key)
+        and t.state in ('pending', 'running')`.execute(db);
+    cancelled += Number(result.numAffectedRows ?? 0);
+  }
+  return cancelled;
+}
+
 /** The subject's timers (every state), soonest first. */
 export async function findTimers(db: TimerDb, query: { subjectId: string; kinds?: readonly string[]; states?: readonly TimerState[] }): Promise<Timer[]> {
   const subjectId = requireText(query.subjectId, 'subjectId', 200);

@@ -197,11 +197,7 @@ export class TimerWorker {
           report[next.state === 'dead' ? 'dead' : 'retried'] += 1;
         }
       }
-      await markFired(
-        trx,
-        fired.map((t) => t.id),
-        now,
-      );
+      await markFired(trx, fired, now);
     });
     report.fired = fired.length;
     this.#announce(fired);

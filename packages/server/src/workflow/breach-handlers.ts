@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, Ticket } from '../db/schema.js';
 import type { AppDeps } from '../http/deps.js';
 import { recordEvent } from '../tickets/access.js';
-import { explainTicketTarget, versionOf } from '../tickets/clocks.js';
+import { explainTicketTarget, targetsOf, versionOf } from '../tickets/clocks.js';
 import { loadTicketFacts } from '../tickets/facts.js';
 import { refreshClocks } from '../tickets/refresh.js';
 import type { Timer, TransactionalHandler } from '../timers/index.js';
@@ -49,6 +49,13 @@ export function breachWarningHandler(deps: AppDeps): TransactionalHandler {
     if (!found || found.target.state !== 'active') return;
     const { ticket, target, payload } = found;
     const now = deps.clock.now();
+    // A calendar changed since the due time was stored (a holiday added): the warning follows the
+    // due time as it is now, so it is moved there (by refreshClocks) instead of sent for the old one.
+    const recomputed = targetsOf(deps.registry, ticket, await loadTicketFacts(db, ticket), now).find((t) => t.metric === payload.metric);
+    if (recomputed?.due_at !== payload.due_at) {
+      await refreshClocks(deps, db, ticket);
+      return;
+    }
     const remainingMs = Math.max(0, target.calendar_id === null ? payload.due_at - now : businessTimeLeft(deps, ticket, target.calendar_id, now, payload.due_at));
     await db.updateTable('sla_targets').set({ warned_at: new Date(now) }).where('ticket_id', '=', ticket.id).where('metric', '=', payload.metric).execute();
     const due = new Date(payload.due_at).toISOString();
@@ -72,7 +79,12 @@ export function breachHandler(deps: AppDeps): TransactionalHandler {
     if (!found) return;
     const { ticket, payload } = found;
     const now = deps.clock.now();
-    await refreshClocks(deps, db, ticket);
+    const { targets } = await refreshClocks(deps, db, ticket);
+    // The stored due time may predate a calendar change (a holiday added): only a target that is
+    // breached at the due time this timer was set for is recorded. When the due time moved,
+    // refreshClocks has just moved this timer to it, and it fires again then.
+    const recomputed = targets.find((t) => t.metric === payload.metric);
+    if (!recomputed || recomputed.state !== 'breached' || recomputed.met_at !== null || recomputed.due_at !== payload.due_at) return;
     const due = new Date(payload.due_at).toISOString();
     await recordEvent(db, { ticketId: ticket.id, actorId: null, type: BREACHED_EVENT, after: { metric: payload.metric, due_at: due }, at: now });
     const explanation = await explanationLines(deps, db, ticket, payload.metric, now);

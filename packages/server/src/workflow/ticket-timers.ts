@@ -22,12 +22,42 @@ export interface PendingTimerPayload {
   auto_solve_at: number;
 }
 
+/** One step of bringing a ticket's timers in line: schedule (or move) one timer, or cancel timers. */
+export type TicketTimerStep =
+  | { op: 'schedule'; kind: string; key: string; dueAt: number; payload: BreachTimerPayload | PendingTimerPayload }
+  /** Cancels the ticket's timers of these kinds that have not fired; of these keys only, or of every key when `keys` is absent. */
+  | { op: 'cancel'; kinds: readonly string[]; keys?: readonly string[] };
+
 /**
- * Brings a ticket's timers in line with its targets and status, in the transaction that changed them:
- * each running target has a breach warning at its warning point and a breach just after its due time (moved
- * when the due time moves); a paused, met or guarantee-free target has none. A pending ticket whose
- * pack has lifecycle rules has a reminder and an automatic solve counted from when it went pending;
- * any other status cancels them. Timers that already fired for the same instant stay fired.
+ * What `syncTicketTimers` does to a ticket's timers, as a list of steps in order (pure): each running
+ * target has a breach warning at its warning point and a breach just after its due time; a paused,
+ * met or guarantee-free target has none. A pending ticket whose pack has lifecycle rules has a
+ * reminder and an automatic solve counted from when it went pending; any other status cancels them.
+ * The bulk re-targeting of a calendar change applies the same steps set-based.
+ */
+export function ticketTimerSteps(
+  registry: PolicyCatalog,
+  ticket: Pick<Ticket, 'status' | 'pack_id' | 'pack_version' | 'created_at'>,
+  targets: readonly TargetView[],
+  facts: Pick<ClockFacts, 'statusHistory'>,
+  now: number,
+): TicketTimerStep[] {
+  const steps: TicketTimerStep[] = [];
+  for (const target of targets) {
+    const plan = breachTimersOf(ticket, target);
+    if (plan.warningAt === null) steps.push({ op: 'cancel', kinds: plan.breachAt === null ? BREACH_KINDS : [TIMER_KINDS.breachWarning], keys: [target.metric] });
+    if (plan.breachAt === null) continue;
+    if (plan.warningAt !== null) steps.push({ op: 'schedule', kind: TIMER_KINDS.breachWarning, key: target.metric, dueAt: plan.warningAt, payload: plan.payload! });
+    steps.push({ op: 'schedule', kind: TIMER_KINDS.breach, key: target.metric, dueAt: plan.breachAt, payload: plan.payload! });
+  }
+  steps.push(...pendingTimerSteps(registry, ticket, facts, now));
+  return steps;
+}
+
+/**
+ * Brings a ticket's timers in line with its targets and status, in the transaction that changed them
+ * (see `ticketTimerSteps`): moved when a due time moves. Timers that already fired for the same
+ * instant stay fired.
  */
 export async function syncTicketTimers(
   registry: PolicyCatalog,
@@ -37,16 +67,10 @@ export async function syncTicketTimers(
   facts: Pick<ClockFacts, 'statusHistory'>,
   now: number,
 ): Promise<void> {
-  for (const target of targets) {
-    const plan = breachTimersOf(ticket, target);
-    if (plan.warningAt === null) await cancelTimers(db, { subjectId: ticket.id, kinds: plan.breachAt === null ? BREACH_KINDS : [TIMER_KINDS.breachWarning], keys: [target.metric], now });
-    if (plan.breachAt === null) continue;
-    if (plan.warningAt !== null) {
-      await scheduleTimer(db, { kind: TIMER_KINDS.breachWarning, subjectId: ticket.id, key: target.metric, dueAt: plan.warningAt, payload: plan.payload, now });
-    }
-    await scheduleTimer(db, { kind: TIMER_KINDS.breach, subjectId: ticket.id, key: target.metric, dueAt: plan.breachAt, payload: plan.payload, now });
+  for (const step of ticketTimerSteps(registry, ticket, targets, facts, now)) {
+    if (step.op === 'cancel') await cancelTimers(db, { subjectId: ticket.id, kinds: step.kinds, ...(step.keys ? { keys: step.keys } : {}), now });
+    else await scheduleTimer(db, { kind: step.kind, subjectId: ticket.id, key: step.key, dueAt: step.dueAt, payload: step.payload, now });
   }
-  await syncPendingTimers(registry, db, ticket, facts, now);
 }
 
 /**
@@ -82,24 +106,22 @@ export function newTicketTimerRows(ticket: Pick<Ticket, 'id' | 'status'>, target
   return rows;
 }
 
-async function syncPendingTimers(
+function pendingTimerSteps(
   registry: PolicyCatalog,
-  db: Kysely<Database>,
-  ticket: Pick<Ticket, 'id' | 'status' | 'pack_id' | 'pack_version' | 'created_at'>,
+  ticket: Pick<Ticket, 'status' | 'pack_id' | 'pack_version' | 'created_at'>,
   facts: Pick<ClockFacts, 'statusHistory'>,
   now: number,
-): Promise<void> {
+): TicketTimerStep[] {
   const lifecycle = ticket.status === 'pending' ? versionOf(registry, ticket).lifecycle : null;
   const since = lifecycle ? pendingSince(facts, now) : null;
-  if (!lifecycle || since === null) {
-    await cancelTimers(db, { subjectId: ticket.id, kinds: PENDING_KINDS, now });
-    return;
-  }
+  if (!lifecycle || since === null) return [{ op: 'cancel', kinds: PENDING_KINDS }];
   const calendar = versionOf(registry, ticket).calendar(lifecycle.calendar);
   const due = pendingTimers(since, lifecycle, calendar);
   const payload: PendingTimerPayload = { pending_since: since, remind_at: due.remind_at, auto_solve_at: due.auto_solve_at };
-  await scheduleTimer(db, { kind: TIMER_KINDS.pendingReminder, subjectId: ticket.id, dueAt: due.remind_at, payload, now });
-  await scheduleTimer(db, { kind: TIMER_KINDS.autoSolve, subjectId: ticket.id, dueAt: due.auto_solve_at, payload, now });
+  return [
+    { op: 'schedule', kind: TIMER_KINDS.pendingReminder, key: '', dueAt: due.remind_at, payload },
+    { op: 'schedule', kind: TIMER_KINDS.autoSolve, key: '', dueAt: due.auto_solve_at, payload },
+  ];
 }
 
 /** When the current pending stretch began: the last move into pending in the status history. */

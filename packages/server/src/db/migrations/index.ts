@@ -7,6 +7,7 @@ import * as routing from './005_routing.js';
 import * as workflow from './006_workflow.js';
 import * as mailReview from './007_mail_review.js';
 import * as throttle from './008_throttle.js';
+import * as calendarFingerprints from './009_calendar_fingerprints.js';
 
 /** Every migration, in order. One set serves both PGlite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '006_workflow': workflow,
   '007_mail_review': mailReview,
   '008_throttle': throttle,
+  '009_calendar_fingerprints': calendarFingerprints,
 };

@@ -1,0 +1,172 @@
+import { sql, type Kysely } from 'kysely';
+import { TICKET_COLUMNS, type Database, type SlaTargetRow, type Ticket } from '../db/schema.js';
+import { earliest } from '../escalation/store.js';
+import type { AppDeps } from '../http/deps.js';
+import { pinnedVersion } from '../policy/catalog.js';
+import type { TargetView } from '../sla/index.js';
+import { clockColumns, targetRow, targetsOf } from '../tickets/clocks.js';
+import { loadClockFacts } from '../tickets/facts.js';
+import { cancelTimerSets, scheduleTimers, type TimerCancel } from '../timers/schedule.js';
+import type { ScheduleTimerInput } from '../timers/index.js';
+import { ticketTimerSteps } from '../workflow/ticket-timers.js';
+import { affectedTickets, planPriorityKey } from './affected.js';
+import { storeClockColumns, storeTargetsOfMany, type TicketClockColumns } from './writes.js';
+
+/** Calendars of one pack version that changed (an operator edited them, or an admin did). */
+export interface CalendarChange {
+  packId: string;
+  packVersion: string;
+  calendarIds: readonly string[];
+}
+
+export interface RetargetReport {
+  /** Open tickets whose targets were recomputed (they depend on a changed calendar). */
+  examined: number;
+  /** Those whose stored targets or clock columns changed and were written. */
+  tickets: number;
+  /** Timers created, moved or armed again, and cancelled. */
+  timersMoved: number;
+  timersCancelled: number;
+  batches: number;
+}
+
+export interface RetargetOptions {
+  /** Tickets per batch (one transaction each); memory stays bounded by it. Default 2,000. */
+  batchSize?: number;
+  /** Called after each batch commits, for progress. */
+  onBatch?: (report: RetargetReport) => void;
+}
+
+type Deps = Pick<AppDeps, 'registry' | 'clock'>;
+
+/**
+ * Re-targets every open ticket whose targets count on a changed calendar: the tickets pinned to the
+ * pack version whose plan × priority use one of its calendars (and its pending tickets when the lifecycle
+ * rules do). Each ticket's
+ * targets are recomputed from its stored facts with the code `refreshClocks` runs (`targetsOf`,
+ * `clockColumns`, `ticketTimerSteps`), and where they differ from what is stored, the targets, the
+ * ticket's clock columns and its timers are written as `refreshClocks` writes them, set-based.
+ * Tickets are read in keyset-paged batches (by id), each batch locked and written in one transaction,
+ * so commands on the same tickets wait for it, and memory stays bounded. Like `refreshClocks`, it
+ * writes no audit entry. Safe to run again: a second run finds nothing to change.
+ */
+export async function retargetCalendars(deps: Deps, db: Kysely<Database>, changes: readonly CalendarChange[], options: RetargetOptions = {}): Promise<RetargetReport> {
+  const report: RetargetReport = { examined: 0, tickets: 0, timersMoved: 0, timersCancelled: 0, batches: 0 };
+  const batchSize = options.batchSize ?? 2_000;
+  for (const change of changes) {
+    const version = pinnedVersion(deps.registry, change.packId, change.packVersion);
+    const affected = affectedTickets(version, new Set(change.calendarIds));
+    if (!affected.pending && affected.planPriorities.length === 0) continue;
+    let after: string | null = null;
+    for (;;) {
+      const last: string | null = await db.transaction().execute(async (trx) => {
+        let query = trx
+          .selectFrom('tickets')
+          .select(TICKET_COLUMNS)
+          .where('pack_id', '=', change.packId)
+          .where('pack_version', '=', change.packVersion)
+          .where('status', 'not in', ['solved', 'closed']);
+        const byPlan = sql<boolean>`plan || chr(31) || priority = any(${affected.planPriorities}::text[])`;
+        query = query.where(affected.pending ? (eb) => eb.or([byPlan, eb('status', '=', 'pending')]) : byPlan);
+        if (after !== null) query = query.where('id', '>', after);
+        const tickets = await query.orderBy('id').limit(batchSize).forUpdate().execute();
+        if (tickets.length === 0) return null;
+        await retargetBatch(deps, trx, tickets, report);
+        return tickets[tickets.length - 1]!.id;
+      });
+      if (last === null) break;
+      after = last;
+      report.batches += 1;
+      options.onBatch?.({ ...report });
+    }
+  }
+  return report;
+}
+
+/** Recomputes one batch of locked tickets and writes those that changed. */
+async function retargetBatch(deps: Deps, db: Kysely<Database>, tickets: readonly Ticket[], report: RetargetReport): Promise<void> {
+  const now = deps.clock.now();
+  const ids = tickets.map((t) => t.id);
+  const [facts, stored, escalations] = await Promise.all([
+    loadClockFacts(db, ids),
+    db.selectFrom('sla_targets').selectAll().where('ticket_id', 'in', ids).execute(),
+    db
+      .selectFrom('escalations')
+      .select(['ticket_id', (eb) => eb.fn.min('due_at').as('due')])
+      .where('ticket_id', 'in', ids)
+      .where('responded_at', 'is', null)
+      .groupBy('ticket_id')
+      .execute(),
+  ]);
+  const storedBy = groupBy(stored, (r) => r.ticket_id);
+  const escalationDue = new Map(escalations.map((e) => [e.ticket_id, e.due ? new Date(e.due) : null]));
+  const changedTargets: { ticketId: string; targets: TargetView[] }[] = [];
+  const columns: TicketClockColumns[] = [];
+  const schedules: ScheduleTimerInput[] = [];
+  const cancels: TimerCancel[] = [];
+  for (const ticket of tickets) {
+    report.examined += 1;
+    const ticketFacts = facts.get(ticket.id)!;
+    const targets = targetsOf(deps.registry, ticket, ticketFacts, now);
+    const clock = clockColumns(targets);
+    // An escalation still waiting for its response counts in the ticket's time to breach (as in refreshClocks).
+    clock.first_due_at = earliest(clock.first_due_at, escalationDue.get(ticket.id) ?? null);
+    if (sameTargets(storedBy.get(ticket.id) ?? [], ticket.id, targets, now) && sameColumns(ticket, clock)) continue;
+    changedTargets.push({ ticketId: ticket.id, targets });
+    columns.push({ id: ticket.id, ...clock });
+    for (const step of ticketTimerSteps(deps.registry, ticket, targets, ticketFacts, now)) {
+      if (step.op === 'schedule') schedules.push({ kind: step.kind, subjectId: ticket.id, key: step.key, dueAt: step.dueAt, payload: step.payload });
+      else for (const kind of step.kinds) for (const key of step.keys ?? [null]) cancels.push({ subjectId: ticket.id, kind, key });
+    }
+  }
+  if (changedTargets.length === 0) return;
+  await storeTargetsOfMany(db, changedTargets, now);
+  await storeClockColumns(db, columns, now);
+  // Cancels before schedules, as each ticket's steps are ordered: no step cancels a timer a later one schedules.
+  report.timersCancelled += await cancelTimerSets(db, cancels, { now });
+  report.timersMoved += await scheduleTimers(db, schedules, { now });
+  report.tickets += changedTargets.length;
+}
+
+/** Whether the stored rows already hold what `refreshClocks` would store (its bookkeeping column aside). */
+function sameTargets(stored: readonly SlaTargetRow[], ticketId: string, targets: readonly TargetView[], now: number): boolean {
+  if (stored.length !== targets.length) return false;
+  const at = new Date(now);
+  const byMetric = new Map(stored.map((r) => [r.metric, r]));
+  return targets.every((target) => {
+    const want = targetRow(ticketId, target, at);
+    const have = byMetric.get(target.metric);
+    if (!have) return false;
+    const inputs = have.inputs as Record<string, unknown>;
+    return (
+      have.calendar_id === want.calendar_id &&
+      numberOrNull(have.duration_ms) === want.duration_ms &&
+      have.state === want.state &&
+      sameInstant(have.due_at, want.due_at) &&
+      sameInstant(have.warning_at, want.warning_at) &&
+      sameInstant(have.met_at, want.met_at) &&
+      sameInstant(have.breached_at, want.breached_at) &&
+      Number(have.paused_ms) === want.paused_ms &&
+      (inputs?.none_reason ?? null) === target.none_reason &&
+      (inputs?.started_at ?? null) === target.started_at
+    );
+  });
+}
+
+function sameColumns(ticket: Ticket, clock: Omit<TicketClockColumns, 'id'>): boolean {
+  return sameInstant(ticket.next_breach_at, clock.next_breach_at) && sameInstant(ticket.first_due_at, clock.first_due_at) && sameInstant(ticket.clock_started_at, clock.clock_started_at);
+}
+
+const sameInstant = (a: Date | null, b: Date | null): boolean => (a === null || b === null ? a === b : a.getTime() === b.getTime());
+const numberOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
