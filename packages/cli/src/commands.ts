@@ -5,6 +5,7 @@ import { calendarShowCommand } from './commands/calendar-show/index.js';
 import { policyListCommand } from './commands/policy-list/index.js';
 import { policySchemaCommand } from './commands/policy-schema/index.js';
 import { policyValidateCommand } from './commands/policy-validate/index.js';
+import { retargetCommand } from './commands/retarget/index.js';
 import { loadServer, type ServerLoader } from './commands/server/api.js';
 import { migrateCommand, seedCommand, serveCommand } from './commands/server/index.js';
 import { slaDeadlineCommand } from './commands/sla-deadline/index.js';
@@ -29,5 +30,6 @@ export function allCommands(deps: CommandDeps = { loadRegistry: shippedRegistry,
     migrateCommand(deps.loadServer),
     seedCommand(deps.loadServer),
     workerCommand(deps.loadServer),
+    retargetCommand(deps.loadServer),
   ];
 }

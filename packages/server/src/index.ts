@@ -2,6 +2,7 @@ export { buildApp, JSON_BODY_LIMIT, type BuildAppOptions } from './http/app.js';
 export { startServer, startWorker, migrate, seed, type StartOptions, type RunningServer, type WorkerOptions, type RunningWorker } from './serve.js';
 export { openDatabase, type DatabaseHandle, type DatabaseKind, type DatabaseOptions } from './db/open.js';
 export { migrateToLatest, type MigrationReport } from './db/migrate.js';
+export { retarget, retargetCalendars, retargetChangedCalendars, type CalendarChange, type CalendarCheck, type RetargetReport, type RetargetRun } from './retarget/index.js';
 export type * from './db/schema.js';
 export { ROLES, TICKET_STATUSES, CHANNELS, TARGET_STATES, PARTNER_TIERS, PRESENCES, MAX_ATTACHMENT_BYTES } from './db/schema.js';
 export { type Clock, type FixedClock, systemClock, fixedClock, offsetClock, clockFromSetting } from './clock.js';

@@ -8,3 +8,4 @@ export { affectedTickets, type AffectedTickets } from './affected.js';
 export { calendarFingerprint, catalogFingerprints, type CalendarFingerprint } from './fingerprint.js';
 export { retargetCalendars, type CalendarChange, type RetargetOptions, type RetargetReport } from './service.js';
 export { changedCalendars, retargetChangedCalendars, type CalendarCheck, type CalendarCheckOptions } from './startup.js';
+export { retarget, type RetargetRun } from './run.js';

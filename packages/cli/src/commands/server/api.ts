@@ -24,9 +24,20 @@ export interface ServerApi {
   /** Runs only the timer worker; resolves `stopped` when it has stopped (on SIGINT/SIGTERM). */
   startWorker?(options: { databaseUrl?: string; dataDir?: string; leaseMs?: number; print?: (line: string) => void }): Promise<{ stopped: Promise<void> }>;
   migrate(db?: unknown): Promise<{ applied: string[] }>;
+  /** Re-targets the open tickets of calendars changed in place (migrating first). */
+  retarget?(db?: unknown, options?: { packId?: string }): Promise<RetargetResult>;
   seed(db?: unknown): Promise<{ seeded: boolean; logins: DemoLoginInfo[] }>;
   openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<DatabaseHandleInfo>;
   readConfig(): { databaseUrl: string | undefined; dataDir: string };
+}
+
+/** What `hourglass retarget` reports. */
+export interface RetargetResult {
+  changes: { packId: string; packVersion: string; calendarIds: readonly string[] }[];
+  examined: number;
+  tickets: number;
+  timersMoved: number;
+  timersCancelled: number;
 }
 
 export type ServerLoader = () => Promise<ServerApi>;
