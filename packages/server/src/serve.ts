@@ -78,7 +78,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const registry = options.registry ?? (await loadShippedCatalog());
     const seeded = options.seed === false ? { seeded: false, logins: [] } : await seedDemoData(handle.db, registry, clock);
     // A calendar edited in place since the last start (a holiday added): its open tickets follow it now.
-    const calendars = await retargetChangedCalendars({ registry, clock }, handle.db);
+    const calendars = await retargetChangedCalendars({ registry, clock }, handle.db, retargetOptions(handle.kind));
     if (options.worker !== false) {
       const settings = { ...mail, publicUrl: mail.publicUrl ?? localUrl(options.port ?? config.port), webhookAllow };
       workflow = createWorkflow({ db: handle.db, clock, registry, settings, onError: (err) => logger.error({ err }, 'timer sweep failed') });
@@ -173,7 +173,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
   try {
     await migrateToLatest(handle.db);
     const registry = options.registry ?? (await loadShippedCatalog());
-    printCalendarCheck(print, await retargetChangedCalendars({ registry, clock }, handle.db));
+    printCalendarCheck(print, await retargetChangedCalendars({ registry, clock }, handle.db, retargetOptions(handle.kind)));
     // A worker has no listener: without HOURGLASS_PUBLIC_URL, links assume the API listens on PORT of this machine.
     const settings = { ...mail, publicUrl: mail.publicUrl ?? localUrl(config.port), webhookAllow: config.webhookAllow };
     const workflow = createWorkflow({ db: handle.db, clock, registry, settings, ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}), onError: (err) => logger.error({ err }, 'timer sweep failed') });
@@ -215,6 +215,9 @@ function printBanner(print: (line: string) => void, url: string, kind: string, s
   print(seeded.seeded ? '  Demo data was created. Demo logins:' : '  Demo logins (if the demo data is still there):');
   for (const login of seeded.logins) print(`    ${formatLogin(login)}`);
 }
+
+/** Re-targeting runs two batches at once on PostgreSQL (a pool), one on the embedded database (one connection). */
+const retargetOptions = (kind: string) => ({ concurrency: kind === 'postgres' ? 2 : 1 });
 
 /** What the start-up check of the calendars did, when a calendar had changed. */
 function printCalendarCheck(print: (line: string) => void, check: CalendarCheck): void {

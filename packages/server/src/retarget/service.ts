@@ -33,6 +33,11 @@ export interface RetargetReport {
 export interface RetargetOptions {
   /** Tickets per batch (one transaction each); memory stays bounded by it. Default 2,000. */
   batchSize?: number;
+  /**
+   * Batches in flight at once, each in its own transaction on its own connection (default 1). More
+   * than one needs a pool of as many connections (PostgreSQL); the embedded database has one.
+   */
+  concurrency?: number;
   /** Called after each batch commits, for progress. */
   onBatch?: (report: RetargetReport) => void;
 }
@@ -47,7 +52,7 @@ type Deps = Pick<AppDeps, 'registry' | 'clock'>;
  * `clockColumns`, `ticketTimerSteps`), and where they differ from what is stored, the targets, the
  * ticket's clock columns and its timers are written as `refreshClocks` writes them, set-based.
  * Tickets are read in keyset-paged batches (by id), each batch locked and written in one transaction,
- * so commands on the same tickets wait for it, and memory stays bounded. Like `refreshClocks`, it
+ * so commands on the same tickets wait for it, and memory stays bounded (batch size × concurrency). Like `refreshClocks`, it
  * writes no audit entry. Safe to run again: a second run finds nothing to change.
  */
 export async function retargetCalendars(deps: Deps, db: Kysely<Database>, changes: readonly CalendarChange[], options: RetargetOptions = {}): Promise<RetargetReport> {
@@ -58,27 +63,46 @@ export async function retargetCalendars(deps: Deps, db: Kysely<Database>, change
     const affected = affectedTickets(version, new Set(change.calendarIds));
     if (!affected.pending && affected.planPriorities.length === 0) continue;
     let after: string | null = null;
-    for (;;) {
-      const last: string | null = await db.transaction().execute(async (trx) => {
-        let query = trx
-          .selectFrom('tickets')
-          .select(TICKET_COLUMNS)
-          .where('pack_id', '=', change.packId)
-          .where('pack_version', '=', change.packVersion)
-          .where('status', 'not in', ['solved', 'closed']);
-        const byPlan = sql<boolean>`plan || chr(31) || priority = any(${affected.planPriorities}::text[])`;
-        query = query.where(affected.pending ? (eb) => eb.or([byPlan, eb('status', '=', 'pending')]) : byPlan);
-        if (after !== null) query = query.where('id', '>', after);
-        const tickets = await query.orderBy('id').limit(batchSize).forUpdate().execute();
-        if (tickets.length === 0) return null;
-        await retargetBatch(deps, trx, tickets, report);
-        return tickets[tickets.length - 1]!.id;
-      });
-      if (last === null) break;
-      after = last;
-      report.batches += 1;
-      options.onBatch?.({ ...report });
-    }
+    let exhausted = false;
+    let turn = Promise.resolve();
+    // Pages are taken in id order, one taker at a time; each is locked, recomputed and written in its own transaction.
+    const worker = async () => {
+      while (!exhausted) {
+        const took = await db.transaction().execute(async (trx) => {
+          let release!: () => void;
+          const previous = turn;
+          turn = new Promise<void>((resolve) => (release = resolve));
+          let tickets: Ticket[];
+          try {
+            await previous;
+            if (exhausted) return false;
+            let query = trx
+              .selectFrom('tickets')
+              .select(TICKET_COLUMNS)
+              .where('pack_id', '=', change.packId)
+              .where('pack_version', '=', change.packVersion)
+              .where('status', 'not in', ['solved', 'closed']);
+            const byPlan = sql<boolean>`plan || chr(31) || priority = any(${affected.planPriorities}::text[])`;
+            query = query.where(affected.pending ? (eb) => eb.or([byPlan, eb('status', '=', 'pending')]) : byPlan);
+            if (after !== null) query = query.where('id', '>', after);
+            tickets = await query.orderBy('id').limit(batchSize).forUpdate().execute();
+            if (tickets.length === 0) {
+              exhausted = true;
+              return false;
+            }
+            after = tickets[tickets.length - 1]!.id;
+          } finally {
+            release();
+          }
+          await retargetBatch(deps, trx, tickets, report);
+          return true;
+        });
+        if (!took) break;
+        report.batches += 1;
+        options.onBatch?.({ ...report });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
   }
   return report;
 }
@@ -123,8 +147,11 @@ async function retargetBatch(deps: Deps, db: Kysely<Database>, tickets: readonly
   await storeTargetsOfMany(db, changedTargets, now);
   await storeClockColumns(db, columns, now);
   // Cancels before schedules, as each ticket's steps are ordered: no step cancels a timer a later one schedules.
-  report.timersCancelled += await cancelTimerSets(db, cancels, { now });
-  report.timersMoved += await scheduleTimers(db, schedules, { now });
+  const cancelled = await cancelTimerSets(db, cancels, { now });
+  const moved = await scheduleTimers(db, schedules, { now });
+  // Counted after the awaits: batches run side by side, and `x += await …` would lose their counts.
+  report.timersCancelled += cancelled;
+  report.timersMoved += moved;
   report.tickets += changedTargets.length;
 }
 

@@ -30,7 +30,8 @@ export async function retargetChangedCalendars(deps: Deps, db: Kysely<Database>,
     const stored = await session.selectFrom('calendar_fingerprints').select(['pack_id', 'pack_version', 'calendar_id', 'fingerprint']).execute();
     const known = new Map(stored.map((s) => [keyOf(s.pack_id, s.pack_version, s.calendar_id), s.fingerprint]));
     const changes = changedCalendars(current, known);
-    const report = await retargetCalendars(deps, session, changes, options);
+    // The lock belongs to this session; batches in parallel take other connections of the pool.
+    const report = await retargetCalendars(deps, (options.concurrency ?? 1) > 1 ? db : session, changes, options);
     await storeFingerprints(session, current.filter((f) => known.get(keyOf(f.packId, f.packVersion, f.calendarId)) !== f.fingerprint), deps.clock.now());
     return { ...report, changes };
   });
