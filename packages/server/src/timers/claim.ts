@@ -25,7 +25,8 @@ export async function lockDue(trx: Transaction<any>, kinds: readonly string[], n
  */
 export async function markFired(trx: Transaction<any>, timers: readonly Pick<Timer, 'id' | 'dueAt' | 'payload'>[], now: number): Promise<void> {
   if (timers.length === 0) return;
-  const payloads = timers.map((t) => JSON.stringify(t.payload ?? {}));
+  // Payloads are written from JSON text and read back parsed, so the text of the parsed value compares equal.
+  const payloads = timers.map((t) => (t.payload === undefined ? '{}' : JSON.stringify(t.payload)));
   await sql`
     update timers t set state = 'done', fired_at = ${new Date(now)}, attempts = attempts + 1, last_error = null,
       locked_by = null, locked_until = null, lease_token = null, updated_at = ${new Date(now)}
