@@ -1,10 +1,10 @@
 import { sql, type Kysely } from 'kysely';
-import { TICKET_COLUMNS, type Database, type SlaTargetRow, type Ticket } from '../db/schema.js';
+import type { Database, SlaTargetRow, Ticket } from '../db/schema.js';
 import { earliest } from '../escalation/store.js';
 import type { AppDeps } from '../http/deps.js';
 import { pinnedVersion } from '../policy/catalog.js';
 import type { TargetView } from '../sla/index.js';
-import { clockColumns, targetRow, targetsOf } from '../tickets/clocks.js';
+import { type ClockTicket, clockColumns, targetsOf } from '../tickets/clocks.js';
 import { loadClockFacts } from '../tickets/facts.js';
 import { cancelTimerSets, scheduleTimers, type TimerCancel } from '../timers/schedule.js';
 import type { ScheduleTimerInput } from '../timers/index.js';
@@ -44,6 +44,13 @@ export interface RetargetOptions {
 
 type Deps = Pick<AppDeps, 'registry' | 'clock'>;
 
+/** What re-targeting reads of a ticket: what its clocks and timers depend on, and the clock columns stored. */
+const RETARGET_COLUMNS = [
+  'id', 'status', 'pack_id', 'pack_version', 'plan', 'priority', 'channel', 'created_at', 'intake_completed_at',
+  'next_breach_at', 'first_due_at', 'clock_started_at',
+] as const satisfies readonly (keyof Ticket)[];
+type RetargetTicket = ClockTicket & Pick<Ticket, 'status' | 'next_breach_at' | 'first_due_at' | 'clock_started_at'>;
+
 /**
  * Re-targets every open ticket whose targets count on a changed calendar: the tickets pinned to the
  * pack version whose plan × priority use one of its calendars (and its pending tickets when the lifecycle
@@ -72,13 +79,13 @@ export async function retargetCalendars(deps: Deps, db: Kysely<Database>, change
           let release!: () => void;
           const previous = turn;
           turn = new Promise<void>((resolve) => (release = resolve));
-          let tickets: Ticket[];
+          let tickets: RetargetTicket[];
           try {
             await previous;
             if (exhausted) return false;
             let query = trx
               .selectFrom('tickets')
-              .select(TICKET_COLUMNS)
+              .select(RETARGET_COLUMNS)
               .where('pack_id', '=', change.packId)
               .where('pack_version', '=', change.packVersion)
               .where('status', 'not in', ['solved', 'closed']);
@@ -108,7 +115,7 @@ export async function retargetCalendars(deps: Deps, db: Kysely<Database>, change
 }
 
 /** Recomputes one batch of locked tickets and writes those that changed. */
-async function retargetBatch(deps: Deps, db: Kysely<Database>, tickets: readonly Ticket[], report: RetargetReport): Promise<void> {
+async function retargetBatch(deps: Deps, db: Kysely<Database>, tickets: readonly RetargetTicket[], report: RetargetReport): Promise<void> {
   const now = deps.clock.now();
   const ids = tickets.map((t) => t.id);
   const [facts, stored, escalations] = await Promise.all([
@@ -135,7 +142,7 @@ async function retargetBatch(deps: Deps, db: Kysely<Database>, tickets: readonly
     const clock = clockColumns(targets);
     // An escalation still waiting for its response counts in the ticket's time to breach (as in refreshClocks).
     clock.first_due_at = earliest(clock.first_due_at, escalationDue.get(ticket.id) ?? null);
-    if (sameTargets(storedBy.get(ticket.id) ?? [], ticket.id, targets, now) && sameColumns(ticket, clock)) continue;
+    if (sameTargets(storedBy.get(ticket.id) ?? [], targets) && sameColumns(ticket, clock)) continue;
     changedTargets.push({ ticketId: ticket.id, targets });
     columns.push({ id: ticket.id, ...clock });
     for (const step of ticketTimerSteps(deps.registry, ticket, targets, ticketFacts, now)) {
@@ -155,36 +162,35 @@ async function retargetBatch(deps: Deps, db: Kysely<Database>, tickets: readonly
   report.tickets += changedTargets.length;
 }
 
-/** Whether the stored rows already hold what `refreshClocks` would store (its bookkeeping column aside). */
-function sameTargets(stored: readonly SlaTargetRow[], ticketId: string, targets: readonly TargetView[], now: number): boolean {
+/** Whether the stored rows already hold what `refreshClocks` would store (`targetRow`; its bookkeeping columns aside). */
+function sameTargets(stored: readonly SlaTargetRow[], targets: readonly TargetView[]): boolean {
   if (stored.length !== targets.length) return false;
-  const at = new Date(now);
   const byMetric = new Map(stored.map((r) => [r.metric, r]));
   return targets.every((target) => {
-    const want = targetRow(ticketId, target, at);
     const have = byMetric.get(target.metric);
     if (!have) return false;
-    const inputs = have.inputs as Record<string, unknown>;
+    const inputs = have.inputs as Record<string, unknown> | null;
     return (
-      have.calendar_id === want.calendar_id &&
-      numberOrNull(have.duration_ms) === want.duration_ms &&
-      have.state === want.state &&
-      sameInstant(have.due_at, want.due_at) &&
-      sameInstant(have.warning_at, want.warning_at) &&
-      sameInstant(have.met_at, want.met_at) &&
-      sameInstant(have.breached_at, want.breached_at) &&
-      Number(have.paused_ms) === want.paused_ms &&
+      have.calendar_id === target.calendar_id &&
+      numberOrNull(have.duration_ms) === target.duration_ms &&
+      have.state === target.state &&
+      instantIs(have.due_at, target.due_at) &&
+      instantIs(have.warning_at, target.warning_at) &&
+      instantIs(have.met_at, target.met_at) &&
+      instantIs(have.breached_at, target.breached_at) &&
+      Number(have.paused_ms) === target.paused_ms &&
       (inputs?.none_reason ?? null) === target.none_reason &&
       (inputs?.started_at ?? null) === target.started_at
     );
   });
 }
 
-function sameColumns(ticket: Ticket, clock: Omit<TicketClockColumns, 'id'>): boolean {
+function sameColumns(ticket: RetargetTicket, clock: Omit<TicketClockColumns, 'id'>): boolean {
   return sameInstant(ticket.next_breach_at, clock.next_breach_at) && sameInstant(ticket.first_due_at, clock.first_due_at) && sameInstant(ticket.clock_started_at, clock.clock_started_at);
 }
 
 const sameInstant = (a: Date | null, b: Date | null): boolean => (a === null || b === null ? a === b : a.getTime() === b.getTime());
+const instantIs = (a: Date | null, b: number | null): boolean => (a === null || b === null ? a === null && b === null : a.getTime() === b);
 const numberOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
