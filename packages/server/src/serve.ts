@@ -78,7 +78,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const registry = options.registry ?? (await loadShippedCatalog());
     const seeded = options.seed === false ? { seeded: false, logins: [] } : await seedDemoData(handle.db, registry, clock);
     // A calendar edited in place since the last start (a holiday added): its open tickets follow it now.
-    const calendars = await retargetChangedCalendars({ registry, clock }, handle.db, retargetOptions(handle.kind));
+    const calendars = await checkCalendars(registry, clock, handle, logger);
     if (options.worker !== false) {
       const settings = { ...mail, publicUrl: mail.publicUrl ?? localUrl(options.port ?? config.port), webhookAllow };
       workflow = createWorkflow({ db: handle.db, clock, registry, settings, onError: (err) => logger.error({ err }, 'timer sweep failed') });
@@ -173,7 +173,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
   try {
     await migrateToLatest(handle.db);
     const registry = options.registry ?? (await loadShippedCatalog());
-    printCalendarCheck(print, await retargetChangedCalendars({ registry, clock }, handle.db, retargetOptions(handle.kind)));
+    printCalendarCheck(print, await checkCalendars(registry, clock, handle, logger));
     // A worker has no listener: without HOURGLASS_PUBLIC_URL, links assume the API listens on PORT of this machine.
     const settings = { ...mail, publicUrl: mail.publicUrl ?? localUrl(config.port), webhookAllow: config.webhookAllow };
     const workflow = createWorkflow({ db: handle.db, clock, registry, settings, ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}), onError: (err) => logger.error({ err }, 'timer sweep failed') });
@@ -216,14 +216,30 @@ function printBanner(print: (line: string) => void, url: string, kind: string, s
   for (const login of seeded.logins) print(`    ${formatLogin(login)}`);
 }
 
-/** Re-targeting runs two batches at once on PostgreSQL (a pool), one on the embedded database (one connection). */
-const retargetOptions = (kind: string) => ({ concurrency: kind === 'postgres' ? 2 : 1 });
+/**
+ * Re-targets the open tickets of calendars changed since the last start: two batches at once on
+ * PostgreSQL (a pool), one on the embedded database (one connection). A failure is logged and the
+ * start goes on (the next start tries again; a ticket follows the new calendar when next touched).
+ */
+async function checkCalendars(registry: PolicyCatalog, clock: Clock, handle: { db: Kysely<Database>; kind: string }, logger: { error(obj: object, msg: string): void }): Promise<CalendarCheck | null> {
+  try {
+    return await retargetChangedCalendars({ registry, clock }, handle.db, { concurrency: handle.kind === 'postgres' ? 2 : 1 });
+  } catch (err) {
+    logger.error({ err }, 're-targeting open tickets after a calendar change failed; the next start tries again');
+    return null;
+  }
+}
 
 /** What the start-up check of the calendars did, when a calendar had changed. */
-function printCalendarCheck(print: (line: string) => void, check: CalendarCheck): void {
+function printCalendarCheck(print: (line: string) => void, check: CalendarCheck | null): void {
+  if (check === null) {
+    print('  Calendars: re-targeting open tickets after a calendar change failed (see the log); the next start tries again.');
+    return;
+  }
   if (check.changes.length === 0) return;
   const which = check.changes.map((c) => `${c.packId} ${c.packVersion} (${c.calendarIds.join(', ')})`).join('; ');
   print(`  Calendars changed since they were last used: ${which}; ${check.tickets} open tickets re-targeted, ${check.timersMoved} timers moved, ${check.timersCancelled} cancelled.`);
+  if (check.failed > 0) print(`  ${check.failed} open tickets could not be re-targeted under the changed packs and were left as they were; first: ${check.failures.slice(0, 3).map((f) => `${f.ticketId}: ${f.message}`).join('; ')}`);
 }
 
 function formatLogin(login: DemoLogin): string {

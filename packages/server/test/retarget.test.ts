@@ -115,4 +115,18 @@ describe.each(DATABASE_KINDS)('re-targeting the open tickets of a changed calend
     expect(report).toMatchObject({ tickets: 0, timersMoved: 0, timersCancelled: 0 });
     expect(await service.db.selectFrom('tickets').select(['id', 'updated_at']).orderBy('id').execute()).toEqual(before);
   });
+
+  it('leaves a ticket it cannot compute under the changed pack as it was, names it, and re-targets the others', async () => {
+    // As if the pack file had lost the priority this pending ticket was filed under.
+    await service.db.updateTable('tickets').set({ priority: 'P9' }).where('id', '=', ids.pending!).execute();
+    const before = await clockState(service.db, all());
+    const again = await catalogWithHoliday('twilio', { name: 'Other Day', month: 3, day: 4 });
+    const report = await retargetCalendars({ registry: again, clock: service.clock }, service.db, [{ packId: 'twilio', packVersion, calendarIds: ['twilio-business-hours'] }]);
+    expect(report.failed).toBe(1);
+    expect(report.failures).toEqual([{ ticketId: ids.pending, message: expect.stringContaining('P9') }]);
+    const after = await clockState(service.db, all());
+    expect(stateOf(after, [ids.pending!])).toEqual(stateOf(before, [ids.pending!]));
+    // The Tuesday holiday is gone and Wednesday is closed instead: P3 is due Tuesday 11:00 PT again.
+    expect(after.targets.find((t) => t.ticket_id === ids.p3 && t.metric === 'first_response')!.due_at).toBe('2026-03-03T19:00:00.000Z');
+  });
 });

@@ -28,7 +28,15 @@ export interface RetargetReport {
   timersMoved: number;
   timersCancelled: number;
   batches: number;
+  /**
+   * Tickets whose targets cannot be computed under the changed pack (e.g. their plan was taken out of
+   * the file): left as they were, counted, the first few named with the reason.
+   */
+  failed: number;
+  failures: { ticketId: string; message: string }[];
 }
+
+const MAX_FAILURES_NAMED = 20;
 
 export interface RetargetOptions {
   /** Tickets per batch (one transaction each); memory stays bounded by it. Default 2,000. */
@@ -53,17 +61,21 @@ type RetargetTicket = ClockTicket & Pick<Ticket, 'status' | 'next_breach_at' | '
 
 /**
  * Re-targets every open ticket whose targets count on a changed calendar: the tickets pinned to the
- * pack version whose plan × priority use one of its calendars (and its pending tickets when the lifecycle
- * rules do). Each ticket's
- * targets are recomputed from its stored facts with the code `refreshClocks` runs (`targetsOf`,
- * `clockColumns`, `ticketTimerSteps`), and where they differ from what is stored, the targets, the
- * ticket's clock columns and its timers are written as `refreshClocks` writes them, set-based.
- * Tickets are read in keyset-paged batches (by id), each batch locked and written in one transaction,
- * so commands on the same tickets wait for it, and memory stays bounded (batch size × concurrency). Like `refreshClocks`, it
- * writes no audit entry. Safe to run again: a second run finds nothing to change.
+ * pack version whose plan × priority use one of its calendars (and its pending tickets when the
+ * lifecycle rules do). Each ticket's targets are recomputed from its stored facts with the code
+ * `refreshClocks` runs (`targetsOf`, `clockColumns`, `ticketTimerSteps`), and where they differ from
+ * what is stored, the targets, the ticket's clock columns and its timers are written as
+ * `refreshClocks` writes them, set-based. Tickets are read in keyset-paged batches (by id), each batch
+ * locked and written in one transaction, so commands on the same tickets wait for it, and memory
+ * stays bounded (batch size × concurrency). Like `refreshClocks`, it writes no audit entry. Safe to
+ * run again: a second run finds nothing to change.
+ *
+ * @example
+ * // An admin added a holiday to calendar `twilio-business-hours` of twilio version 2025-04:
+ * await retargetCalendars({ registry, clock }, db, [{ packId: 'twilio', packVersion: '2025-04', calendarIds: ['twilio-business-hours'] }]);
  */
 export async function retargetCalendars(deps: Deps, db: Kysely<Database>, changes: readonly CalendarChange[], options: RetargetOptions = {}): Promise<RetargetReport> {
-  const report: RetargetReport = { examined: 0, tickets: 0, timersMoved: 0, timersCancelled: 0, batches: 0 };
+  const report: RetargetReport = { examined: 0, tickets: 0, timersMoved: 0, timersCancelled: 0, batches: 0, failed: 0, failures: [] };
   const batchSize = options.batchSize ?? 2_000;
   for (const change of changes) {
     const version = pinnedVersion(deps.registry, change.packId, change.packVersion);
@@ -74,6 +86,14 @@ export async function retargetCalendars(deps: Deps, db: Kysely<Database>, change
     let turn = Promise.resolve();
     // Pages are taken in id order, one taker at a time; each is locked, recomputed and written in its own transaction.
     const worker = async () => {
+      try {
+        await takeBatches();
+      } finally {
+        // A failed batch stops the others too (its error is the caller's); the committed ones stand.
+        exhausted = true;
+      }
+    };
+    const takeBatches = async () => {
       while (!exhausted) {
         const took = await db.transaction().execute(async (trx) => {
           let release!: () => void;
@@ -138,14 +158,23 @@ async function retargetBatch(deps: Deps, db: Kysely<Database>, tickets: readonly
   for (const ticket of tickets) {
     report.examined += 1;
     const ticketFacts = facts.get(ticket.id)!;
-    const targets = targetsOf(deps.registry, ticket, ticketFacts, now);
+    let targets: TargetView[];
+    let steps: ReturnType<typeof ticketTimerSteps>;
+    try {
+      targets = targetsOf(deps.registry, ticket, ticketFacts, now);
+      steps = ticketTimerSteps(deps.registry, ticket, targets, ticketFacts, now);
+    } catch (error) {
+      report.failed += 1;
+      if (report.failures.length < MAX_FAILURES_NAMED) report.failures.push({ ticketId: ticket.id, message: error instanceof Error ? error.message : String(error) });
+      continue;
+    }
     const clock = clockColumns(targets);
     // An escalation still waiting for its response counts in the ticket's time to breach (as in refreshClocks).
     clock.first_due_at = earliest(clock.first_due_at, escalationDue.get(ticket.id) ?? null);
     if (sameTargets(storedBy.get(ticket.id) ?? [], targets) && sameColumns(ticket, clock)) continue;
     changedTargets.push({ ticketId: ticket.id, targets });
     columns.push({ id: ticket.id, ...clock });
-    for (const step of ticketTimerSteps(deps.registry, ticket, targets, ticketFacts, now)) {
+    for (const step of steps) {
       if (step.op === 'schedule') schedules.push({ kind: step.kind, subjectId: ticket.id, key: step.key, dueAt: step.dueAt, payload: step.payload });
       else for (const kind of step.kinds) for (const key of step.keys ?? [null]) cancels.push({ subjectId: ticket.id, kind, key });
     }

@@ -48,5 +48,7 @@ function describe(result: RetargetResult): string[] {
   return [
     ...result.changes.map((c) => `Changed: ${c.packId} version ${c.packVersion}, ${c.calendarIds.join(', ')}`),
     `${result.tickets} of ${result.examined} open tickets re-targeted; ${result.timersMoved} timers moved, ${result.timersCancelled} cancelled.`,
+    ...(result.failed ? [`${result.failed} could not be computed under the changed packs and were left as they were:`] : []),
+    ...(result.failures ?? []).map((f) => `  ${f.ticketId}: ${f.message}`),
   ];
 }

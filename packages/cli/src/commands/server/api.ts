@@ -38,6 +38,9 @@ export interface RetargetResult {
   tickets: number;
   timersMoved: number;
   timersCancelled: number;
+  /** Tickets that could not be computed under the changed packs, left as they were; the first few named. */
+  failed?: number;
+  failures?: { ticketId: string; message: string }[];
 }
 
 export type ServerLoader = () => Promise<ServerApi>;
