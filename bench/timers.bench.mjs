@@ -11,7 +11,7 @@
  *     sample of re-targeted tickets is checked against refreshClocks. Prints the time, the rate, and
  *     the time 1,000,000 tickets would take at that rate (target: < 60 s for 1,000,000).
  * Creates and drops its own database `hg_timers_bench_<random>`. Options: --timers=N (default 1e6),
- * --stream-seconds=N (default 20), --tickets=N (default 100,000), --batch=N (tickets per re-targeting batch, default 2,000),
+ * --stream-seconds=N (default 20), --tickets=N (default 100,000), --batch=N (tickets per re-targeting batch, default 5,000 as the service),
  * --concurrency=N (re-targeting batches at once, default 2, as the service runs it on PostgreSQL).
  */
 import { randomBytes } from 'node:crypto';
@@ -29,7 +29,7 @@ const arg = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--
 const TIMERS = arg('timers', 1_000_000);
 const STREAM_SECONDS = arg('stream-seconds', 20);
 const TICKETS = arg('tickets', 100_000);
-const BATCH = arg('batch', 2_000);
+const BATCH = arg('batch', 5_000);
 const CONCURRENCY = arg('concurrency', 2);
 const AT_SCALE = 1_000_000;
 const STREAM_PER_SECOND = 200;

@@ -39,7 +39,7 @@ export interface RetargetReport {
 const MAX_FAILURES_NAMED = 20;
 
 export interface RetargetOptions {
-  /** Tickets per batch (one transaction each); memory stays bounded by it. Default 2,000. */
+  /** Tickets per batch (one transaction each); memory stays bounded by it. Default 5,000. */
   batchSize?: number;
   /**
    * Batches in flight at once, each in its own transaction on its own connection (default 1). More
@@ -76,7 +76,7 @@ type RetargetTicket = ClockTicket & Pick<Ticket, 'status' | 'next_breach_at' | '
  */
 export async function retargetCalendars(deps: Deps, db: Kysely<Database>, changes: readonly CalendarChange[], options: RetargetOptions = {}): Promise<RetargetReport> {
   const report: RetargetReport = { examined: 0, tickets: 0, timersMoved: 0, timersCancelled: 0, batches: 0, failed: 0, failures: [] };
-  const batchSize = options.batchSize ?? 2_000;
+  const batchSize = options.batchSize ?? 5_000;
   for (const change of changes) {
     const version = pinnedVersion(deps.registry, change.packId, change.packVersion);
     const affected = affectedTickets(version, new Set(change.calendarIds));
