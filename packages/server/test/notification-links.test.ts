@@ -10,6 +10,7 @@ import { fixedClock } from '../src/clock.js';
 import { DEMO_PASSWORDS } from '../src/seed/demo-data.js';
 import { startServer, type RunningServer } from '../src/serve.js';
 import { createTestDatabase, DATABASE_KINDS } from './support/databases.js';
+import * as webPaths from '../../web/src/routes.js';
 
 /*
  * Links in notification emails must open the page the recipient uses, on the server that sent them:
@@ -23,9 +24,11 @@ const AGENT = 'lena.vogt@hourglass.example';
 const MANAGER = 'manager@hourglass.example';
 
 /** The ticket routes of the web app's router (`matchPath('/portal/tickets/:id', path)` in PortalApp and ConsoleApp). */
+/** The path patterns a web-app file routes with `matchPath(…)`: literal patterns, or the named ones of web/src/routes.ts. */
 async function webRoutes(file: string): Promise<string[]> {
   const source = await readFile(path.join(WEB_SRC, file), 'utf8');
-  return [...source.matchAll(/matchPath\('([^']+)'/g)].map((m) => m[1]!);
+  const named = webPaths as unknown as Record<string, unknown>;
+  return [...source.matchAll(/matchPath\(\s*(?:'([^']+)'|([A-Z_]+))/g)].map((m) => m[1] ?? String(named[m[2]!] ?? ''));
 }
 
 const matches = (pattern: string, pathname: string): boolean => {
