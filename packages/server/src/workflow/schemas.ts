@@ -10,12 +10,15 @@ const DELIVERY_DESCRIPTION =
   'webhooks are for the provider\'s own tools) and `portal_url` (the same ticket in the customer portal, `/portal/tickets/<id>`); the rest of `data` ' +
   'depends on the event. Times in `data` are ISO 8601 instants in UTC; `data.zone`, where present, is the zone of the business hours behind them.';
 
+/** An event type a webhook endpoint can subscribe to (the web app lists them from this enum). */
+export const WebhookEventSchema = z.enum(NOTIFY_EVENTS).meta({ id: 'WebhookEvent' });
+
 export const WebhookSchema = z
   .object({
     id: z.uuid(),
     url: z.string(),
     description: z.string().nullable(),
-    events: z.array(z.string()).describe('The event types delivered; empty: every event.'),
+    events: z.array(WebhookEventSchema).describe('The event types delivered; empty: every event.'),
     active: z.boolean(),
     created_at: z.string(),
     updated_at: z.string(),
@@ -35,7 +38,7 @@ const url = z
     'Where events are POSTed. Must reach a public address: loopback, private, link-local (cloud metadata), unique-local, CGNAT, multicast and unspecified ' +
       'addresses are refused when the URL is saved and again, after DNS, at every delivery, unless the operator lists the receiver in HOURGLASS_WEBHOOK_ALLOW.',
   );
-const events = z.array(z.enum(NOTIFY_EVENTS)).max(NOTIFY_EVENTS.length).describe(`Event types to deliver (${NOTIFY_EVENTS.join(', ')}); empty or left out: every event.`);
+const events = z.array(WebhookEventSchema).max(NOTIFY_EVENTS.length).describe(`Event types to deliver (${NOTIFY_EVENTS.join(', ')}); empty or left out: every event.`);
 
 export const CreateWebhookBody = z.strictObject({
   url,

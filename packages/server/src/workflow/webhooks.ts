@@ -5,13 +5,13 @@ import { requireRole } from '../auth/actor.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
-import { checkWebhookDestination, EMPTY_ALLOW_LIST, type WebhookGuard } from '../notify/index.js';
+import { checkWebhookDestination, EMPTY_ALLOW_LIST, isNotifyEvent, type WebhookGuard } from '../notify/index.js';
 import type { CreateWebhookInput, UpdateWebhookInput, WebhookJson } from './schemas.js';
 
 const COLUMNS = ['id', 'url', 'description', 'events', 'active', 'created_at', 'updated_at'] as const;
 type Row = { id: string; url: string; description: string | null; events: string[]; active: boolean; created_at: Date; updated_at: Date };
 
-const present = (row: Row): WebhookJson => ({ ...row, events: row.events ?? [], created_at: row.created_at.toISOString(), updated_at: row.updated_at.toISOString() });
+const present = (row: Row): WebhookJson => ({ ...row, events: (row.events ?? []).filter(isNotifyEvent), created_at: row.created_at.toISOString(), updated_at: row.updated_at.toISOString() });
 const admin = (actor: Actor) => requireRole(actor, ['admin'], 'manage webhooks');
 
 /** Refuses a URL whose host is internal (loopback, private, link-local, metadata…) unless the operator allows it: a 400 at `body.url`. */
