@@ -1,6 +1,7 @@
 // The web app's contract with the server, generated: the server's OpenAPI document, built in-process
 // from its route schemas, turned into TypeScript types (openapi-typescript) for the typed client
-// (openapi-fetch) in packages/web/src/api. `npm run openapi` writes it; a test fails when it is stale.
+// (openapi-fetch) in packages/web/src/api. `npm run openapi` writes it (through packages/web/test/api-contract.test.ts,
+// which runs the server from its sources); that test fails when the committed file is stale.
 import openapiTS, { astToString } from 'openapi-typescript';
 
 /** Where the generated types live, from the repository root. */

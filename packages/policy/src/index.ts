@@ -20,5 +20,5 @@ export type {
 } from './schema/pack.js';
 export type { CalendarData } from './schema/calendar.js';
 export type { IntakeData, IntakeFormData, IntakeFieldData } from './schema/intake.js';
-export { INTAKE_FIELD_TYPES } from './schema/intake.js';
+export { INTAKE_FIELD_TYPES, intakeFormSchema } from './schema/intake.js';
 export { METRIC_KINDS, CHANNELS, TICKET_STATUSES } from './schema/primitives.js';

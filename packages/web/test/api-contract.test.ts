@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as server from '@hourglass/server';
 import { describe, expect, it } from 'vitest';
@@ -6,11 +6,18 @@ import { loadShippedCatalog } from '../../server/src/policy/shipped.js';
 import { GENERATED_PATH, renderClientSchema, serverOpenApiDocument } from '../../../scripts/openapi-contract.mjs';
 
 const committed = fileURLToPath(new URL(`../../../${GENERATED_PATH}`, import.meta.url));
+/** Set by `npm run openapi`: write the file instead of comparing. */
+const write = process.env.HOURGLASS_WRITE_OPENAPI === '1';
 
 describe("the web app's generated API types", () => {
   it('match the current server: a changed route schema needs `npm run openapi`', async () => {
     const document = await serverOpenApiDocument({ ...server, loadShippedCatalog } as Parameters<typeof serverOpenApiDocument>[0]);
     const expected = await renderClientSchema(document);
+    if (write) {
+      writeFileSync(committed, expected);
+      console.log(`wrote ${GENERATED_PATH}`);
+      return;
+    }
     const actual = readFileSync(committed, 'utf8');
     if (actual !== expected) {
       const a = actual.split('\n');

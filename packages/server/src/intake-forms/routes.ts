@@ -1,3 +1,4 @@
+import { intakeFormSchema, type IntakeFormData } from '@hourglass/policy';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.js';
@@ -16,7 +17,7 @@ const IntakeFormsSchema = z
     pack_version: z.string(),
     clock_start: z.enum(['on_create', 'on_intake_complete']),
     sid_format: z.object({ hex_length: z.number(), kinds: z.record(z.string(), z.string()) }).nullable(),
-    forms: z.array(z.record(z.string(), z.unknown())),
+    forms: z.array(intakeFormSchema).describe('The forms, as the pack defines them.'),
   })
   .meta({ id: 'IntakeForms' });
 
@@ -41,7 +42,8 @@ export const intakeFormRoutes =
           pack_version: version.id,
           clock_start: version.clockStart,
           sid_format: version.intake?.sid_format ?? null,
-          forms: formsOf(version).map((form) => JSON.parse(JSON.stringify(form)) as Record<string, unknown>),
+          // The pack's own form data (read-only in the catalog), as the policy schema describes it.
+          forms: formsOf(version).map((form) => JSON.parse(JSON.stringify(form)) as IntakeFormData),
         };
       },
     );

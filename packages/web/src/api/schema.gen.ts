@@ -2958,8 +2958,74 @@ export interface components {
                     [key: string]: string;
                 };
             } | null;
+            /** @description The forms, as the pack defines them. */
             forms: {
-                [key: string]: unknown;
+                /** @description A short machine name: letters, digits, "_", "-" and ".", starting with a letter or digit. */
+                id: string;
+                name: string;
+                description?: string;
+                fields: {
+                    /** @description A short machine name: letters, digits, "_", "-" and ".", starting with a letter or digit. */
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    type: "text" | "textarea" | "sid_list" | "phone" | "datetime" | "select";
+                    /** @description Required on the detailed path (default false). */
+                    required?: boolean;
+                    help?: string;
+                    /** @description select: the allowed values. */
+                    options?: string[];
+                    /** @description sid_list: the SID type prefixes that fit this field (e.g. CA for calls). */
+                    sid_prefixes?: string[];
+                    /** @description sid_list: how many examples the detailed path asks for. */
+                    examples?: {
+                        min: number;
+                        max: number;
+                    };
+                    /** @description datetime: how recent the moment must be. */
+                    recency?: {
+                        /**
+                         * @description Examples up to this old (back from the ticket opening) are fine.
+                         * @example 30min
+                         * @example 2h
+                         * @example PT1H30M
+                         */
+                        ok_within: string;
+                        /**
+                         * @description Between ok_within and this, examples are looked at on a best-effort basis (a warning); older is an error.
+                         * @example 30min
+                         * @example 2h
+                         * @example PT1H30M
+                         */
+                        best_effort_within?: string;
+                    };
+                }[];
+                abridged?: {
+                    explanation: string;
+                    /** @description Fields the short path still needs. */
+                    required: string[];
+                    /** @description Groups of fields; one complete group is enough (a sid_list needs only one SID here). */
+                    any_of?: string[][];
+                    /** @description datetime field id -> how recent it must be on the short path, where that is stricter than the full form (messaging: 48h against 72h). */
+                    recency?: {
+                        [key: string]: {
+                            /**
+                             * @description Examples up to this old (back from the ticket opening) are fine.
+                             * @example 30min
+                             * @example 2h
+                             * @example PT1H30M
+                             */
+                            ok_within: string;
+                            /**
+                             * @description Between ok_within and this, examples are looked at on a best-effort basis (a warning); older is an error.
+                             * @example 30min
+                             * @example 2h
+                             * @example PT1H30M
+                             */
+                            best_effort_within?: string;
+                        };
+                    };
+                };
             }[];
         };
         IntakeFormsInput: {
@@ -2973,8 +3039,74 @@ export interface components {
                     [key: string]: string;
                 };
             } | null;
+            /** @description The forms, as the pack defines them. */
             forms: {
-                [key: string]: unknown;
+                /** @description A short machine name: letters, digits, "_", "-" and ".", starting with a letter or digit. */
+                id: string;
+                name: string;
+                description?: string;
+                fields: {
+                    /** @description A short machine name: letters, digits, "_", "-" and ".", starting with a letter or digit. */
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    type: "text" | "textarea" | "sid_list" | "phone" | "datetime" | "select";
+                    /** @description Required on the detailed path (default false). */
+                    required?: boolean;
+                    help?: string;
+                    /** @description select: the allowed values. */
+                    options?: string[];
+                    /** @description sid_list: the SID type prefixes that fit this field (e.g. CA for calls). */
+                    sid_prefixes?: string[];
+                    /** @description sid_list: how many examples the detailed path asks for. */
+                    examples?: {
+                        min: number;
+                        max: number;
+                    };
+                    /** @description datetime: how recent the moment must be. */
+                    recency?: {
+                        /**
+                         * @description Examples up to this old (back from the ticket opening) are fine.
+                         * @example 30min
+                         * @example 2h
+                         * @example PT1H30M
+                         */
+                        ok_within: string;
+                        /**
+                         * @description Between ok_within and this, examples are looked at on a best-effort basis (a warning); older is an error.
+                         * @example 30min
+                         * @example 2h
+                         * @example PT1H30M
+                         */
+                        best_effort_within?: string;
+                    };
+                }[];
+                abridged?: {
+                    explanation: string;
+                    /** @description Fields the short path still needs. */
+                    required: string[];
+                    /** @description Groups of fields; one complete group is enough (a sid_list needs only one SID here). */
+                    any_of?: string[][];
+                    /** @description datetime field id -> how recent it must be on the short path, where that is stricter than the full form (messaging: 48h against 72h). */
+                    recency?: {
+                        [key: string]: {
+                            /**
+                             * @description Examples up to this old (back from the ticket opening) are fine.
+                             * @example 30min
+                             * @example 2h
+                             * @example PT1H30M
+                             */
+                            ok_within: string;
+                            /**
+                             * @description Between ok_within and this, examples are looked at on a best-effort basis (a warning); older is an error.
+                             * @example 30min
+                             * @example 2h
+                             * @example PT1H30M
+                             */
+                            best_effort_within?: string;
+                        };
+                    };
+                };
             }[];
         };
         IntakeIssue: {
