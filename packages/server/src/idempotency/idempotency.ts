@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import { isConnectionLoss } from '../db/errors.js';
@@ -26,10 +26,11 @@ export interface CreatedResponse<T> {
 }
 
 /**
- * Stores the response of a keyed request. A create that takes it calls it once, with its response,
- * in the same transaction as its own writes, so the record commits with what it created, or not at all.
+ * The record of a keyed request's response: the `idempotency_keys` row a create that takes it writes
+ * with its own writes (in the same statement or transaction), so the record commits with what it
+ * created, or not at all. A create calls it once, with its response.
  */
-export type RecordResponse<T> = (db: Kysely<Database>, response: CreatedResponse<T>) => Promise<void>;
+export type RecordResponse<T> = (response: CreatedResponse<T>) => Insertable<Database['idempotency_keys']>;
 
 export interface IdempotentOptions {
   /**
@@ -39,9 +40,11 @@ export interface IdempotentOptions {
    */
   singleWrite?: boolean;
   /**
-   * The create writes through group commit (one statement or transaction shared with the creates
-   * that arrive with it) and records the response itself: it is given a {@link RecordResponse} and
-   * calls it within that shared write. Runs without a transaction of its own, with a key or without.
+   * The create writes through group commit (one statement shared with the creates that arrive with it)
+   * and records the response itself: it is given a {@link RecordResponse} and writes the row it answers
+   * within that shared write. Runs without a transaction of its own, with a key or without, and without
+   * looking the key up first: a key already recorded makes the write fail on the key's unique index
+   * (nothing of it is written), and only then is the stored answer read and replayed.
    */
   recordsItself?: boolean;
 }
@@ -71,51 +74,47 @@ export async function runIdempotent<T>(
     return { status, body, replayed: false };
   }
   const requestHash = hashRequest(request);
-  const store = (trx: Kysely<Database>, response: CreatedResponse<T>) =>
-    trx
-      .insertInto('idempotency_keys')
-      .values({
-        principal: request.principal,
-        key,
-        method: request.method,
-        path: request.path,
-        request_hash: requestHash,
-        response_status: response.status,
-        response_body: JSON.stringify(response.replayBody ?? response.body),
-        created_at: new Date(clock.now()),
-      })
-      .execute();
-  try {
-    if (options.recordsItself) {
-      // A retry finds the stored answer; a first request writes its record with the create's own
-      // (group-committed) write. Two first requests with one key race to that write: the second
-      // record is refused by the key's unique index, which rolls its create back, and it is answered
-      // with the first one's response below.
+  const row = (response: CreatedResponse<T>): Insertable<Database['idempotency_keys']> => ({
+    principal: request.principal,
+    key,
+    method: request.method,
+    path: request.path,
+    request_hash: requestHash,
+    response_status: response.status,
+    response_body: JSON.stringify(response.replayBody ?? response.body),
+    created_at: new Date(clock.now()),
+  });
+  // A key found expired on a conflict is deleted, and the request is then carried out once more.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (options.recordsItself) {
+        // The record is written by the create's own (group-committed) write. A retry, or a second first
+        // request with the same key, is refused by the key's unique index, which writes nothing of its
+        // create, and it is answered with the stored response below.
+        let recorded = false;
+        const response = await create(db, (created) => {
+          recorded = true;
+          return row(created);
+        });
+        if (!recorded) throw new Error(`${request.method} ${request.path} did not record its Idempotency-Key with what it created`);
+        return { status: response.status, body: response.body, replayed: false };
+      }
+      return await db.transaction().execute(async (trx) => {
+        const earlier = await findStored<T>(trx, request.principal, key, clock.now());
+        if (earlier) return replay(earlier, requestHash);
+        const response = await create(trx);
+        await trx.insertInto('idempotency_keys').values(row(response)).execute();
+        return { status: response.status, body: response.body, replayed: false };
+      });
+    } catch (error) {
+      // The connection was lost before the answer to COMMIT arrived: the ticket and its key were stored
+      // together or not at all, so the same request with the same key either replays or creates it once.
+      if (isConnectionLoss(error)) throw outcomeUnknown();
+      if (!isKeyConflict(error)) throw error;
       const earlier = await findStored<T>(db, request.principal, key, clock.now());
       if (earlier) return replay(earlier, requestHash);
-      let recorded = false;
-      const response = await create(db, async (trx, created) => {
-        await store(trx, created);
-        recorded = true;
-      });
-      if (!recorded) throw new Error(`${request.method} ${request.path} did not record its Idempotency-Key with what it created`);
-      return { status: response.status, body: response.body, replayed: false };
+      if (attempt >= 2) throw error;
     }
-    return await db.transaction().execute(async (trx) => {
-      const earlier = await findStored<T>(trx, request.principal, key, clock.now());
-      if (earlier) return replay(earlier, requestHash);
-      const response = await create(trx);
-      await store(trx, response);
-      return { status: response.status, body: response.body, replayed: false };
-    });
-  } catch (error) {
-    // The connection was lost before the answer to COMMIT arrived: the ticket and its key were stored
-    // together or not at all, so the same request with the same key either replays or creates it once.
-    if (isConnectionLoss(error)) throw outcomeUnknown();
-    if (!isKeyConflict(error)) throw error;
-    const earlier = await findStored<T>(db, request.principal, key, clock.now());
-    if (!earlier) throw error;
-    return replay(earlier, requestHash);
   }
 }
 

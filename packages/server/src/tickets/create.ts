@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { type Actor, type ActorAccount, isStaff } from '../auth/actor.js';
 import type { Account, Database, Project } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
@@ -32,7 +32,7 @@ export async function createTicket(
   db: Db,
   actor: Actor,
   input: CreateTicketInput,
-  record?: (db: Db, body: TicketJson) => Promise<void>,
+  record?: (body: TicketJson) => Insertable<Database['idempotency_keys']>,
 ): Promise<TicketJson> {
   const now = deps.clock.now();
   const account = await accountFor(db, actor, input.account_id);
@@ -114,15 +114,15 @@ export async function createTicket(
   // One statement writes the ticket, its audit entry (which starts its status history), its targets,
   // timers and notifications: atomic on its own.
   const written = await writeNewTicket(db, {
-    ...(record && { commitWith: (q: Db, w: WrittenTicket) => record(q, present(w)) }),
     id,
     routing,
     at: now,
     rows: (route) => {
       const assigneeId = ticket.assignee_id ?? route?.assignee_id ?? null;
       const assigned = assignmentEvent({ ticket: { id, first_due_at: clocks.first_due_at }, assigneeId, actorId: actor.userId, reason: route?.reason ?? null, at: now });
+      const teamId = ticket.team_id ?? route?.team_id ?? null;
       return {
-        ticket: { ...ticket, assignee_id: assigneeId, team_id: ticket.team_id ?? route?.team_id ?? null, intake: JSON.stringify(values), ...clocks },
+        ticket: { ...ticket, assignee_id: assigneeId, team_id: teamId, intake: JSON.stringify(values), ...clocks },
         events: [
           { ticket_id: id, actor_id: actor.userId, type: 'created', before: null, after: JSON.stringify(created), reason: null, at: createdAt },
           // Whom routing chose, and why, right after the creation in the audit trail.
@@ -131,6 +131,8 @@ export async function createTicket(
         targets: targets.map((t) => targetRow(id, t, createdAt)),
         timers: follow.timers,
         notifications: [follow.event, ...(assigned === null ? [] : [assigned])].map(workflowEventRow),
+        // The answer a retry with the same key replays; the statement fills in the number the ticket gets.
+        ...(record && { record: record(present({ number: 0, assignee_id: assigneeId, team_id: teamId })) }),
       };
     },
   });

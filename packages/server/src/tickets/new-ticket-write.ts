@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import { isUniqueViolation } from '../db/errors.js';
 import type { Database } from '../db/schema.js';
 import { SessionUnavailableError, WriteBatcher, WriteOutcomeUnknownError } from '../db/write-batcher.js';
@@ -12,6 +12,11 @@ export interface NewTicketRows {
   targets: Insertable<Database['sla_targets']>[];
   timers: Insertable<Database['timers']>[];
   notifications: Insertable<Database['notification_events']>[];
+  /**
+   * The record of the request's Idempotency-Key, written by the same statement so it commits with the
+   * ticket or not at all. Its `response_body` (JSON text) gets the ticket's number under `number`.
+   */
+  record?: Insertable<Database['idempotency_keys']>;
 }
 
 /** A ticket to open: whom routing may give it to, and its rows once routing has decided. */
@@ -23,12 +28,6 @@ export interface NewTicket {
   at: number;
   /** The rows to write, given routing's decision (null when nothing was routed). */
   rows(route: RoutingDecision | null): NewTicketRows;
-  /**
-   * Further writes that must commit with the ticket or not at all, given what it got (the record of
-   * its Idempotency-Key). The shared write then runs in a transaction; if one of them fails, none of
-   * the tickets it carries is written, and each is written again on its own.
-   */
-  commitWith?(db: Kysely<Database>, written: WrittenTicket): Promise<void>;
 }
 
 /** What was written for a new ticket: its number, and whom it went to. */
@@ -48,12 +47,9 @@ export async function writeNewTickets(db: Kysely<Database>, tickets: readonly Ne
   const requests = tickets.map((t) => (t.routing === null ? null : { input: t.routing, at: t.at }));
   const write = async (q: Kysely<Database>) => {
     const routes = await decideInTurn(q, requests);
-    const written = await insertTickets(q, tickets.map((t, i) => t.rows(routes[i]!)));
-    for (const [i, t] of tickets.entries()) await t.commitWith?.(q, written[i]!);
-    return written;
+    return insertTickets(q, tickets.map((t, i) => t.rows(routes[i]!)));
   };
-  const needsTransaction = needsTurn(requests) || tickets.some((t) => t.commitWith !== undefined);
-  return !db.isTransaction && needsTransaction ? db.transaction().execute(write) : write(db);
+  return !db.isTransaction && needsTurn(requests) ? db.transaction().execute(write) : write(db);
 }
 
 /** Writes the rows of new tickets with one statement and answers what each got, in order. */
@@ -68,6 +64,10 @@ async function insertTickets(db: Kysely<Database>, tickets: readonly NewTicketRo
   if (targets.length > 0) insert = insert.with('s', (q) => q.insertInto('sla_targets').values(targets)) as unknown as typeof insert;
   if (timers.length > 0) insert = insert.with('m', (q) => q.insertInto('timers').values(timers)) as unknown as typeof insert;
   if (notifications.length > 0) insert = insert.with('n', (q) => q.insertInto('notification_events').values(notifications)) as unknown as typeof insert;
+  // Keys recorded twice (a retry, or two requests with one key in the same batch) fail the statement on
+  // the key's unique index, so nothing of it is written.
+  const records = tickets.flatMap((t) => (t.record ? [{ ...t.record, ticket_id: t.ticket.id, response_body: JSON.parse(String(t.record.response_body)) as unknown }] : []));
+  if (records.length > 0) insert = insert.with('k', () => recordKeys(records) as never) as unknown as typeof insert;
   const rows = await insert.selectFrom('t').selectAll().execute();
   const written = new Map(rows.map((row) => [row.id, { number: Number(row.number), assignee_id: row.assignee_id, team_id: row.team_id }]));
   return tickets.map((t) => {
@@ -75,6 +75,16 @@ async function insertTickets(db: Kysely<Database>, tickets: readonly NewTicketRo
     if (ticket === undefined) throw new Error(`ticket ${t.ticket.id} was not written`);
     return ticket;
   });
+}
+
+/** Inserts Idempotency-Key records, each with the number its ticket got in the `t` part of the statement. */
+function recordKeys(records: readonly object[]) {
+  return sql`(
+    insert into idempotency_keys (principal, key, method, path, request_hash, response_status, response_body, created_at)
+    select v.principal, v.key, v.method, v.path, v.request_hash, v.response_status, jsonb_set(v.response_body, '{number}', to_jsonb(t.number)), v.created_at
+    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
+      as v(ticket_id uuid, principal text, key text, method text, path text, request_hash text, response_status integer, response_body jsonb, created_at timestamptz)
+    join t on t.id = v.ticket_id)`;
 }
 
 /**

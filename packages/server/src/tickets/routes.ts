@@ -52,7 +52,7 @@ export const ticketRoutes =
         // shared with the tickets opened at the same moment, and the record of an Idempotency-Key with them.
         return respondIdempotently(deps, actor, request, reply, async (db, record) => ({
           status: 201,
-          body: await createTicket(deps, db, actor, request.body, record && ((q, body) => record(q, { status: 201, body }))),
+          body: await createTicket(deps, db, actor, request.body, record && ((body) => record({ status: 201, body }))),
         }), { recordsItself: true });
       },
     );
