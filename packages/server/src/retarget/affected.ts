@@ -8,7 +8,8 @@ export interface AffectedTickets {
   planPriorities: string[];
 }
 
-export const planPriorityKey = (plan: string, priority: string): string => `${plan}\u001f${priority}`;
+export const PLAN_PRIORITY_SEPARATOR = '\u001f';
+export const planPriorityKey = (plan: string, priority: string): string => `${plan}${PLAN_PRIORITY_SEPARATOR}${priority}`;
 
 /**
  * The plan × priority pairs of `version` with a target (any metric) counted on one of `calendarIds`,

@@ -9,7 +9,7 @@ import { loadClockFacts } from '../tickets/facts.js';
 import { cancelTimerSets, scheduleTimers, type TimerCancel } from '../timers/schedule.js';
 import type { ScheduleTimerInput } from '../timers/index.js';
 import { ticketTimerSteps } from '../workflow/ticket-timers.js';
-import { affectedTickets, planPriorityKey } from './affected.js';
+import { affectedTickets, PLAN_PRIORITY_SEPARATOR } from './affected.js';
 import { storeClockColumns, storeTargetsOfMany, type TicketClockColumns } from './writes.js';
 
 /** Calendars of one pack version that changed (an operator edited them, or an admin did). */
@@ -57,6 +57,11 @@ const RETARGET_COLUMNS = [
   'id', 'status', 'pack_id', 'pack_version', 'plan', 'priority', 'channel', 'created_at', 'intake_completed_at',
   'next_breach_at', 'first_due_at', 'clock_started_at',
 ] as const satisfies readonly (keyof Ticket)[];
+/** What `sameTargets` compares of the stored targets. */
+const STORED_TARGET_COLUMNS = [
+  'ticket_id', 'metric', 'calendar_id', 'duration_ms', 'state', 'due_at', 'warning_at', 'met_at', 'breached_at', 'paused_ms', 'inputs',
+] as const satisfies readonly (keyof SlaTargetRow)[];
+type StoredTarget = Pick<SlaTargetRow, (typeof STORED_TARGET_COLUMNS)[number]>;
 type RetargetTicket = ClockTicket & Pick<Ticket, 'status' | 'next_breach_at' | 'first_due_at' | 'clock_started_at'>;
 
 /**
@@ -81,6 +86,7 @@ export async function retargetCalendars(deps: Deps, db: Kysely<Database>, change
     const version = pinnedVersion(deps.registry, change.packId, change.packVersion);
     const affected = affectedTickets(version, new Set(change.calendarIds));
     if (!affected.pending && affected.planPriorities.length === 0) continue;
+    const prioritiesByPlan = groupPriorities(affected.planPriorities);
     let after: string | null = null;
     let exhausted = false;
     let turn = Promise.resolve();
@@ -96,6 +102,7 @@ export async function retargetCalendars(deps: Deps, db: Kysely<Database>, change
     const takeBatches = async () => {
       while (!exhausted) {
         const took = await db.transaction().execute(async (trx) => {
+          await keyedLookups(trx);
           let release!: () => void;
           const previous = turn;
           turn = new Promise<void>((resolve) => (release = resolve));
@@ -109,8 +116,13 @@ export async function retargetCalendars(deps: Deps, db: Kysely<Database>, change
               .where('pack_id', '=', change.packId)
               .where('pack_version', '=', change.packVersion)
               .where('status', 'not in', ['solved', 'closed']);
-            const byPlan = sql<boolean>`plan || chr(31) || priority = any(${affected.planPriorities}::text[])`;
-            query = query.where(affected.pending ? (eb) => eb.or([byPlan, eb('status', '=', 'pending')]) : byPlan);
+            // Plan by plan (not one expression over both columns): the planner then estimates from the columns'
+            // statistics how many tickets match, and pages them along the (pack_id, pack_version, id) index
+            // instead of scanning and sorting every open ticket of the version for each batch.
+            query = query.where((eb) => {
+              const byPlan = [...prioritiesByPlan].map(([plan, priorities]) => eb.and([eb('plan', '=', plan), eb('priority', 'in', priorities)]));
+              return eb.or(affected.pending ? [...byPlan, eb('status', '=', 'pending')] : byPlan);
+            });
             if (after !== null) query = query.where('id', '>', after);
             tickets = await query.orderBy('id').limit(batchSize).forUpdate().execute();
             if (tickets.length === 0) {
@@ -138,13 +150,15 @@ export async function retargetCalendars(deps: Deps, db: Kysely<Database>, change
 async function retargetBatch(deps: Deps, db: Kysely<Database>, tickets: readonly RetargetTicket[], report: RetargetReport): Promise<void> {
   const now = deps.clock.now();
   const ids = tickets.map((t) => t.id);
+  // One array parameter rather than one per ticket: thousands of ids stay one cheap statement to bind and plan.
+  const anyId = sql<string>`any(${ids}::uuid[])`;
   const [facts, stored, escalations] = await Promise.all([
     loadClockFacts(db, ids),
-    db.selectFrom('sla_targets').selectAll().where('ticket_id', 'in', ids).execute(),
+    db.selectFrom('sla_targets').select(STORED_TARGET_COLUMNS).where('ticket_id', '=', anyId).execute(),
     db
       .selectFrom('escalations')
       .select(['ticket_id', (eb) => eb.fn.min('due_at').as('due')])
-      .where('ticket_id', 'in', ids)
+      .where('ticket_id', '=', anyId)
       .where('responded_at', 'is', null)
       .groupBy('ticket_id')
       .execute(),
@@ -192,7 +206,7 @@ async function retargetBatch(deps: Deps, db: Kysely<Database>, tickets: readonly
 }
 
 /** Whether the stored rows already hold what `refreshClocks` would store (`targetRow`; its bookkeeping columns aside). */
-function sameTargets(stored: readonly SlaTargetRow[], targets: readonly TargetView[]): boolean {
+function sameTargets(stored: readonly StoredTarget[], targets: readonly TargetView[]): boolean {
   if (stored.length !== targets.length) return false;
   const byMetric = new Map(stored.map((r) => [r.metric, r]));
   return targets.every((target) => {
@@ -221,6 +235,28 @@ function sameColumns(ticket: RetargetTicket, clock: Omit<TicketClockColumns, 'id
 const sameInstant = (a: Date | null, b: Date | null): boolean => (a === null || b === null ? a === b : a.getTime() === b.getTime());
 const instantIs = (a: Date | null, b: number | null): boolean => (a === null || b === null ? a === null && b === null : a.getTime() === b);
 const numberOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/**
+ * Every statement of a batch reads or writes rows by key (the batch's tickets, their targets, their
+ * timers), a few thousand rows of tables that hold millions. Left to itself the planner sometimes
+ * joins a batch to a whole table with a hash join (a full scan per batch, so a re-targeting of N
+ * tickets costs N² / batch); this transaction looks rows up by their indexes instead.
+ */
+async function keyedLookups(trx: Kysely<Database>): Promise<void> {
+  await sql`set local enable_hashjoin = off`.execute(trx);
+  await sql`set local enable_mergejoin = off`.execute(trx);
+  await sql`set local enable_seqscan = off`.execute(trx);
+}
+
+/** `plan\u001fpriority` keys as the priorities of each plan. */
+function groupPriorities(keys: readonly string[]): Map<string, string[]> {
+  const byPlan = new Map<string, string[]>();
+  for (const key of keys) {
+    const [plan, priority] = key.split(PLAN_PRIORITY_SEPARATOR) as [string, string];
+    byPlan.set(plan, [...(byPlan.get(plan) ?? []), priority]);
+  }
+  return byPlan;
+}
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
