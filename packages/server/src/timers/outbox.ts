@@ -39,3 +39,19 @@ export async function enqueueOutbox(db: TimerDb, message: OutboxMessage): Promis
   const row = result.rows[0];
   return { id: row?.id ?? null, created: row !== undefined };
 }
+
+/**
+ * Writes several outbox messages with one statement, in the caller's transaction, each as
+ * {@link enqueueOutbox} would (a message whose key is already in the outbox is ignored).
+ */
+export async function enqueueOutboxMany(db: TimerDb, messages: readonly OutboxMessage[]): Promise<void> {
+  if (messages.length === 0) return;
+  const rows = messages.map((message) => {
+    const now = requireInstant(message.now, 'now');
+    return sql`(${outboxKind(message.topic)}, 'outbox', ${requireText(message.idempotencyKey, 'idempotencyKey', 200)}, '', ${now}, ${payloadJson(message.payload)}::jsonb, ${now}, ${now})`;
+  });
+  await sql`
+    insert into timers (kind, subject_type, subject_id, key, due_at, payload, created_at, updated_at)
+    values ${sql.join(rows)}
+    on conflict (subject_id, kind, key) do nothing`.execute(db);
+}

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { pino } from 'pino';
 import type { Clock } from '../clock.js';
-import { leaseDue, lockDue, markFailedLocked, markFired, settleLeased } from './claim.js';
+import { leaseDue, lockDue, markFailedLocked, markFired, settleLeased, settleLeasedDone } from './claim.js';
 import { describeError, TimerError } from './errors.js';
 import { afterFailure, checkRetryPolicy, type RetryPolicy } from './retry.js';
 import type { Timer } from './schema.js';
@@ -21,10 +21,28 @@ export type TransactionalHandler = (timer: Timer, trx: Transaction<any>) => Prom
  */
 export interface LeasedHandler {
   lease: true;
+  batch?: false;
   run(timer: Timer, context: { db: Kysely<any>; idempotencyKey: string; leaseUntil: number }): Promise<void>;
+  /**
+   * Optionally, the same for all the timers of its kind leased together (a few statements for many):
+   * answers, per timer in order, the error it failed with, or null when it is done. If it throws, each
+   * timer is run alone with `run`.
+   */
+  runBatch?(timers: readonly Timer[], context: { db: Kysely<any> }): Promise<readonly (unknown | null)[]>;
 }
 
-export type TimerHandler = TransactionalHandler | LeasedHandler;
+/**
+ * A transactional handler that takes the due timers of its kind claimed together all at once, in the
+ * transaction that claimed them, so many timers cost a few statements. If it throws, its writes are
+ * rolled back and each of those timers is run through it alone, so a bad timer fails only itself.
+ */
+export interface BatchHandler {
+  batch: true;
+  lease?: false;
+  run(timers: readonly Timer[], trx: Transaction<any>): Promise<void>;
+}
+
+export type TimerHandler = TransactionalHandler | LeasedHandler | BatchHandler;
 
 export interface TimerWorkerOptions {
   db: Kysely<any>;
@@ -88,6 +106,7 @@ export class TimerWorker {
   readonly #retry: RetryPolicy;
   readonly #transactional = new Map<string, TransactionalHandler>();
   readonly #leased = new Map<string, LeasedHandler>();
+  readonly #batched = new Map<string, BatchHandler>();
   readonly #onError: (error: unknown) => void;
   readonly #onFired: ((timer: Timer, at: number) => void) | undefined;
   #running = false;
@@ -109,7 +128,11 @@ export class TimerWorker {
     this.#onFired = options.onFired;
     for (const [kind, handler] of Object.entries(options.handlers ?? {})) {
       if (typeof handler === 'function') this.#transactional.set(kind, handler);
-      else if (handler && handler.lease === true && typeof handler.run === 'function') this.#leased.set(kind, handler);
+      else if (handler && 'batch' in handler && handler.batch === true && typeof handler.run === 'function') {
+        const batch = handler;
+        this.#batched.set(kind, batch);
+        this.#transactional.set(kind, (timer, trx) => batch.run([timer], trx));
+      } else if (handler && handler.lease === true && typeof handler.run === 'function') this.#leased.set(kind, handler);
       else throw new TimerError('invalid_worker', `The handler for "${kind}" must be an async function (timer, trx) or { lease: true, run(timer, context) }.`);
     }
     if (this.#transactional.size + this.#leased.size === 0) throw new TimerError('invalid_worker', 'A TimerWorker needs at least one handler: handlers: { kind: async (timer, trx) => … }.');
@@ -154,6 +177,9 @@ export class TimerWorker {
         this.#onError(error);
       }
       if (!busy && this.#running) await this.#sleep(this.#pollMs);
+      // Between busy sweeps, let the requests waiting for the database in first (the embedded database
+      // has one connection, which a sweep holds for its transaction).
+      else await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
@@ -182,7 +208,26 @@ export class TimerWorker {
     const fired: Timer[] = [];
     await this.#db.transaction().execute(async (trx) => {
       const timers = await lockDue(trx, [...this.#transactional.keys()], now, this.#batchSize);
-      for (const timer of timers) {
+      const alone: Timer[] = [];
+      for (const [kind, group] of byKind(timers)) {
+        const batch = this.#batched.get(kind);
+        if (batch === undefined || group.length < 2) {
+          alone.push(...group);
+          continue;
+        }
+        const running = group.map((timer) => ({ ...timer, state: 'running' as const, attempts: timer.attempts + 1, lockedBy: this.#workerId }));
+        await sql`savepoint timer_batch`.execute(trx);
+        try {
+          await batch.run(running, trx);
+          await sql`release savepoint timer_batch`.execute(trx);
+          fired.push(...running);
+        } catch {
+          // Each of them again on its own below, so only a timer that fails alone is retried.
+          await sql`rollback to savepoint timer_batch`.execute(trx);
+          alone.push(...group);
+        }
+      }
+      for (const timer of alone) {
         const handler = this.#transactional.get(timer.kind)!;
         const running = { ...timer, state: 'running' as const, attempts: timer.attempts + 1, lockedBy: this.#workerId };
         await sql`savepoint timer_handler`.execute(trx);
@@ -208,28 +253,68 @@ export class TimerWorker {
     const report = emptyReport();
     const timers = await leaseDue(this.#db, { kinds: [...this.#leased.keys()], now, limit: this.#batchSize, workerId: this.#workerId, leaseMs: this.#leaseMs });
     const fired: Timer[] = [];
+    const live: typeof timers = [];
+    const failed = (timer: Timer, error: unknown): Parameters<typeof settleLeased>[3] => ({
+      ...afterFailure(this.#retry, timer.attempts, Math.max(now, this.#clock.now())),
+      error: describeError(error),
+    });
+    /** Settles one timer's outcome on its own. */
+    const settleOne = async (timer: (typeof timers)[number], outcome: Parameters<typeof settleLeased>[3]) => {
+      const { leaseToken, ...visible } = timer;
+      const at = Math.max(now, this.#clock.now());
+      const settled = await settleLeased(this.#db, timer.id, leaseToken, outcome, at);
+      if (!settled) report.lost += 1;
+      else if (outcome.state === 'done') fired.push({ ...visible, state: 'done', firedAt: at });
+      else report[outcome.state === 'dead' ? 'dead' : 'retried'] += 1;
+    };
     await Promise.all(
       timers.map(async (timer) => {
-        const { leaseToken, ...visible } = timer;
-        if (timer.attempts > this.#retry.maxAttempts) {
-          const error = `gave up after ${timer.attempts - 1} attempts: the last lease lapsed before its worker settled it (the worker stopped or the handler ran longer than ${this.#leaseMs} ms)`;
-          const settled = await settleLeased(this.#db, timer.id, leaseToken, { state: 'dead', dueAt: null, error }, this.#clock.now());
-          report[settled ? 'dead' : 'lost'] += 1;
+        if (timer.attempts <= this.#retry.maxAttempts) {
+          live.push(timer);
           return;
         }
+        const error = `gave up after ${timer.attempts - 1} attempts: the last lease lapsed before its worker settled it (the worker stopped or the handler ran longer than ${this.#leaseMs} ms)`;
+        const settled = await settleLeased(this.#db, timer.id, timer.leaseToken, { state: 'dead', dueAt: null, error }, this.#clock.now());
+        report[settled ? 'dead' : 'lost'] += 1;
+      }),
+    );
+    const alone: typeof timers = [];
+    for (const [kind, group] of byKind(live)) {
+      const handler = this.#leased.get(kind)!;
+      if (handler.runBatch === undefined || group.length < 2) {
+        alone.push(...(group as typeof timers));
+        continue;
+      }
+      const leased = group as typeof timers;
+      let errors: readonly (unknown | null)[];
+      try {
+        errors = await handler.runBatch(leased.map(({ leaseToken: _token, ...visible }) => visible), { db: this.#db });
+        if (errors.length !== leased.length) throw new TimerError('invalid_worker', `a batch handler for "${kind}" answered ${errors.length} outcomes for ${leased.length} timers`);
+      } catch {
+        alone.push(...leased);
+        continue;
+      }
+      const done = leased.filter((_, i) => errors[i] === null);
+      const at = Math.max(now, this.#clock.now());
+      const settled = new Set(await settleLeasedDone(this.#db, done.map((t) => ({ id: t.id, leaseToken: t.leaseToken })), at));
+      for (const timer of done) {
+        const { leaseToken: _token, ...visible } = timer;
+        if (settled.has(timer.id)) fired.push({ ...visible, state: 'done', firedAt: at });
+        else report.lost += 1;
+      }
+      await Promise.all(leased.map((timer, i) => (errors[i] === null ? undefined : settleOne(timer, failed(timer, errors[i])))));
+    }
+    await Promise.all(
+      alone.map(async (timer) => {
+        const { leaseToken: _token, ...visible } = timer;
         let outcome: Parameters<typeof settleLeased>[3];
         try {
           await this.#leased.get(timer.kind)!.run(visible, { db: this.#db, idempotencyKey: timer.id, leaseUntil: timer.lockedUntil! });
           outcome = { state: 'done' };
         } catch (error) {
-          const settledAt = this.#clock.now();
-          outcome = { ...afterFailure(this.#retry, timer.attempts, Math.max(now, settledAt)), error: describeError(error) };
+          outcome = failed(timer, error);
         }
-        const at = Math.max(now, this.#clock.now());
-        const settled = await settleLeased(this.#db, timer.id, leaseToken, outcome, at);
-        if (!settled) report.lost += 1;
-        else if (outcome.state === 'done') fired.push({ ...visible, state: 'done', firedAt: at });
-        else report[outcome.state === 'dead' ? 'dead' : 'retried'] += 1;
+        await settleOne(timer, outcome);
       }),
     );
     report.fired = fired.length;
@@ -253,6 +338,17 @@ export class TimerWorker {
 /** The default `onError`: every failed sweep is an error in the log, with the worker's name. */
 function logSweepErrors(logger: WorkerLogger, workerId: string): (error: unknown) => void {
   return (error) => logger.error({ err: error, worker: workerId }, 'timer sweep failed; the worker retries after its poll interval');
+}
+
+/** Timers grouped by kind, the kinds in the order they first come. */
+function byKind(timers: readonly Timer[]): Map<string, Timer[]> {
+  const groups = new Map<string, Timer[]>();
+  for (const timer of timers) {
+    const group = groups.get(timer.kind);
+    if (group) group.push(timer);
+    else groups.set(timer.kind, [timer]);
+  }
+  return groups;
 }
 
 function add(total: SweepReport, report: SweepReport): void {

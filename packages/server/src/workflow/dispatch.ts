@@ -1,9 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, NotificationRecipient, Role } from '../db/schema.js';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, NotificationRecipient, Role, Ticket } from '../db/schema.js';
 import { isNotifyEvent, shouldNotify, type NotificationPreferences, type NotifyRole } from '../notify/index.js';
 import type { PolicyCatalog } from '../policy/catalog.js';
 import type { Clock } from '../clock.js';
-import { enqueueOutbox, type TransactionalHandler } from '../timers/index.js';
+import { type BatchHandler, enqueueOutboxMany, type OutboxMessage } from '../timers/index.js';
 import { ticketPageUrl, ticketSummary, templateDataFor } from './template-data.js';
 
 export interface DispatchDeps {
@@ -34,18 +34,22 @@ interface Person {
   email: string;
   role: Role;
   zone: string;
+  providerId: string;
   preferences: NotificationPreferences | null;
 }
 
-async function peopleFor(db: Kysely<Database>, providerId: string, recipients: readonly NotificationRecipient[]): Promise<Person[]> {
-  const ids = recipients.flatMap((r) => ('user_id' in r ? [r.user_id] : []));
-  const roles = recipients.flatMap((r) => ('role' in r ? [r.role] : []));
-  if (ids.length === 0 && roles.length === 0) return [];
+type EventRow = Selectable<Database['notification_events']>;
+
+/** Everyone of these providers whom any of the recipients names (by id or by role), active, by email. */
+async function peopleFor(db: Kysely<Database>, providerIds: readonly string[], recipients: readonly NotificationRecipient[]): Promise<Person[]> {
+  const ids = [...new Set(recipients.flatMap((r) => ('user_id' in r ? [r.user_id] : [])))];
+  const roles = [...new Set(recipients.flatMap((r) => ('role' in r ? [r.role] : [])))];
+  if (providerIds.length === 0 || (ids.length === 0 && roles.length === 0)) return [];
   const rows = await db
     .selectFrom('users')
     .leftJoin('notification_preferences', 'notification_preferences.user_id', 'users.id')
-    .select(['users.id', 'users.name', 'users.email', 'users.role', 'users.zone', 'notification_preferences.preferences'])
-    .where('users.provider_id', '=', providerId)
+    .select(['users.id', 'users.name', 'users.email', 'users.role', 'users.zone', 'users.provider_id', 'notification_preferences.preferences'])
+    .where('users.provider_id', 'in', providerIds)
     .where('users.active', '=', true)
     .where((eb) => {
       const any = [];
@@ -55,63 +59,122 @@ async function peopleFor(db: Kysely<Database>, providerId: string, recipients: r
     })
     .orderBy('users.email')
     .execute();
-  return rows.map((row) => ({ id: row.id, name: row.name, email: row.email, role: row.role, zone: row.zone, preferences: (row.preferences as NotificationPreferences | null) ?? null }));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    zone: row.zone,
+    providerId: row.provider_id,
+    preferences: (row.preferences as NotificationPreferences | null) ?? null,
+  }));
+}
+
+/** The people of the ticket's provider an event names, in the order of their email address. */
+function namedBy(people: readonly Person[], providerId: string, recipients: readonly NotificationRecipient[]): Person[] {
+  const ids = new Set(recipients.flatMap((r) => ('user_id' in r ? [r.user_id] : [])));
+  const roles = new Set<string>(recipients.flatMap((r) => ('role' in r ? [r.role] : [])));
+  return people.filter((p) => p.providerId === providerId && (ids.has(p.id) || roles.has(p.role)));
 }
 
 /**
- * Turns one recorded notification event into outbox messages, in one transaction: an email to each
- * recipient whose preferences take the event, and a webhook delivery to each active endpoint of the
- * provider that subscribes to it. Each message is keyed by the event and its receiver, so it exists once.
+ * Turns recorded notification events into outbox messages, in the transaction that claimed their
+ * timers: an email to each recipient whose preferences take the event, and a webhook delivery to each
+ * active endpoint of the provider that subscribes to it. Each message is keyed by the event and its
+ * receiver, so it exists once. The events claimed together are read, and their messages written, with
+ * a few statements for all of them.
  */
-export function dispatchHandler(deps: DispatchDeps): TransactionalHandler {
-  return async (timer, trx: Transaction<any>) => {
-    const db = trx as unknown as Kysely<Database>;
-    const event = await db.selectFrom('notification_events').selectAll().where('id', '=', Number(timer.subjectId)).forUpdate().executeTakeFirst();
-    if (!event || event.delivered_at !== null) return;
-    const now = deps.clock.now();
-    const publicUrl = deps.publicUrl();
-    const ticket = event.ticket_id ? await db.selectFrom('tickets').selectAll().where('id', '=', event.ticket_id).executeTakeFirst() : undefined;
-    const providerId = ticket
-      ? (await db.selectFrom('accounts').select('provider_id').where('id', '=', ticket.account_id).executeTakeFirstOrThrow()).provider_id
-      : null;
+export function dispatchHandler(deps: DispatchDeps): BatchHandler {
+  return {
+    batch: true,
+    run: (timers, trx: Transaction<any>) => dispatchEvents(deps, trx as unknown as Kysely<Database>, timers.map((t) => Number(t.subjectId))),
+  };
+}
+
+async function dispatchEvents(deps: DispatchDeps, db: Kysely<Database>, eventIds: readonly number[]): Promise<void> {
+  if (eventIds.length === 0) return;
+  const events = await db.selectFrom('notification_events').selectAll().where('id', 'in', eventIds).where('delivered_at', 'is', null).orderBy('id').forUpdate().execute();
+  if (events.length === 0) return;
+  const now = deps.clock.now();
+  const publicUrl = deps.publicUrl();
+  const ticketIds = [...new Set(events.flatMap((e) => (e.ticket_id ? [e.ticket_id] : [])))];
+  const ticketRows =
+    ticketIds.length === 0
+      ? []
+      : await db.selectFrom('tickets').innerJoin('accounts', 'accounts.id', 'tickets.account_id').selectAll('tickets').select('accounts.provider_id as account_provider_id').where('tickets.id', 'in', ticketIds).execute();
+  const tickets = new Map(
+    ticketRows.map(({ search: _search, account_provider_id, ...ticket }) => [ticket.id, { ticket: ticket as Ticket, providerId: account_provider_id }]),
+  );
+  const providerIds = [...new Set([...tickets.values()].map((t) => t.providerId))];
+  const mailed = events.filter((e) => isNotifyEvent(e.event) && e.ticket_id !== null && tickets.has(e.ticket_id));
+  const people = await peopleFor(db, providerIds, mailed.flatMap((e) => e.recipients as NotificationRecipient[]));
+  // The targets the emails that list them show, read once for all their tickets.
+  const listed = [...new Set(mailed.filter((e) => LISTS_TARGETS.has(e.event)).map((e) => e.ticket_id!))];
+  const targets = await targetsOf(db, listed);
+  const endpoints =
+    providerIds.length === 0
+      ? []
+      : await db.selectFrom('webhook_endpoints').select(['id', 'events', 'provider_id']).where('provider_id', 'in', providerIds).where('active', '=', true).orderBy('created_at').orderBy('id').execute();
+  const messages: OutboxMessage[] = [];
+  for (const event of events) {
+    const found = event.ticket_id ? tickets.get(event.ticket_id) : undefined;
+    if (!found) continue;
+    const { ticket, providerId } = found;
     const payload = (event.payload ?? {}) as Record<string, unknown>;
-    if (ticket && providerId) {
-      const { search: _search, ...plain } = ticket;
-      if (isNotifyEvent(event.event)) {
-        for (const person of await peopleFor(db, providerId, event.recipients as NotificationRecipient[])) {
-          if (!shouldNotify(person.preferences, person.role as NotifyRole, event.event)) continue;
-          const recipient = { name: person.name, role: person.role, zone: person.zone };
-          const data = await templateDataFor(event.event, { db, registry: deps.registry, publicUrl, ticket: plain, payload, recipient });
-          if (data === null) continue;
-          const message: EmailMessage = { event: event.event, ticket_id: ticket.id, user_id: person.id, to: { name: person.name, address: person.email }, data };
-          await enqueueOutbox(db, { topic: 'email', idempotencyKey: `notification:${event.id}:${person.id}`, payload: message, now });
-        }
-      }
-      const endpoints = await db.selectFrom('webhook_endpoints').select(['id', 'events']).where('provider_id', '=', providerId).where('active', '=', true).execute();
-      for (const endpoint of endpoints) {
-        const wanted = endpoint.events as string[];
-        if (wanted.length > 0 && !wanted.includes(event.event)) continue;
-        const message: WebhookMessage = {
-          endpoint_id: endpoint.id,
-          event: {
-            id: `evt_${event.id}`,
-            type: event.event,
-            occurredAt: event.created_at.toISOString(),
-            data: {
-              ticket: {
-                ...ticketSummary(plain, publicUrl, 'staff'),
-                portal_url: ticketPageUrl(publicUrl, plain.id, 'customer'),
-                status: plain.status,
-                priority: plain.priority,
-                assignee_id: plain.assignee_id,
-              },
-              ...payload,
-            },
-          },
-        };
-        await enqueueOutbox(db, { topic: 'webhook', idempotencyKey: `notification:${event.id}:${endpoint.id}`, payload: message, now });
+    if (isNotifyEvent(event.event)) {
+      for (const person of namedBy(people, providerId, event.recipients as NotificationRecipient[])) {
+        if (!shouldNotify(person.preferences, person.role as NotifyRole, event.event)) continue;
+        const recipient = { name: person.name, role: person.role, zone: person.zone };
+        const data = await templateDataFor(event.event, { db, registry: deps.registry, publicUrl, ticket, payload, recipient, targets: targets.get(ticket.id) ?? [] });
+        if (data === null) continue;
+        const message: EmailMessage = { event: event.event, ticket_id: ticket.id, user_id: person.id, to: { name: person.name, address: person.email }, data };
+        messages.push({ topic: 'email', idempotencyKey: `notification:${event.id}:${person.id}`, payload: message, now });
       }
     }
-    await db.updateTable('notification_events').set({ delivered_at: new Date(now) }).where('id', '=', event.id).execute();
+    for (const endpoint of endpoints) {
+      if (endpoint.provider_id !== providerId) continue;
+      const wanted = endpoint.events as string[];
+      if (wanted.length > 0 && !wanted.includes(event.event)) continue;
+      messages.push({ topic: 'webhook', idempotencyKey: `notification:${event.id}:${endpoint.id}`, payload: webhookMessage(endpoint.id, event, ticket, payload, publicUrl), now });
+    }
+  }
+  await enqueueOutboxMany(db, messages);
+  await db.updateTable('notification_events').set({ delivered_at: new Date(now) }).where('id', 'in', events.map((e) => e.id)).execute();
+}
+
+/** The events whose emails list the ticket's targets. */
+const LISTS_TARGETS = new Set<string>(['ticket_created', 'assigned']);
+
+/** The targets with a due time of each ticket, soonest first. */
+async function targetsOf(db: Kysely<Database>, ticketIds: readonly string[]): Promise<Map<string, Selectable<Database['sla_targets']>[]>> {
+  const byTicket = new Map<string, Selectable<Database['sla_targets']>[]>();
+  if (ticketIds.length === 0) return byTicket;
+  const rows = await db.selectFrom('sla_targets').selectAll().where('ticket_id', 'in', ticketIds).where('due_at', 'is not', null).orderBy('ticket_id').orderBy('due_at').execute();
+  for (const row of rows) {
+    const list = byTicket.get(row.ticket_id);
+    if (list) list.push(row);
+    else byTicket.set(row.ticket_id, [row]);
+  }
+  return byTicket;
+}
+
+function webhookMessage(endpointId: string, event: EventRow, ticket: Ticket, payload: Record<string, unknown>, publicUrl: string): WebhookMessage {
+  return {
+    endpoint_id: endpointId,
+    event: {
+      id: `evt_${event.id}`,
+      type: event.event,
+      occurredAt: event.created_at.toISOString(),
+      data: {
+        ticket: {
+          ...ticketSummary(ticket, publicUrl, 'staff'),
+          portal_url: ticketPageUrl(publicUrl, ticket.id, 'customer'),
+          status: ticket.status,
+          priority: ticket.priority,
+          assignee_id: ticket.assignee_id,
+        },
+        ...payload,
+      },
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { formatInstant } from '@hourglass/engine';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database, Role, Ticket } from '../db/schema.js';
 import type { DueTime, NotifyEvent, TargetLine, TemplateData, TicketSummary } from '../notify/index.js';
 import type { PolicyCatalog } from '../policy/catalog.js';
@@ -16,6 +16,8 @@ export interface TemplateContext {
   payload: Payload;
   /** The person the email goes to: the greeting, which page links open, and the zone times are shown in. */
   recipient: { name: string; role: Role; zone: string };
+  /** The ticket's targets with a due time, soonest first, when the caller has read them already. */
+  targets?: readonly Selectable<Database['sla_targets']>[];
 }
 
 const text = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
@@ -39,10 +41,15 @@ export function ticketSummary(ticket: Pick<Ticket, 'id' | 'number' | 'subject'>,
   return { id: ticket.id, number: Number(ticket.number), subject: ticket.subject, url: ticketPageUrl(publicUrl, ticket.id, audience) };
 }
 
+/** Zone names found valid (building a formatter to find out is slow, and the answer never changes). */
+const validZones = new Set<string>();
+
 const isZone = (zone: unknown): zone is string => {
   if (typeof zone !== 'string' || zone === '') return false;
+  if (validZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    validZones.add(zone);
     return true;
   } catch {
     return false;
@@ -70,7 +77,7 @@ function calendarZone(registry: PolicyCatalog, ticket: Ticket, calendarId: unkno
 }
 
 async function targetLines(ctx: TemplateContext): Promise<TargetLine[]> {
-  const rows = await ctx.db.selectFrom('sla_targets').selectAll().where('ticket_id', '=', ctx.ticket.id).where('due_at', 'is not', null).orderBy('due_at').execute();
+  const rows = ctx.targets ?? (await ctx.db.selectFrom('sla_targets').selectAll().where('ticket_id', '=', ctx.ticket.id).where('due_at', 'is not', null).orderBy('due_at').execute());
   return rows.map((row) => {
     const zone = readerZone(ctx.recipient.zone, calendarZone(ctx.registry, ctx.ticket, row.calendar_id));
     return { metric: row.metric, due: { iso: formatInstant(row.due_at!.getTime(), zone), zone } };
