@@ -1,5 +1,6 @@
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { ApiError, api, messageOf, SIGNED_OUT_EVENT } from './api/client.js';
+import { ApiError, messageOf, SIGNED_OUT_EVENT } from './api/client.js';
+import { http, ok } from './api/http.js';
 import type { User } from './api/types.js';
 import { LoginPage } from './session/LoginPage.js';
 import { loginPathFor, safeReturnPath } from './session/return-path.js';
@@ -29,7 +30,7 @@ export function App() {
 
   const loadMe = useCallback(() => {
     // The service's clock is read with the session, so the first countdowns are already right.
-    Promise.all([api.get<User>('/api/v1/me'), syncServerClock()]).then(
+    Promise.all([ok(http.GET('/api/v1/me')), syncServerClock()]).then(
       ([user]) => setMe({ status: 'signed_in', user }),
       (error: unknown) => setMe(error instanceof ApiError && error.status === 401 ? { status: 'anonymous' } : { status: 'error', message: messageOf(error) }),
     );
@@ -49,7 +50,7 @@ export function App() {
 
   const signOut = useCallback(async () => {
     try {
-      await api.delete('/api/v1/session');
+      await ok(http.DELETE('/api/v1/session'));
     } finally {
       setMe({ status: 'anonymous' });
       navigate('/login', { replace: true });

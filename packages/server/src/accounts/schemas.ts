@@ -8,6 +8,9 @@ export const ProjectSchema = z
   .meta({ id: 'Project' });
 export type ProjectView = z.infer<typeof ProjectSchema>;
 
+/** A partner tier (the web app lists them from this enum). */
+export const PartnerTierIdSchema = z.enum(PARTNER_TIERS).meta({ id: 'PartnerTier' });
+
 export const AccountSchema = z
   .object({
     id: z.uuid(),
@@ -15,7 +18,7 @@ export const AccountSchema = z
     pack_id: z.string(),
     plan: z.string(),
     pack_version: z.string().describe('The policy pack version in force when the account was put on its plan.'),
-    partner_tier: z.enum(PARTNER_TIERS).nullable(),
+    partner_tier: PartnerTierIdSchema.nullable(),
     languages: z.array(z.string()),
     phone_pin: z.string().nullable().describe('The PIN callers key in on the support line.'),
     primary_manager_id: z.uuid().nullable(),
@@ -41,7 +44,7 @@ export const CreateAccountBody = z.strictObject({
   name: z.string().trim().min(1).max(200),
   pack_id: z.string().min(1).describe('A policy pack id such as twilio, 360dialog or exotel.'),
   plan: z.string().min(1).describe('A plan id of that pack, such as bootstrap.'),
-  partner_tier: z.enum(PARTNER_TIERS).nullable().optional(),
+  partner_tier: PartnerTierIdSchema.nullable().optional(),
   languages: z.array(languageSchema).min(1).max(20).default(['en']),
   phone_pin: pin.nullable().optional(),
   primary_manager_id: z.uuid().nullable().optional(),
@@ -57,7 +60,7 @@ export const UpdateAccountBody = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
   pack_id: z.string().min(1).optional(),
   plan: z.string().min(1).optional(),
-  partner_tier: z.enum(PARTNER_TIERS).nullable().optional(),
+  partner_tier: PartnerTierIdSchema.nullable().optional(),
   languages: z.array(languageSchema).min(1).max(20).optional(),
   phone_pin: pin.nullable().optional(),
   primary_manager_id: z.uuid().nullable().optional(),

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { api } from '../api/client.js';
+import { http, ok } from '../api/http.js';
 import type { Account } from '../api/types.js';
 import { ACCOUNT_FIELDS, type AccountDraft, changesOf, type Choice, draftOf } from './account-form.js';
 import { errorsFrom, FieldError, type FieldErrors, TextField, FormActions } from './fields.js';
@@ -41,7 +41,7 @@ export function AccountEditor({ account, choices, onSaved, onCancel }: { account
     setErrors({});
     setBusy(true);
     try {
-      onSaved(await api.patch<Account>(`/api/v1/accounts/${account.id}`, changes.body));
+      onSaved(await ok(http.PATCH('/api/v1/accounts/{id}', { params: { path: { id: account.id } }, body: changes.body })));
     } catch (caught) {
       setErrors(errorsFrom(caught, ACCOUNT_FIELDS));
     } finally {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api/client.js';
+import { http, ok } from '../api/http.js';
 import type { Account, PolicyInfo, Team, User } from '../api/types.js';
 import { loadAll, loadStaffUsers } from '../ui/paging.js';
 import { Await, Empty } from '../ui/feedback.js';
@@ -18,10 +18,10 @@ interface AccountsData {
 async function loadAccounts(signal: AbortSignal): Promise<AccountsData> {
   // Every page of each list: an account or a manager beyond the first page must not go missing.
   const [accounts, staff, teams, packs] = await Promise.all([
-    loadAll<Account>('/api/v1/accounts', {}, signal),
+    loadAll('/api/v1/accounts', {}, signal),
     loadStaffUsers(signal),
-    loadAll<Team>('/api/v1/teams', {}, signal),
-    api.get<{ items: PolicyInfo[] }>('/api/v1/policies', signal),
+    loadAll('/api/v1/teams', {}, signal),
+    ok(http.GET('/api/v1/policies', { signal })),
   ]);
   return { accounts, staff, teams, packs: packs.items };
 }

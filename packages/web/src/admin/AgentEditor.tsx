@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { api, messageOf } from '../api/client.js';
+import { messageOf } from '../api/client.js';
+import { http, ok } from '../api/http.js';
 import type { Team, User } from '../api/types.js';
 import { saveTeamsOf } from './agent-teams.js';
 import { errorsFrom, FieldError, type FieldErrors, TextField, FormActions } from './fields.js';
@@ -57,7 +58,7 @@ export function AgentEditor({
     setBusy(true);
     try {
       const body = { presence, zone: zone.trim(), languages: codes, working_hours: parsed.ok && Object.keys(parsed.hours).length > 0 ? parsed.hours : null };
-      const updated = await api.patch<User>(`/api/v1/users/${person.id}`, body);
+      const updated = await ok(http.PATCH('/api/v1/users/{id}', { params: { path: { id: person.id } }, body }));
       try {
         onSaved(updated, await saveTeamsOf(person.id, teams, chosenTeams));
       } catch (caught) {

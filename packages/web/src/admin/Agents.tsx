@@ -16,7 +16,7 @@ interface Staff {
 }
 
 async function loadStaff(signal: AbortSignal): Promise<Staff> {
-  const [people, teams] = await Promise.all([loadStaffUsers(signal), loadAll<Team>('/api/v1/teams', {}, signal)]);
+  const [people, teams] = await Promise.all([loadStaffUsers(signal), loadAll('/api/v1/teams', {}, signal)]);
   return { people, teams };
 }
 

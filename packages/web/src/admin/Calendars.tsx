@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, withQuery } from '../api/client.js';
+import { http, ok } from '../api/http.js';
 import type { OpenPeriods, PolicyInfo } from '../api/types.js';
 import { useSession } from '../session/session.js';
 import { calendarStatus } from './calendar-status.js';
@@ -51,8 +51,8 @@ export function CalendarsSection({ packs }: { packs: PolicyInfo[] }) {
   );
 }
 
-function periodsUrl(choice: CalendarChoice, query: Record<string, string | number | undefined>): string {
-  return withQuery(`/api/v1/policies/${encodeURIComponent(choice.packId)}/calendars/${encodeURIComponent(choice.calendarId)}/open-periods`, query);
+function openPeriods(choice: CalendarChoice, query: { from?: string; days: number }, signal: AbortSignal) {
+  return ok(http.GET('/api/v1/policies/{pack}/calendars/{calendar}/open-periods', { params: { path: { pack: choice.packId, calendar: choice.calendarId }, query }, signal }));
 }
 
 function CalendarView({ choice }: { choice: CalendarChoice }) {
@@ -60,11 +60,11 @@ function CalendarView({ choice }: { choice: CalendarChoice }) {
   const now = useNow(60_000);
   const today = localDateIn(now, choice.zone);
   const [month, setMonth] = useState({ year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) });
-  const next = useLoad((signal) => api.get<OpenPeriods>(periodsUrl(choice, { days: 14 }), signal), [choice.packId, choice.calendarId]);
+  const next = useLoad((signal) => openPeriods(choice, { days: 14 }, signal), [choice.packId, choice.calendarId]);
   const first = `${month.year}-${String(month.month).padStart(2, '0')}-01`;
   // From the day before the 1st (UTC) for 33 days: every local date of the month in any zone.
   const from = new Date(Date.parse(`${first}T00:00:00Z`) - 86_400_000).toISOString();
-  const monthLoaded = useLoad((signal) => api.get<OpenPeriods>(periodsUrl(choice, { from, days: 33 }), signal), [choice.packId, choice.calendarId, from]);
+  const monthLoaded = useLoad((signal) => openPeriods(choice, { from, days: 33 }, signal), [choice.packId, choice.calendarId, from]);
   return (
     <div className="calendar-view">
       <h3>Next open hours</h3>

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { api, messageOf } from '../api/client.js';
+import { messageOf } from '../api/client.js';
+import { http, ok } from '../api/http.js';
 import type { OutOfOffice, User } from '../api/types.js';
 import { formatInstant, zoneLabel } from '../time/format.js';
 import { Await, ErrorNotice } from '../ui/feedback.js';
@@ -11,14 +12,14 @@ const FIELDS = ['starts_at', 'ends_at', 'note'] as const;
 
 /** A person's out-of-office ranges, in their own zone: listed, added and removed. */
 export function OutOfOfficeRanges({ person }: { person: User }) {
-  const loaded = useLoad((signal) => api.get<{ items: OutOfOffice[] }>(`/api/v1/users/${person.id}/out-of-office`, signal), [person.id]);
+  const loaded = useLoad((signal) => ok(http.GET('/api/v1/users/{id}/out-of-office', { params: { path: { id: person.id } }, signal })), [person.id]);
   const [notice, setNotice] = useState<string | null>(null);
   const zone = person.zone;
   const when = (at: string) => `${formatInstant(at, zone)}`;
 
   const remove = async (range: OutOfOffice) => {
     try {
-      await api.delete(`/api/v1/users/${person.id}/out-of-office/${range.id}`);
+      await ok(http.DELETE('/api/v1/users/{id}/out-of-office/{rangeId}', { params: { path: { id: person.id, rangeId: range.id } } }));
       if (loaded.status === 'ready') loaded.replace({ items: loaded.data.items.filter((r) => r.id !== range.id) });
       setNotice('The range is removed.');
     } catch (caught) {
@@ -82,7 +83,7 @@ function AddRange({ person, onAdded }: { person: User; onAdded: (range: OutOfOff
     setBusy(true);
     try {
       const body = { starts_at: new Date(from!).toISOString(), ends_at: new Date(to!).toISOString(), ...(note.trim() && { note: note.trim() }) };
-      const added = await api.post<OutOfOffice & { rerouted: unknown[] }>(`/api/v1/users/${person.id}/out-of-office`, body);
+      const added = await ok(http.POST('/api/v1/users/{id}/out-of-office', { params: { path: { id: person.id } }, body }));
       const { rerouted, ...range } = added;
       onAdded(range, rerouted.length);
       setStarts('');

@@ -1,5 +1,6 @@
 import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'react';
-import { api, messageOf } from '../api/client.js';
+import { messageOf } from '../api/client.js';
+import { http, ok } from '../api/http.js';
 import type { PackValidation } from '../api/types.js';
 import { ErrorNotice } from '../ui/feedback.js';
 
@@ -48,7 +49,7 @@ export function PackUpload() {
     setError(null);
     setBusy(true);
     try {
-      const result = await api.post<PackValidation>('/api/v1/policies/validate', { file: file.trim() || 'pack.yaml', text });
+      const result = await ok(http.POST('/api/v1/policies/validate', { body: { file: file.trim() || 'pack.yaml', text } }));
       setChecked({ file: file.trim() || 'pack.yaml', text, result });
     } catch (caught) {
       setError(messageOf(caught));

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api/client.js';
+import { http, ok } from '../api/http.js';
 import type { PolicyInfo, PolicyVersionInfo } from '../api/types.js';
 import { useSession } from '../session/session.js';
 import { formatInstant, zoneLabel } from '../time/format.js';
@@ -28,7 +28,7 @@ export function PolicyPacks({ packs }: { packs: PolicyInfo[] }) {
 }
 
 export function usePolicies() {
-  return useLoad((signal) => api.get<{ items: PolicyInfo[] }>('/api/v1/policies', signal), []);
+  return useLoad((signal) => ok(http.GET('/api/v1/policies', { signal })), []);
 }
 
 function PackCard({ pack }: { pack: PolicyInfo }) {

@@ -1,4 +1,4 @@
-import { api } from '../api/client.js';
+import { http, ok } from '../api/http.js';
 import type { Webhook, WebhookDelivery } from '../api/types.js';
 import { useSession } from '../session/session.js';
 import { formatInstant, zoneLabel } from '../time/format.js';
@@ -40,7 +40,7 @@ const DELIVERY_LIMIT = 200;
 /** The delivery log of one endpoint: each event's status, attempts, last response and next attempt, in the viewer's zone. */
 export function WebhookDeliveries({ webhook }: { webhook: Webhook }) {
   const { zone } = useSession();
-  const loaded = useLoad((signal) => api.get<{ items: WebhookDelivery[] }>(`/api/v1/webhooks/${webhook.id}/deliveries?limit=${DELIVERY_LIMIT}`, signal), [webhook.id]);
+  const loaded = useLoad((signal) => ok(http.GET('/api/v1/webhooks/{id}/deliveries', { params: { path: { id: webhook.id }, query: { limit: DELIVERY_LIMIT } }, signal })), [webhook.id]);
   const when = (at: string) => (
     <time dateTime={at}>
       {formatInstant(at, zone)} {zoneLabel(zone, at)}

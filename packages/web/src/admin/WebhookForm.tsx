@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { api } from '../api/client.js';
-import type { Webhook } from '../api/types.js';
+import { http, ok } from '../api/http.js';
+import type { CreatedWebhook, Webhook, WebhookEvent } from '../api/types.js';
 import { errorsFrom, FieldError, type FieldErrors, TextField, FormActions } from './fields.js';
 import { WEBHOOK_EVENTS } from './webhook-events.js';
 
@@ -10,16 +10,16 @@ const FIELDS = ['url', 'description', 'events', 'active'] as const;
  * Adds an endpoint (`webhook` absent) or changes one. The service checks the URL; its refusal is
  * shown at the field. A new endpoint's answer carries the signing secret, handed to `onSaved`.
  */
-export function WebhookForm({ webhook, onSaved, onCancel }: { webhook?: Webhook; onSaved: (saved: Webhook) => void; onCancel?: () => void }) {
+export function WebhookForm({ webhook, onSaved, onCancel }: { webhook?: Webhook; onSaved: (saved: Webhook | CreatedWebhook) => void; onCancel?: () => void }) {
   const prefix = webhook ? `webhook-${webhook.id}` : 'webhook-new';
   const [url, setUrl] = useState(webhook?.url ?? '');
   const [description, setDescription] = useState(webhook?.description ?? '');
-  const [events, setEvents] = useState<string[]>(webhook?.events ?? []);
+  const [events, setEvents] = useState<WebhookEvent[]>(webhook?.events ?? []);
   const [active, setActive] = useState(webhook?.active ?? true);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
 
-  const toggle = (id: string, on: boolean) => setEvents((list) => (on ? [...list, id] : list.filter((e) => e !== id)));
+  const toggle = (id: WebhookEvent, on: boolean) => setEvents((list) => (on ? [...list, id] : list.filter((e) => e !== id)));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -31,12 +31,12 @@ export function WebhookForm({ webhook, onSaved, onCancel }: { webhook?: Webhook;
     setBusy(true);
     const ordered = WEBHOOK_EVENTS.map((e) => e.id).filter((id) => events.includes(id));
     try {
-      let saved: Webhook;
+      let saved: Webhook | CreatedWebhook;
       if (webhook) {
-        saved = await api.patch<Webhook>(`/api/v1/webhooks/${webhook.id}`, { url: url.trim(), description: description.trim() || null, events: ordered, active });
+        saved = await ok(http.PATCH('/api/v1/webhooks/{id}', { params: { path: { id: webhook.id } }, body: { url: url.trim(), description: description.trim() || null, events: ordered, active } }));
       } else {
-        saved = await api.post<Webhook>('/api/v1/webhooks', { url: url.trim(), ...(description.trim() && { description: description.trim() }), events: ordered });
-        if (!active) saved = { ...(await api.patch<Webhook>(`/api/v1/webhooks/${saved.id}`, { active: false })), ...(saved.secret && { secret: saved.secret }) };
+        const added = await ok(http.POST('/api/v1/webhooks', { body: { url: url.trim(), ...(description.trim() && { description: description.trim() }), events: ordered } }));
+        saved = active ? added : { ...(await ok(http.PATCH('/api/v1/webhooks/{id}', { params: { path: { id: added.id } }, body: { active: false } }))), secret: added.secret };
       }
       onSaved(saved);
       if (!webhook) {

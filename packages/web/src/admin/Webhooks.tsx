@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { api, messageOf } from '../api/client.js';
-import type { Webhook } from '../api/types.js';
+import { messageOf } from '../api/client.js';
+import { http, ok } from '../api/http.js';
+import type { CreatedWebhook, Webhook } from '../api/types.js';
 import { useSession } from '../session/session.js';
 import { formatInstant } from '../time/format.js';
 import { Await, Empty } from '../ui/feedback.js';
@@ -15,9 +16,9 @@ type Mode = { kind: 'none' } | { kind: 'edit'; id: string } | { kind: 'delete'; 
 /** Webhook endpoints: list, add (the secret shown once), change, switch off, delete, and each one's delivery log. */
 export function WebhooksSection() {
   const { zone } = useSession();
-  const loaded = useLoad((signal) => api.get<{ items: Webhook[] }>('/api/v1/webhooks', signal), []);
+  const loaded = useLoad((signal) => ok(http.GET('/api/v1/webhooks', { signal })), []);
   const [mode, setMode] = useState<Mode>({ kind: 'none' });
-  const [created, setCreated] = useState<Webhook | null>(null);
+  const [created, setCreated] = useState<CreatedWebhook | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const items = loaded.status === 'ready' ? loaded.data.items : [];
   const replaceAll = (next: Webhook[]) => loaded.status === 'ready' && loaded.replace({ items: next });
@@ -25,7 +26,7 @@ export function WebhooksSection() {
 
   const setActive = async (webhook: Webhook, active: boolean) => {
     try {
-      const saved = await api.patch<Webhook>(`/api/v1/webhooks/${webhook.id}`, { active });
+      const saved = await ok(http.PATCH('/api/v1/webhooks/{id}', { params: { path: { id: webhook.id } }, body: { active } }));
       replaceAll(items.map((w) => (w.id === saved.id ? saved : w)));
       setNotice({ ok: true, text: `${saved.url} is ${active ? 'active again' : 'switched off; it keeps its log'}.` });
     } catch (caught) {
@@ -35,7 +36,7 @@ export function WebhooksSection() {
 
   const remove = async (webhook: Webhook) => {
     try {
-      await api.delete(`/api/v1/webhooks/${webhook.id}`);
+      await ok(http.DELETE('/api/v1/webhooks/{id}', { params: { path: { id: webhook.id } } }));
       replaceAll(items.filter((w) => w.id !== webhook.id));
       setMode({ kind: 'none' });
       setNotice({ ok: true, text: `${webhook.url} and its delivery log are deleted.` });
@@ -110,7 +111,7 @@ export function WebhooksSection() {
               webhook={chosen}
               onCancel={() => setMode({ kind: 'none' })}
               onSaved={(saved) => {
-                replaceAll(items.map((w) => (w.id === saved.id ? saved : w)));
+                replaceAll(items.map((w) => (w.id === saved.id ? listedOf(saved) : w)));
                 setMode({ kind: 'none' });
                 setNotice({ ok: true, text: `${saved.url} is saved.` });
               }}
@@ -123,9 +124,8 @@ export function WebhooksSection() {
         <h2 id="webhook-add-heading">Add an endpoint</h2>
         <WebhookForm
           onSaved={(saved) => {
-            const { secret: _secret, ...listed } = saved;
-            replaceAll([...items, listed]);
-            setCreated(saved);
+            replaceAll([...items, listedOf(saved)]);
+            if ('secret' in saved) setCreated(saved);
             setNotice(null);
           }}
         />
@@ -134,7 +134,14 @@ export function WebhooksSection() {
   );
 }
 
-function SecretNotice({ webhook, onDone }: { webhook: Webhook; onDone: () => void }) {
+/** An endpoint as the list shows it: a new one's secret is not kept there. */
+function listedOf(saved: Webhook | CreatedWebhook): Webhook {
+  if (!('secret' in saved)) return saved;
+  const { secret: _secret, ...listed } = saved;
+  return listed;
+}
+
+function SecretNotice({ webhook, onDone }: { webhook: CreatedWebhook; onDone: () => void }) {
   const box = useRef<HTMLDivElement | null>(null);
   useEffect(() => box.current?.focus(), []);
   return (

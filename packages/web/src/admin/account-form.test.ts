@@ -17,6 +17,8 @@ const account: Account = {
   phone_pin: '482913',
   email_deliverability: true,
   projects: [],
+  created_at: '2026-01-05T09:00:00.000Z',
+  updated_at: '2026-01-05T09:00:00.000Z',
 };
 
 const version = (id: string, plans: string[], tiers: { id: string; name: string }[] = []) => ({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Team } from '../api/types.js';
 import { membersWith, teamsToChange } from './agent-teams.js';
 
-const team = (id: string, member_ids: string[]): Team => ({ id, name: id, description: null, follow_the_sun: false, member_ids });
+const team = (id: string, member_ids: string[]): Team => ({ id, name: id, description: null, follow_the_sun: false, member_ids, created_at: '2026-01-05T09:00:00.000Z', updated_at: '2026-01-05T09:00:00.000Z' });
 
 describe("an agent's teams", () => {
   it('adds or removes only that person, and leaves a team alone when nothing changes', () => {

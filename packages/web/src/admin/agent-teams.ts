@@ -1,4 +1,4 @@
-import { api } from '../api/client.js';
+import { http, ok } from '../api/http.js';
 import type { Team } from '../api/types.js';
 
 /** The member list a team gets so that `personId` is in it exactly when `member` is true; null when it is already so. */
@@ -20,9 +20,9 @@ export function teamsToChange(teams: readonly Team[], personId: string, chosen: 
 export async function saveTeamsOf(personId: string, teams: readonly Team[], chosen: ReadonlySet<string>): Promise<Team[]> {
   const updated = new Map<string, Team>();
   for (const team of teamsToChange(teams, personId, chosen)) {
-    const fresh = await api.get<Team>(`/api/v1/teams/${team.id}`);
+    const fresh = await ok(http.GET('/api/v1/teams/{id}', { params: { path: { id: team.id } } }));
     const member_ids = membersWith(fresh, personId, chosen.has(team.id));
-    updated.set(team.id, member_ids === null ? fresh : await api.patch<Team>(`/api/v1/teams/${team.id}`, { member_ids }));
+    updated.set(team.id, member_ids === null ? fresh : await ok(http.PATCH('/api/v1/teams/{id}', { params: { path: { id: team.id } }, body: { member_ids } })));
   }
   return teams.map((t) => updated.get(t.id) ?? t);
 }

@@ -1,4 +1,8 @@
-/** The one way the web app talks to the API: JSON in and out, errors turned into plain words. */
+/**
+ * The rules of talking to the API, whatever the call: refusals and failures as an {@link ApiError} in
+ * plain words, the signed-out event, and one Idempotency-Key per user action. The calls themselves go
+ * through the typed client in `http.ts`.
+ */
 
 export interface FieldIssue {
   path: string;
@@ -30,68 +34,15 @@ export function fieldOf(path: string): string {
 
 /** Announced when the service no longer knows the session (it expired or was revoked): the app asks to sign in again. */
 export const SIGNED_OUT_EVENT = 'hourglass:signed-out';
-/** The session's own endpoints answer 401 as part of signing in; that is no lost session. */
-const SESSION_PATHS = new Set(['/api/v1/session', '/api/v1/me']);
-
-function signalSignedOut(): void {
+export function signalSignedOut(): void {
   const target = (globalThis as { window?: { dispatchEvent(event: Event): boolean } }).window;
   target?.dispatchEvent(new Event(SIGNED_OUT_EVENT));
 }
 
 const REUSED_MESSAGE = 'Your earlier attempt reached the server with other details, so it may already be done. Reload the page to check before sending again.';
-const NETWORK_MESSAGE = 'The server cannot be reached. Check your connection and try again.';
+export const NETWORK_MESSAGE = 'The server cannot be reached. Check your connection and try again.';
 
-export interface RequestOptions {
-  body?: unknown;
-  /** Sent as it is (a file), with its own content type, instead of a JSON body. */
-  raw?: Blob;
-  /**
-   * The Idempotency-Key of the user's action: the same key on every attempt of one action, so
-   * that a retry after a lost answer does not create twice (see {@link ActionKey}).
-   */
-  idempotencyKey?: string;
-  signal?: AbortSignal;
-}
-
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.raw !== undefined) headers['content-type'] = options.raw.type || 'application/octet-stream';
-  else if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      ...(options.raw !== undefined ? { body: options.raw } : options.body !== undefined && { body: JSON.stringify(options.body) }),
-      ...(options.signal && { signal: options.signal }),
-    });
-  } catch (error) {
-    if ((error as { name?: string }).name === 'AbortError') throw error;
-    throw new ApiError(0, 'network', NETWORK_MESSAGE);
-  }
-  if (response.status === 401 && !SESSION_PATHS.has(path)) signalSignedOut();
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  const data = parseJson(text);
-  if (response.ok) {
-    if (data === undefined) throw new ApiError(response.status, 'bad_response', 'The server sent an answer the app cannot read. Reload the page and try again.');
-    return data as T;
-  }
-  throw errorFrom(response.status, data);
-}
-
-function parseJson(text: string): unknown {
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function errorFrom(status: number, data: unknown): ApiError {
+export function errorFrom(status: number, data: unknown): ApiError {
   const error = (data as { error?: { code?: unknown; message?: unknown; issues?: unknown } } | undefined)?.error;
   if (error && typeof error.message === 'string') {
     const issues = Array.isArray(error.issues)
@@ -163,15 +114,6 @@ export function newKey(): string {
   }
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
 }
-
-export const api = {
-  get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, signal ? { signal } : {}),
-  post: <T>(path: string, body?: unknown, idempotencyKey?: string) => request<T>('POST', path, { body: body ?? {}, ...(idempotencyKey !== undefined && { idempotencyKey }) }),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
-  delete: <T>(path: string) => request<T>('DELETE', path),
-  /** POSTs a file as the raw request body, with the Idempotency-Key of the upload. */
-  upload: <T>(path: string, file: Blob, idempotencyKey: string) => request<T>('POST', path, { raw: file, idempotencyKey }),
-};
 
 /** A message for any thrown value, never a stack trace. */
 export function messageOf(error: unknown): string {

@@ -62,7 +62,7 @@ export interface paths {
                         pack_id: string;
                         /** @description A plan id of that pack, such as bootstrap. */
                         plan: string;
-                        partner_tier?: ("silver" | "gold" | "platinum") | null;
+                        partner_tier?: components["schemas"]["PartnerTierInput"] | null;
                         /**
                          * @default [
                          *       "en"
@@ -155,7 +155,7 @@ export interface paths {
                         name?: string;
                         pack_id?: string;
                         plan?: string;
-                        partner_tier?: ("silver" | "gold" | "platinum") | null;
+                        partner_tier?: components["schemas"]["PartnerTierInput"] | null;
                         languages?: string[];
                         phone_pin?: string | null;
                         primary_manager_id?: string | null;
@@ -2605,7 +2605,7 @@ export interface components {
             plan: string;
             /** @description The policy pack version in force when the account was put on its plan. */
             pack_version: string;
-            partner_tier: ("silver" | "gold" | "platinum") | null;
+            partner_tier: components["schemas"]["PartnerTier"] | null;
             languages: string[];
             /** @description The PIN callers key in on the support line. */
             phone_pin: string | null;
@@ -2627,7 +2627,7 @@ export interface components {
             plan: string;
             /** @description The policy pack version in force when the account was put on its plan. */
             pack_version: string;
-            partner_tier: ("silver" | "gold" | "platinum") | null;
+            partner_tier: components["schemas"]["PartnerTierInput"] | null;
             languages: string[];
             /** @description The PIN callers key in on the support line. */
             phone_pin: string | null;
@@ -3161,6 +3161,10 @@ export interface components {
             note: string | null;
             created_at: string;
         };
+        /** @enum {string} */
+        PartnerTier: "silver" | "gold" | "platinum";
+        /** @enum {string} */
+        PartnerTierInput: "silver" | "gold" | "platinum";
         Policy: {
             id: string;
             name: string;
@@ -4031,6 +4035,8 @@ export type operations = Record<string, never>;
 
 /** The values of every named string enum of the document, for lists the page shows. */
 export const schemaEnums = {
+    PartnerTier: ["silver", "gold", "platinum"],
+    PartnerTierInput: ["silver", "gold", "platinum"],
     WebhookEvent: ["ticket_created", "public_reply", "pending_reminder", "auto_solved", "assigned", "breach_warning", "breached", "escalated", "escalation_warning", "escalation_breached"],
     WebhookEventInput: ["ticket_created", "public_reply", "pending_reminder", "auto_solved", "assigned", "breach_warning", "breached", "escalated", "escalation_warning", "escalation_breached"],
 } as const satisfies { [K in keyof components["schemas"]]?: readonly components["schemas"][K][] };

@@ -1,6 +1,8 @@
 import { memo, useEffect } from 'react';
-import { api, withQuery } from '../api/client.js';
-import type { Page, Target, Ticket } from '../api/types.js';
+import { withQuery } from '../api/client.js';
+import { http, ok } from '../api/http.js';
+import type { paths } from '../api/schema.gen.js';
+import type { Target, Ticket } from '../api/types.js';
 import { Link, navigate, useLocation } from '../router.js';
 import { useSession } from '../session/session.js';
 import { dueStatus, formatInstant, isRunning, zoneLabel } from '../time/format.js';
@@ -126,22 +128,26 @@ export function QueuePage() {
   );
 }
 
+type QueueFilters = NonNullable<paths['/api/v1/queue']['get']['parameters']['query']>;
+
 /** The API's largest page, and how many pages the queue reads at most (5,000 tickets). */
 const PAGE_SIZE = 200;
 const MAX_PAGES = 25;
 
 /** Every page of the queue, in order, up to MAX_PAGES; `more` when the queue goes on. */
 async function loadQueue(query: Record<string, string>, signal: AbortSignal): Promise<{ items: Ticket[]; more: boolean }> {
+  // The filters as the page's address gives them (empty ones left out): the service checks their values.
+  const filters = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== '')) as QueueFilters;
   const items: Ticket[] = [];
-  let cursor: string | null = null;
+  let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const answer: Page<Ticket> = await api.get<Page<Ticket>>(withQuery('/api/v1/queue', { ...query, limit: PAGE_SIZE, cursor }), signal);
+    const answer = await ok(http.GET('/api/v1/queue', { params: { query: { ...filters, limit: PAGE_SIZE, ...(cursor !== undefined && { cursor }) } }, signal }));
     items.push(...answer.items);
-    cursor = answer.next_cursor;
-    if (cursor === null) break;
+    cursor = answer.next_cursor ?? undefined;
+    if (cursor === undefined) break;
   }
   mark('hourglass:queue-loaded');
-  return { items, more: cursor !== null };
+  return { items, more: cursor !== undefined };
 }
 
 /** A User Timing mark (seen in the browser's performance tools); ignored where unsupported. */

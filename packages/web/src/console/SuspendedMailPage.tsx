@@ -1,6 +1,8 @@
 import { useState } from 'react';
-import { api, messageOf, withQuery } from '../api/client.js';
-import type { Page } from '../api/types.js';
+import { messageOf, withQuery } from '../api/client.js';
+import { http, ok } from '../api/http.js';
+import type { paths } from '../api/schema.gen.js';
+import type { SuspendedMail, SuspendedMailDetail } from '../api/types.js';
 import { Link, navigate, useLocation } from '../router.js';
 import { useSession } from '../session/session.js';
 import { formatInstant, zoneLabel } from '../time/format.js';
@@ -8,30 +10,9 @@ import { Await, Empty, ErrorNotice } from '../ui/feedback.js';
 import { useLoad, usePageTitle } from '../ui/hooks.js';
 import { TableWrap } from '../ui/table-wrap.js';
 
-/** A mail held because its sender could not be verified (GET /api/v1/suspended-mail). */
-export interface SuspendedMail {
-  id: string;
-  status: 'pending' | 'accepted' | 'discarded';
-  received_at: string;
-  from: { address: string; name: string | null };
-  subject: string;
-  kind: 'new_ticket' | 'reply';
-  sender_role: string;
-  reason: string;
-  remote_address: string;
-  can_accept: boolean;
-  accept_blocked: string | null;
-  decided_at: string | null;
-  ticket_id: string | null;
-  outcome: string | null;
-}
-
-interface SuspendedMailDetail extends SuspendedMail {
-  text: string;
-  attachments: { filename: string; content_type: string; size: number }[];
-}
-
-const STATUS_FILTERS: Record<string, string> = { pending: 'Waiting for a decision', accepted: 'Accepted', discarded: 'Discarded', all: 'All' };
+type StatusFilter = NonNullable<NonNullable<paths['/api/v1/suspended-mail']['get']['parameters']['query']>['status']>;
+const STATUS_FILTERS: Record<StatusFilter, string> = { pending: 'Waiting for a decision', accepted: 'Accepted', discarded: 'Discarded', all: 'All' };
+const isStatusFilter = (value: string): value is StatusFilter => Object.hasOwn(STATUS_FILTERS, value);
 const KIND_LABELS: Record<SuspendedMail['kind'], string> = { new_ticket: 'Open a ticket', reply: 'Reply to a ticket' };
 const PAGE_SIZE = 50;
 
@@ -44,8 +25,9 @@ export function SuspendedMailPage() {
   const heading = usePageTitle('Suspended mail');
   const { zone } = useSession();
   const { query } = useLocation();
-  const status = STATUS_FILTERS[query.get('status') ?? ''] ? query.get('status')! : 'pending';
-  const loaded = useLoad((signal) => api.get<Page<SuspendedMail>>(withQuery('/api/v1/suspended-mail', { status, limit: PAGE_SIZE }), signal), [status]);
+  const asked = query.get('status') ?? '';
+  const status: StatusFilter = isStatusFilter(asked) ? asked : 'pending';
+  const loaded = useLoad((signal) => ok(http.GET('/api/v1/suspended-mail', { params: { query: { status, limit: PAGE_SIZE } }, signal })), [status]);
   const [more, setMore] = useState<{ items: SuspendedMail[]; cursor: string | null; forStatus: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
@@ -55,7 +37,7 @@ export function SuspendedMailPage() {
     setBusy(mail.id);
     setNotice(null);
     try {
-      const updated = await api.post<SuspendedMail>(`/api/v1/suspended-mail/${mail.id}/${action}`);
+      const updated = await ok(action === 'accept' ? http.POST('/api/v1/suspended-mail/{id}/accept', { params: { path: { id: mail.id } } }) : http.POST('/api/v1/suspended-mail/{id}/discard', { params: { path: { id: mail.id } } }));
       if (loaded.status === 'ready') loaded.replace({ ...loaded.data, items: loaded.data.items.map((m) => (m.id === updated.id ? updated : m)) });
       setMore((m) => m && { ...m, items: m.items.map((item) => (item.id === updated.id ? updated : item)) });
       setNotice({
@@ -71,7 +53,7 @@ export function SuspendedMailPage() {
 
   const read = async (mail: SuspendedMail) => {
     try {
-      const detail = await api.get<SuspendedMailDetail>(`/api/v1/suspended-mail/${mail.id}`);
+      const detail = await ok(http.GET('/api/v1/suspended-mail/{id}', { params: { path: { id: mail.id } } }));
       setReading((r) => ({ ...r, [mail.id]: detail }));
     } catch (error) {
       setReading((r) => ({ ...r, [mail.id]: `Could not load the mail: ${messageOf(error)}` }));
@@ -80,7 +62,7 @@ export function SuspendedMailPage() {
 
   const loadMore = async (cursor: string) => {
     try {
-      const page = await api.get<Page<SuspendedMail>>(withQuery('/api/v1/suspended-mail', { status, limit: PAGE_SIZE, cursor }));
+      const page = await ok(http.GET('/api/v1/suspended-mail', { params: { query: { status, limit: PAGE_SIZE, cursor } } }));
       setMore((m) => ({ items: [...(m?.forStatus === status ? m.items : []), ...page.items], cursor: page.next_cursor, forStatus: status }));
     } catch (error) {
       setNotice({ tone: 'error', text: `Could not load more mail: ${messageOf(error)}` });

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { ApiError, api, messageOf } from '../api/client.js';
-import type { Account, PolicyInfo, Ticket, TicketEvent, TicketStatus } from '../api/types.js';
+import { ApiError, messageOf } from '../api/client.js';
+import { http, idempotent, ok } from '../api/http.js';
+import type { Account, Ticket, TicketEvent, TicketStatus } from '../api/types.js';
 import { Link } from '../router.js';
 import { useSession } from '../session/session.js';
 import { formatInstant, zoneLabel } from '../time/format.js';
@@ -26,7 +27,7 @@ const NEXT_STATUSES: Record<TicketStatus, TicketStatus[]> = {
 };
 
 export function WorkspacePage({ id }: { id: string }) {
-  const loaded = useLoad((signal) => api.get<Ticket>(`/api/v1/tickets/${id}`, signal), [id]);
+  const loaded = useLoad((signal) => ok(http.GET('/api/v1/tickets/{id}', { params: { path: { id } }, signal })), [id]);
   const directory = useLoad(loadDirectory, []);
   return (
     <div className="page wide">
@@ -79,7 +80,7 @@ function Workspace({ ticket, directory, onChange }: { ticket: Ticket; directory:
         replyRef.current?.focus();
       } else if (event.key === 'a' && ticket.assignee_id !== user.id) {
         event.preventDefault();
-        void run(() => api.patch<Ticket>(`/api/v1/tickets/${ticket.id}`, { assignee_id: user.id }), 'Assigned to you.');
+        void run(() => ok(http.PATCH('/api/v1/tickets/{id}', { params: { path: { id: ticket.id } }, body: { assignee_id: user.id } })), 'Assigned to you.');
       }
     };
     window.addEventListener('keydown', onKey);
@@ -157,18 +158,18 @@ function Workspace({ ticket, directory, onChange }: { ticket: Ticket; directory:
             <h2 id="work-heading">Work on the ticket</h2>
             <div className="actions">
               {ticket.assignee_id !== user.id && (
-                <button type="button" onClick={() => void run(() => api.patch<Ticket>(`/api/v1/tickets/${ticket.id}`, { assignee_id: user.id }), 'Assigned to you.')}>
+                <button type="button" onClick={() => void run(() => ok(http.PATCH('/api/v1/tickets/{id}', { params: { path: { id: ticket.id } }, body: { assignee_id: user.id } })), 'Assigned to you.')}>
                   Assign to me
                 </button>
               )}
               {ticket.targets.some((t) => t.metric === 'acknowledgment' && (t.state === 'active' || t.state === 'breached')) && (
-                <button type="button" onClick={() => void run(() => acknowledge.run((key) => api.post<Ticket>(`/api/v1/tickets/${ticket.id}/acknowledge`, {}, key)), 'Acknowledged.')}>
+                <button type="button" onClick={() => void run(() => acknowledge.run((key) => ok(http.POST('/api/v1/tickets/{id}/acknowledge', { params: { path: { id: ticket.id } }, headers: idempotent(key) }))), 'Acknowledged.')}>
                   Acknowledge
                 </button>
               )}
             </div>
-            <StatusForm ticket={ticket} onSubmit={(status) => run(() => api.patch<Ticket>(`/api/v1/tickets/${ticket.id}`, { status }), `Status changed to ${STAFF_STATUS_LABELS[status]}.`)} />
-            <AssignForm ticket={ticket} directory={directory} onSubmit={(assignee) => run(() => api.patch<Ticket>(`/api/v1/tickets/${ticket.id}`, { assignee_id: assignee || null }), 'Assignment changed.')} />
+            <StatusForm ticket={ticket} onSubmit={(status) => run(() => ok(http.PATCH('/api/v1/tickets/{id}', { params: { path: { id: ticket.id } }, body: { status } })), `Status changed to ${STAFF_STATUS_LABELS[status]}.`)} />
+            <AssignForm ticket={ticket} directory={directory} onSubmit={(assignee) => run(() => ok(http.PATCH('/api/v1/tickets/{id}', { params: { path: { id: ticket.id } }, body: { assignee_id: assignee || null } })), 'Assignment changed.')} />
             <ReclassifyForm ticket={ticket} onDone={(updated) => changed(`Priority changed to ${updated.priority}; the targets were recomputed from the original start.`, updated)} />
           </section>
           {account && <AccountPanel account={account} directory={directory} now={now} />}
@@ -232,7 +233,7 @@ function AssignForm({ ticket, directory, onSubmit }: { ticket: Ticket; directory
 }
 
 function ReclassifyForm({ ticket, onDone }: { ticket: Ticket; onDone: (ticket: Ticket) => void }) {
-  const policy = useLoad((signal) => api.get<PolicyInfo>(`/api/v1/policies/${encodeURIComponent(ticket.pack_id)}`, signal), [ticket.pack_id]);
+  const policy = useLoad((signal) => ok(http.GET('/api/v1/policies/{pack}', { params: { path: { pack: ticket.pack_id } }, signal })), [ticket.pack_id]);
   const priorities = policy.status === 'ready' ? (policy.data.versions.find((v) => v.id === ticket.pack_version)?.priorities ?? null) : null;
   const [priority, setPriority] = useState('');
   const [reason, setReason] = useState('');
@@ -245,7 +246,7 @@ function ReclassifyForm({ ticket, onDone }: { ticket: Ticket; onDone: (ticket: T
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     try {
-      const updated = await api.post<Ticket>(`/api/v1/tickets/${ticket.id}/reclassify`, { priority: priority.trim(), reason });
+      const updated = await ok(http.POST('/api/v1/tickets/{id}/reclassify', { params: { path: { id: ticket.id } }, body: { priority: priority.trim(), reason } }));
       setPriority('');
       setReason('');
       onDone(updated);
@@ -327,7 +328,7 @@ function AccountPanel({ account, directory, now }: { account: Account; directory
 }
 
 function History({ ticketId, zone, version, nameOf }: { ticketId: string; zone: string; version: number; nameOf: (id: string | null, role: string | null) => string }) {
-  const loaded = useLoad((signal) => api.get<{ items: TicketEvent[] }>(`/api/v1/tickets/${ticketId}/events`, signal), [ticketId, version]);
+  const loaded = useLoad((signal) => ok(http.GET('/api/v1/tickets/{id}/events', { params: { path: { id: ticketId } }, signal })), [ticketId, version]);
   return (
     <section aria-labelledby="history-heading" className="panel">
       <h2 id="history-heading">History</h2>

@@ -8,7 +8,7 @@ export interface Directory {
 }
 
 export async function loadDirectory(signal: AbortSignal): Promise<Directory> {
-  const [accounts, users] = await Promise.all([loadAll<Account>('/api/v1/accounts', {}, signal), loadAll<User>('/api/v1/users', {}, signal)]);
+  const [accounts, users] = await Promise.all([loadAll('/api/v1/accounts', {}, signal), loadAll('/api/v1/users', {}, signal)]);
   return {
     accounts: new Map(accounts.map((a) => [a.id, a])),
     users: new Map(users.map((u) => [u.id, u])),

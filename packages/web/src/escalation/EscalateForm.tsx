@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
-import { ApiError, api, fieldOf, messageOf } from '../api/client.js';
+import { ApiError, fieldOf, messageOf } from '../api/client.js';
+import { http, idempotent, ok } from '../api/http.js';
 import type { EscalationRoute } from '../api/types.js';
 import { ErrorNotice } from '../ui/feedback.js';
 import { useActionKey } from '../ui/hooks.js';
@@ -45,7 +46,7 @@ export function EscalateForm({ ticketId, offer, onDone, onCancel }: Props) {
     setBusy(true);
     try {
       const body = { reason: text, ...(note.trim() !== '' && { note }), ...(via === 'growth_manager' && { via }) };
-      await action.run((key) => api.post(`/api/v1/tickets/${ticketId}/escalations`, body, key));
+      await action.run((key) => ok(http.POST('/api/v1/tickets/{id}/escalations', { params: { path: { id: ticketId } }, body, headers: idempotent(key) })));
       onDone();
     } catch (caught) {
       const found = errorsFrom(caught);

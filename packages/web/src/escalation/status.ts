@@ -42,14 +42,18 @@ export function escalationTargets(ticket: Pick<Ticket, 'escalations'>): Target[]
       none_reason: null,
       calendar_id: e.calendar_id,
       duration: e.duration,
+      duration_ms: null,
       started_at: e.raised_at,
       due_at: e.due_at,
       met_at: null,
       breached_at: null,
       warning_at: null,
       at_risk: false,
+      time_left_ms: null,
       time_left: null,
+      overdue_ms: null,
       overdue_by: null,
+      paused_ms: 0,
       explain_url: null,
     }));
 }

@@ -1,32 +1,17 @@
 import { type FormEvent, useMemo, useState } from 'react';
-import { ApiError, api, fieldOf, messageOf, withQuery } from '../api/client.js';
-import type { IntakeForms, Ticket } from '../api/types.js';
+import { ApiError, fieldOf, messageOf } from '../api/client.js';
+import { http, ok } from '../api/http.js';
+import type { IntakeForms, Ticket, TicketIntake } from '../api/types.js';
 import { ErrorNotice } from '../ui/feedback.js';
 import { useLoad } from '../ui/hooks.js';
 import { guideField, sidFormatHint } from './guidance.js';
 import { FieldError, IntakeInput, toInstant } from './IntakeInput.js';
 
-/** One thing the intake still needs, as the service words it (`GET /tickets/{id}/intake`). */
-interface IntakeGap {
-  field: string;
-  label: string;
-  message: string;
-}
-
-interface TicketIntake {
-  clock_start: 'on_create' | 'on_intake_complete';
-  complete: boolean;
-  form: { id: string; name: string } | null;
-  forms: { id: string; name: string }[];
-  values: Record<string, unknown>;
-  missing: IntakeGap[];
-}
-
 async function loadIntake(ticket: Ticket, signal: AbortSignal): Promise<{ intake: TicketIntake; forms: IntakeForms }> {
   const [intake, forms] = await Promise.all([
-    api.get<TicketIntake>(`/api/v1/tickets/${ticket.id}/intake`, signal),
+    ok(http.GET('/api/v1/tickets/{id}/intake', { params: { path: { id: ticket.id } }, signal })),
     // The forms of the pack version the ticket was opened under.
-    api.get<IntakeForms>(withQuery('/api/v1/intake-forms', { pack: ticket.pack_id, at: ticket.created_at }), signal),
+    ok(http.GET('/api/v1/intake-forms', { params: { query: { pack: ticket.pack_id, at: ticket.created_at } }, signal })),
   ]);
   return { intake, forms };
 }
@@ -79,7 +64,7 @@ function IntakeForm({ ticket, intake, forms, onCompleted }: { ticket: Ticket; in
     setError(null);
     setNotice(null);
     try {
-      const answer = await api.patch<{ ticket: Ticket; intake: TicketIntake }>(`/api/v1/tickets/${ticket.id}/intake`, { ...(!sameForm && { product }), values: changes });
+      const answer = await ok(http.PATCH('/api/v1/tickets/{id}/intake', { params: { path: { id: ticket.id } }, body: { ...(!sameForm && { product }), values: changes } }));
       setNotice(answer.ticket.intake_complete ? null : 'Saved. Some details are still missing; see the list above.');
       onCompleted(answer.ticket);
     } catch (caught) {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { api } from '../api/client.js';
-import type { Account, PolicyInfo, Ticket } from '../api/types.js';
+import { http, ok } from '../api/http.js';
+import type { Ticket } from '../api/types.js';
 import { EscalateForm } from '../escalation/EscalateForm.js';
 import { EscalationList } from '../escalation/EscalationList.js';
 import { escalationOffer } from '../escalation/status.js';
@@ -17,8 +17,8 @@ interface Props {
 /** The ticket's escalations and, where the plan (or a growth manager) allows it, the Escalate action. */
 export function EscalationPanel({ ticket, zone, now, onEscalated }: Props) {
   const { user } = useSession();
-  const policy = useLoad((signal) => api.get<PolicyInfo>(`/api/v1/policies/${encodeURIComponent(ticket.pack_id)}`, signal), [ticket.pack_id]);
-  const account = useLoad((signal) => api.get<Account>(`/api/v1/accounts/${ticket.account_id}`, signal), [ticket.account_id]);
+  const policy = useLoad((signal) => ok(http.GET('/api/v1/policies/{pack}', { params: { path: { pack: ticket.pack_id } }, signal })), [ticket.pack_id]);
+  const account = useLoad((signal) => ok(http.GET('/api/v1/accounts/{id}', { params: { path: { id: ticket.account_id } }, signal })), [ticket.account_id]);
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState(false);
   const escalations = ticket.escalations ?? [];

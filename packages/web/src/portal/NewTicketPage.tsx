@@ -1,6 +1,7 @@
 import { type FormEvent, useMemo, useState } from 'react';
-import { ApiError, api, fieldOf, isDefinitive, messageOf } from '../api/client.js';
-import type { Account, IntakeFieldSpec, IntakeForms, PolicyInfo, PriorityInfo, Project, Ticket } from '../api/types.js';
+import { ApiError, fieldOf, isDefinitive, messageOf } from '../api/client.js';
+import { http, idempotent, ok } from '../api/http.js';
+import type { Account, IntakeForms, PriorityInfo, Project } from '../api/types.js';
 import { guideField, type Guidance, sidFormatHint } from '../intake/guidance.js';
 import { navigate } from '../router.js';
 import { useSession } from '../session/session.js';
@@ -18,10 +19,10 @@ interface Setup {
 }
 
 async function loadSetup(accountId: string, signal: AbortSignal): Promise<Setup> {
-  const account = await api.get<Account>(`/api/v1/accounts/${accountId}`, signal);
+  const account = await ok(http.GET('/api/v1/accounts/{id}', { params: { path: { id: accountId } }, signal }));
   const [forms, policy] = await Promise.all([
-    api.get<IntakeForms>(`/api/v1/intake-forms?pack=${encodeURIComponent(account.pack_id)}`, signal),
-    api.get<PolicyInfo>(`/api/v1/policies/${encodeURIComponent(account.pack_id)}`, signal).then(
+    ok(http.GET('/api/v1/intake-forms', { params: { query: { pack: account.pack_id } }, signal })),
+    ok(http.GET('/api/v1/policies/{pack}', { params: { path: { pack: account.pack_id } }, signal })).then(
       (info) => ({ ok: true as const, info }),
       (error: unknown) => ({ ok: false as const, message: messageOf(error) }),
     ),
@@ -110,7 +111,7 @@ function NewTicketForm({ setup }: { setup: Setup }) {
         ...(priority && { priority }),
       };
       // A retry after a lost answer resends the same key, so the ticket is opened once.
-      const ticket = await action.run((key) => api.post<Ticket>('/api/v1/tickets', body, key));
+      const ticket = await action.run((key) => ok(http.POST('/api/v1/tickets', { body, headers: idempotent(key) })));
       rememberWarnings(ticket.id, ticket.warnings ?? []);
       navigate(`/portal/tickets/${ticket.id}`);
     } catch (caught) {

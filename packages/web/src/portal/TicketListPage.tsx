@@ -17,7 +17,7 @@ export function TicketListPage() {
   const now = useNow();
   const { query } = useLocation();
   const status = query.get('status') ?? '';
-  const list = usePaged<Ticket>('/api/v1/tickets', { status }, PAGE_SIZE);
+  const list = usePaged('/api/v1/tickets', { status }, PAGE_SIZE);
 
   return (
     <div className="page">

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { api, messageOf } from '../api/client.js';
+import { messageOf } from '../api/client.js';
+import { http, ok } from '../api/http.js';
 import type { Ticket } from '../api/types.js';
 import { Link } from '../router.js';
 import { useSession } from '../session/session.js';
@@ -14,7 +15,7 @@ import { IntakePanel } from '../intake/IntakePanel.js';
 import { forgetWarnings, warningsFor } from './warnings.js';
 
 export function TicketPage({ id }: { id: string }) {
-  const loaded = useLoad((signal) => api.get<Ticket>(`/api/v1/tickets/${id}`, signal), [id]);
+  const loaded = useLoad((signal) => ok(http.GET('/api/v1/tickets/{id}', { params: { path: { id } }, signal })), [id]);
   return (
     <div className="page">
       <p className="breadcrumb">
@@ -42,7 +43,7 @@ function TicketView({ ticket, onChange }: { ticket: Ticket; onChange: () => void
   const setStatus = async (status: 'solved' | 'open') => {
     setError(null);
     try {
-      await api.patch(`/api/v1/tickets/${ticket.id}`, { status });
+      await ok(http.PATCH('/api/v1/tickets/{id}', { params: { path: { id: ticket.id } }, body: { status } }));
       refresh();
     } catch (caught) {
       setError(messageOf(caught));

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, api, messageOf } from '../api/client.js';
+import { ApiError, messageOf } from '../api/client.js';
+import { http, ok } from '../api/http.js';
 import type { User } from '../api/types.js';
 import { usePageTitle } from '../ui/hooks.js';
 
@@ -19,7 +20,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (user: User) => void }) 
     setBusy(true);
     setError(null);
     try {
-      const answer = await api.post<{ user: User }>('/api/v1/session', { email: email.trim(), password });
+      const answer = await ok(http.POST('/api/v1/session', { body: { email: email.trim(), password } }));
       onSignedIn(answer.user);
     } catch (caught) {
       setError(caught instanceof ApiError && caught.status === 401 ? 'The email or password is wrong. Check both and try again.' : messageOf(caught));

@@ -1,6 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { api, messageOf, withQuery } from '../api/client.js';
-import type { Attachment } from '../api/types.js';
+import { messageOf } from '../api/client.js';
+import { http, ok, uploadAttachment } from '../api/http.js';
 import { formatInstant } from '../time/format.js';
 import { Await } from './feedback.js';
 import { attachmentProblem, formatSize, MAX_ATTACHMENT_BYTES } from './attachment-checks.js';
@@ -9,7 +9,7 @@ import { useActionKey, useLoad } from './hooks.js';
 /** The files attached to a ticket, each downloadable, and a form to attach another one. */
 export function Attachments({ ticketId, zone, canUpload, onUploaded }: { ticketId: string; zone: string; canUpload: boolean; onUploaded?: () => void }) {
   const [round, setRound] = useState(0);
-  const loaded = useLoad((signal) => api.get<{ items: Attachment[] }>(`/api/v1/tickets/${ticketId}/attachments`, signal), [ticketId, round]);
+  const loaded = useLoad((signal) => ok(http.GET('/api/v1/tickets/{id}/attachments', { params: { path: { id: ticketId } }, signal })), [ticketId, round]);
   const input = useRef<HTMLInputElement | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -32,7 +32,7 @@ export function Attachments({ ticketId, zone, canUpload, onUploaded }: { ticketI
     setError(null);
     setBusy(true);
     try {
-      const saved = await action.run((key) => api.upload<Attachment>(withQuery(`/api/v1/tickets/${ticketId}/attachments`, { filename: file.name }), file, key), `${file.name}|${file.size}|${file.lastModified}`);
+      const saved = await action.run((key) => ok(uploadAttachment(ticketId, file, key)), `${file.name}|${file.size}|${file.lastModified}`);
       setDone(`${saved.filename} attached.`);
       if (input.current) input.current.value = '';
       setRound((r) => r + 1);

@@ -1,13 +1,13 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, api, messageOf } from '../api/client.js';
-import type { Comment } from '../api/types.js';
+import { ApiError, messageOf } from '../api/client.js';
+import { http, idempotent, ok } from '../api/http.js';
 import { formatInstant } from '../time/format.js';
 import { Await } from './feedback.js';
 import { useActionKey, useLoad } from './hooks.js';
 
 /** The conversation of a ticket, oldest first; internal notes marked for staff. */
 export function Conversation({ ticketId, zone, version, authorName }: { ticketId: string; zone: string; version: number; authorName: (id: string | null, role: string | null) => string }) {
-  const loaded = useLoad((signal) => api.get<{ items: Comment[] }>(`/api/v1/tickets/${ticketId}/comments`, signal), [ticketId, version]);
+  const loaded = useLoad((signal) => ok(http.GET('/api/v1/tickets/{id}/comments', { params: { path: { id: ticketId } }, signal })), [ticketId, version]);
   return (
     <section aria-labelledby="conversation-heading" className="panel">
       <h2 id="conversation-heading">Conversation</h2>
@@ -53,7 +53,7 @@ export function ReplyForm({ ticketId, allowInternal, onSent, textareaId = 'reply
     setBusy(true);
     setError(null);
     try {
-      await action.run((key) => api.post(`/api/v1/tickets/${ticketId}/comments`, { body, public: !internal }, key));
+      await action.run((key) => ok(http.POST('/api/v1/tickets/{id}/comments', { params: { path: { id: ticketId } }, body: { body, public: !internal }, headers: idempotent(key) })));
       setBody('');
       setSent(internal ? 'Internal note added.' : 'Reply sent.');
       onSent();

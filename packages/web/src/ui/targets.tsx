@@ -1,5 +1,5 @@
-import { api } from '../api/client.js';
-import type { Explanation, Target, Ticket } from '../api/types.js';
+import { http, ok } from '../api/http.js';
+import type { Target, Ticket } from '../api/types.js';
 import { explainSentence } from '../time/explain.js';
 import { dueStatus, formatInstant, zoneLabel } from '../time/format.js';
 import { useLoad } from './hooks.js';
@@ -60,13 +60,14 @@ function TargetItem({ ticket, target, zone, now }: { ticket: Ticket; target: Tar
         </p>
       )}
       {target.state === 'paused' && <p>The clock is paused while the ticket is {statusLabel(ticket.status).toLowerCase()}.</p>}
-      {target.due_at && target.explain_url && <ExplainLine url={target.explain_url} dueAt={target.due_at} />}
+      {target.due_at && target.explain_url && <ExplainLine ticketId={ticket.id} metric={target.metric} dueAt={target.due_at} />}
     </li>
   );
 }
 
-function ExplainLine({ url, dueAt }: { url: string; dueAt: string }) {
-  const loaded = useLoad((signal) => api.get<Explanation>(url, signal), [url, dueAt]);
+/** Why a target is due when it is (the target's `explain_url`). */
+function ExplainLine({ ticketId, metric, dueAt }: { ticketId: string; metric: string; dueAt: string }) {
+  const loaded = useLoad((signal) => ok(http.GET('/api/v1/tickets/{id}/targets/{metric}/explain', { params: { path: { id: ticketId, metric } }, signal })), [ticketId, metric, dueAt]);
   if (loaded.status === 'loading') return <p className="muted">Working out why…</p>;
   if (loaded.status === 'error') return <p className="muted">The explanation is not available: {loaded.message}</p>;
   const sentence = explainSentence(loaded.data);
