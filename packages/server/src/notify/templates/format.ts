@@ -20,18 +20,32 @@ export function formatDue(due: DueTime, field: string): string {
   }
 }
 
+/** Formatters made once per zone and style (making one is far slower than formatting with it). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let found = formatters.get(key);
+  if (found === undefined) {
+    found = make();
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 /** An instant as wall time in `zone`, with the zone named: "Wednesday 2 April 2025, 09:00 MDT (America/Denver)". Throws RangeError for an unknown zone. */
 export function formatZoned(at: number, zone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
+  const parts = formatter(`wall ${zone}`, () =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }),
+  ).formatToParts(at);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   const local = `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')}`;
   const abbreviation = zoneAbbreviation(at, zone);
@@ -40,7 +54,10 @@ export function formatZoned(at: number, zone: string): string {
 
 /** "MDT", "CET", "GMT+5:30": the short name of `zone` at `at`; a letter abbreviation where English has one. */
 function zoneAbbreviation(at: number, zone: string): string {
-  const short = (locale: string) => new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const short = (locale: string) =>
+    formatter(`short ${locale} ${zone}`, () => new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' }))
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value ?? '';
   const american = short('en-US');
   if (!american.startsWith('GMT') || american === 'GMT') return american || zone;
   const british = short('en-GB');
