@@ -3,16 +3,15 @@
  * `Due Mon 07:00: Fri 17:00–18:00, then Mon from 06:00; Thu–Fri closed for Thanksgiving Day and Day after Thanksgiving.`
  */
 
-export interface LocalSegment {
-  local_start: string;
-  local_end: string;
-}
+import type { Explanation } from '../api/types.js';
 
-export interface ExplanationLike {
-  zone: string;
-  due: string | null;
+/** The wall times of a period of an explanation (generated contract), which is all the sentence reads of it. */
+export type LocalSegment = Pick<Explanation['open'][number], 'local_start' | 'local_end'>;
+
+/** The parts of a target's explanation that the sentence reads. */
+export interface ExplanationLike extends Pick<Explanation, 'zone' | 'due'> {
   open: readonly LocalSegment[];
-  closed: readonly (LocalSegment & { reason: string; name: string | null })[];
+  closed: readonly (LocalSegment & Pick<Explanation['closed'][number], 'reason' | 'name'>)[];
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

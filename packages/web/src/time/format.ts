@@ -1,4 +1,5 @@
 /** Instants shown to a person: always in a named zone, in a compact 24-hour form. */
+import type { Target } from '../api/types.js';
 import { serverNow } from './server-clock.js';
 
 const MINUTE = 60_000;
@@ -62,14 +63,8 @@ export function formatSpan(ms: number): string {
 
 export type Tone = 'ok' | 'warning' | 'breached' | 'met' | 'paused' | 'none';
 
-export interface TargetLike {
-  state: 'active' | 'paused' | 'met' | 'breached' | 'none';
-  due_at: string | null;
-  warning_at: string | null;
-  met_at: string | null;
-  at_risk: boolean;
-  none_reason: string | null;
-}
+/** The parts of a target (generated contract) that its due status reads. */
+export type TargetLike = Pick<Target, 'state' | 'due_at' | 'warning_at' | 'met_at' | 'at_risk' | 'none_reason'>;
 
 export interface DueStatus {
   tone: Tone;

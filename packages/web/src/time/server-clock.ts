@@ -3,6 +3,7 @@
  * (which a demo may set far from real time with HOURGLASS_CLOCK), so countdowns read "now" from
  * here: the browser's clock plus the offset measured against `GET /api/v1/time`.
  */
+import { http } from '../api/http.js';
 
 /** One exchange with the service: when the request left, the service's time, when the answer came. */
 export interface ClockSample {
@@ -34,12 +35,10 @@ export function setServerOffset(ms: number): void {
 export async function syncServerClock(): Promise<boolean> {
   try {
     const sentAt = Date.now();
-    const response = await fetch('/api/v1/time', { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+    const { data, response } = await http.GET('/api/v1/time');
     const receivedAt = Date.now();
-    if (!response.ok) return false;
-    const body = (await response.json()) as { now_ms?: unknown };
-    if (typeof body.now_ms !== 'number') return false;
-    setServerOffset(offsetOf({ sentAt, serverNow: body.now_ms, receivedAt }));
+    if (!response.ok || typeof data?.now_ms !== 'number') return false;
+    setServerOffset(offsetOf({ sentAt, serverNow: data.now_ms, receivedAt }));
     return true;
   } catch {
     return false;
