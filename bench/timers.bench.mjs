@@ -123,6 +123,11 @@ async function main() {
         `(${retarget.timersMoved.toLocaleString('en-US')} timers moved, ${retarget.timersCancelled} cancelled) in ${retarget.batches} batches of up to ${BATCH.toLocaleString('en-US')} (${CONCURRENCY} at once), ` +
         `in ${seconds(retarget.ms)} (${perSecond.toFixed(0)} tickets/s; ${AT_SCALE.toLocaleString('en-US')} tickets would take ${seconds(atScaleMs)}, target < ${seconds(TARGETS.retargetMsAtScale)}) ${retargetOk ? 'PASS' : 'FAIL'}`,
     );
+    const cpuMs = retarget.cpu.nodeMs + retarget.cpu.postgresMs;
+    console.log(
+      `  CPU spent on it: ${seconds(retarget.cpu.nodeMs)} in Node, ${seconds(retarget.cpu.postgresMs)} in its PostgreSQL backends (${((cpuMs / retarget.ms) * 100).toFixed(0)}% of one core over the run; ` +
+        `the machine's load was ${os.loadavg()[0].toFixed(2)}); at ${os.cpus().length} cores fully its own, ${AT_SCALE.toLocaleString('en-US')} tickets would need at least ${seconds(((cpuMs / retarget.examined) * AT_SCALE) / os.cpus().length)}`,
+    );
     console.log(`${retarget.checked} re-targeted tickets checked: refreshClocks finds nothing left to change`);
     console.log(`load at the end ${os.loadavg()[0].toFixed(2)}`);
     process.exitCode = streamOk && retargetOk ? 0 : 1;

@@ -18,6 +18,7 @@ import { sql } from 'kysely';
 import { fixedClock } from '../../packages/server/dist/clock.js';
 import { TICKET_COLUMNS } from '../../packages/server/dist/db/schema.js';
 import { retargetChangedCalendars } from '../../packages/server/dist/retarget/index.js';
+import { cpuMeter } from './cpu.mjs';
 import { seedDemoData } from '../../packages/server/dist/seed/seed.js';
 import { createTicket } from '../../packages/server/dist/tickets/create.js';
 import { refreshClocks } from '../../packages/server/dist/tickets/refresh.js';
@@ -133,11 +134,13 @@ export async function checkCopies(db, originals, sample = 5) {
 export async function retargetForHoliday(db, { batchSize, concurrency = 2, sample = 20 } = {}) {
   const registry = await packsWithHoliday();
   const clock = fixedClock(OPENED_AT + 60_000);
+  const meter = await cpuMeter(db);
   const begin = performance.now();
   const report = await retargetChangedCalendars({ registry, clock }, db, { concurrency, ...(batchSize ? { batchSize } : {}) });
   const ms = performance.now() - begin;
+  const cpu = await meter.stop();
   const checked = await checkAgainstRefresh(db, { db, clock, registry }, sample);
-  return { holidayDate: HOLIDAY.date, ...report, ms, checked };
+  return { holidayDate: HOLIDAY.date, ...report, ms, cpu, checked };
 }
 
 async function checkAgainstRefresh(db, deps, sample) {

@@ -46,6 +46,13 @@ export interface RetargetOptions {
    * than one needs a pool of as many connections (PostgreSQL); the embedded database has one.
    */
   concurrency?: number;
+  /**
+   * Batches commit without waiting for their WAL to reach the disk (PostgreSQL's `synchronous_commit =
+   * off`, for those transactions only). Only for a caller that commits durably after the last batch
+   * and runs the re-targeting again when that commit is missing: `retargetChangedCalendars`, which
+   * stores the calendar fingerprints last (see `batchSettings`). Default false.
+   */
+  asyncCommit?: boolean;
   /** Called after each batch commits, for progress. */
   onBatch?: (report: RetargetReport) => void;
 }
@@ -102,7 +109,7 @@ export async function retargetCalendars(deps: Deps, db: Kysely<Database>, change
     const takeBatches = async () => {
       while (!exhausted) {
         const took = await db.transaction().execute(async (trx) => {
-          await keyedLookups(trx);
+          await batchSettings(trx, options.asyncCommit === true);
           let release!: () => void;
           const previous = turn;
           turn = new Promise<void>((resolve) => (release = resolve));
@@ -237,15 +244,23 @@ const instantIs = (a: Date | null, b: number | null): boolean => (a === null || 
 const numberOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /**
+ * Settings of a batch's transaction (`set local`: they end with it).
+ *
  * Every statement of a batch reads or writes rows by key (the batch's tickets, their targets, their
  * timers), a few thousand rows of tables that hold millions. Left to itself the planner sometimes
  * joins a batch to a whole table with a hash join (a full scan per batch, so a re-targeting of N
- * tickets costs N² / batch); this transaction looks rows up by their indexes instead.
+ * tickets costs N² / batch); the batch looks rows up by their indexes instead.
+ *
+ * With `asyncCommit`, a batch's commit does not wait for its WAL to reach the disk. No
+ * acknowledged data can be lost by it: the WAL is one ordered log, so any later commit that does wait
+ * (a command on a re-targeted ticket, or the stored calendar fingerprints, which `retargetChangedCalendars`
+ * writes after the last batch in an ordinary commit) makes every batch before it durable. A crash
+ * before that can only lose re-targeted batches whose calendar fingerprints were not stored, and the
+ * next start re-targets those tickets again (a run is idempotent).
  */
-async function keyedLookups(trx: Kysely<Database>): Promise<void> {
-  await sql`set local enable_hashjoin = off`.execute(trx);
-  await sql`set local enable_mergejoin = off`.execute(trx);
-  await sql`set local enable_seqscan = off`.execute(trx);
+async function batchSettings(trx: Kysely<Database>, asyncCommit: boolean): Promise<void> {
+  await sql`select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true), set_config('enable_seqscan', 'off', true),
+    set_config('synchronous_commit', ${asyncCommit ? 'off' : 'on'}, true)`.execute(trx);
 }
 
 /** `plan\u001fpriority` keys as the priorities of each plan. */

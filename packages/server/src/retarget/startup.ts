@@ -31,7 +31,9 @@ export async function retargetChangedCalendars(deps: Deps, db: Kysely<Database>,
     const known = new Map(stored.map((s) => [keyOf(s.pack_id, s.pack_version, s.calendar_id), s.fingerprint]));
     const changes = changedCalendars(current, known);
     // The lock belongs to this session; batches in parallel take other connections of the pool.
-    const report = await retargetCalendars(deps, (options.concurrency ?? 1) > 1 ? db : session, changes, options);
+    // The batches may commit without waiting for the disk: the fingerprints are stored after them in an
+    // ordinary commit, which makes them durable too; without it, the next start re-targets again.
+    const report = await retargetCalendars(deps, (options.concurrency ?? 1) > 1 ? db : session, changes, { ...options, asyncCommit: true });
     await storeFingerprints(session, current.filter((f) => known.get(keyOf(f.packId, f.packVersion, f.calendarId)) !== f.fingerprint), deps.clock.now());
     return { ...report, changes };
   });
