@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, NotificationRecipient, Role, Ticket } from '../db/schema.js';
 import { isNotifyEvent, shouldNotify, type NotificationPreferences, type NotifyRole } from '../notify/index.js';
 import type { PolicyCatalog } from '../policy/catalog.js';
@@ -40,6 +40,14 @@ interface Person {
 
 type EventRow = Selectable<Database['notification_events']>;
 
+/**
+ * `any($1::type[])`: one array parameter instead of a list of them, so a statement's text is the same
+ * for any number of values (it is prepared once, on the embedded database too).
+ */
+function anyOf<T>(values: readonly T[], type: 'uuid' | 'bigint' | 'text') {
+  return sql<T>`any(${[...values]}::${sql.raw(type)}[])`;
+}
+
 /** Everyone of these providers whom any of the recipients names (by id or by role), active, by email. */
 async function peopleFor(db: Kysely<Database>, providerIds: readonly string[], recipients: readonly NotificationRecipient[]): Promise<Person[]> {
   const ids = [...new Set(recipients.flatMap((r) => ('user_id' in r ? [r.user_id] : [])))];
@@ -49,12 +57,12 @@ async function peopleFor(db: Kysely<Database>, providerIds: readonly string[], r
     .selectFrom('users')
     .leftJoin('notification_preferences', 'notification_preferences.user_id', 'users.id')
     .select(['users.id', 'users.name', 'users.email', 'users.role', 'users.zone', 'users.provider_id', 'notification_preferences.preferences'])
-    .where('users.provider_id', 'in', providerIds)
+    .where('users.provider_id', '=', anyOf(providerIds, 'uuid'))
     .where('users.active', '=', true)
     .where((eb) => {
       const any = [];
-      if (ids.length) any.push(eb('users.id', 'in', ids));
-      if (roles.length) any.push(eb('users.role', 'in', roles));
+      if (ids.length) any.push(eb('users.id', '=', anyOf(ids, 'uuid')));
+      if (roles.length) any.push(eb(sql`users.role::text`, '=', anyOf(roles, 'text')));
       return eb.or(any);
     })
     .orderBy('users.email')
@@ -93,7 +101,7 @@ export function dispatchHandler(deps: DispatchDeps): BatchHandler {
 
 async function dispatchEvents(deps: DispatchDeps, db: Kysely<Database>, eventIds: readonly number[]): Promise<void> {
   if (eventIds.length === 0) return;
-  const events = await db.selectFrom('notification_events').selectAll().where('id', 'in', eventIds).where('delivered_at', 'is', null).orderBy('id').forUpdate().execute();
+  const events = await db.selectFrom('notification_events').selectAll().where('id', '=', anyOf(eventIds, 'bigint')).where('delivered_at', 'is', null).orderBy('id').forUpdate().execute();
   if (events.length === 0) return;
   const now = deps.clock.now();
   const publicUrl = deps.publicUrl();
@@ -101,7 +109,7 @@ async function dispatchEvents(deps: DispatchDeps, db: Kysely<Database>, eventIds
   const ticketRows =
     ticketIds.length === 0
       ? []
-      : await db.selectFrom('tickets').innerJoin('accounts', 'accounts.id', 'tickets.account_id').selectAll('tickets').select('accounts.provider_id as account_provider_id').where('tickets.id', 'in', ticketIds).execute();
+      : await db.selectFrom('tickets').innerJoin('accounts', 'accounts.id', 'tickets.account_id').selectAll('tickets').select('accounts.provider_id as account_provider_id').where('tickets.id', '=', anyOf(ticketIds, 'uuid')).execute();
   const tickets = new Map(
     ticketRows.map(({ search: _search, account_provider_id, ...ticket }) => [ticket.id, { ticket: ticket as Ticket, providerId: account_provider_id }]),
   );
@@ -114,7 +122,7 @@ async function dispatchEvents(deps: DispatchDeps, db: Kysely<Database>, eventIds
   const endpoints =
     providerIds.length === 0
       ? []
-      : await db.selectFrom('webhook_endpoints').select(['id', 'events', 'provider_id']).where('provider_id', 'in', providerIds).where('active', '=', true).orderBy('created_at').orderBy('id').execute();
+      : await db.selectFrom('webhook_endpoints').select(['id', 'events', 'provider_id']).where('provider_id', '=', anyOf(providerIds, 'uuid')).where('active', '=', true).orderBy('created_at').orderBy('id').execute();
   const messages: OutboxMessage[] = [];
   for (const event of events) {
     const found = event.ticket_id ? tickets.get(event.ticket_id) : undefined;
@@ -139,7 +147,7 @@ async function dispatchEvents(deps: DispatchDeps, db: Kysely<Database>, eventIds
     }
   }
   await enqueueOutboxMany(db, messages);
-  await db.updateTable('notification_events').set({ delivered_at: new Date(now) }).where('id', 'in', events.map((e) => e.id)).execute();
+  await db.updateTable('notification_events').set({ delivered_at: new Date(now) }).where('id', '=', anyOf(events.map((e) => e.id), 'bigint')).execute();
 }
 
 /** The events whose emails list the ticket's targets. */
@@ -149,7 +157,7 @@ const LISTS_TARGETS = new Set<string>(['ticket_created', 'assigned']);
 async function targetsOf(db: Kysely<Database>, ticketIds: readonly string[]): Promise<Map<string, Selectable<Database['sla_targets']>[]>> {
   const byTicket = new Map<string, Selectable<Database['sla_targets']>[]>();
   if (ticketIds.length === 0) return byTicket;
-  const rows = await db.selectFrom('sla_targets').selectAll().where('ticket_id', 'in', ticketIds).where('due_at', 'is not', null).orderBy('ticket_id').orderBy('due_at').execute();
+  const rows = await db.selectFrom('sla_targets').selectAll().where('ticket_id', '=', anyOf(ticketIds, 'uuid')).where('due_at', 'is not', null).orderBy('ticket_id').orderBy('due_at').execute();
   for (const row of rows) {
     const list = byTicket.get(row.ticket_id);
     if (list) list.push(row);

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import { createMailer, isNotifyEvent, NotifyError, type Mailer } from '../notify/index.js';
@@ -72,7 +72,7 @@ export function mailOut(options: MailOutOptions): MailOut {
     // The messages leased together: which were sent already is read once, and they are logged with one statement.
     async runBatch(timers, { db }) {
       const keys = timers.map((t) => t.subjectId);
-      const sent = new Set((await (db as Kysely<Database>).selectFrom('mail_log').select('idempotency_key').where('idempotency_key', 'in', keys).execute()).map((r) => r.idempotency_key));
+      const sent = new Set((await (db as Kysely<Database>).selectFrom('mail_log').select('idempotency_key').where('idempotency_key', '=', sql<string>`any(${keys}::text[])`).execute()).map((r) => r.idempotency_key));
       const outcomes = await Promise.all(
         timers.map(async (timer) => {
           const outcome: { error: unknown; row: Insertable<Database['mail_log']> | null } = { error: null, row: null };
