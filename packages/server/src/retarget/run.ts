@@ -28,14 +28,15 @@ export async function retarget(db?: Kysely<Database>, options: RetargetRun = {})
     throw new AppError('unknown_pack', `There is no policy pack "${options.packId}"; the packs are ${registry.packIds().join(', ')}.`);
   }
   const clock = options.clock ?? clockForSetting(config.clock);
-  const run = async (target: Kysely<Database>) => {
+  const run = async (target: Kysely<Database>, concurrency: number) => {
     await migrateToLatest(target);
-    return retargetChangedCalendars({ registry, clock }, target, options.packId === undefined ? {} : { packId: options.packId });
+    return retargetChangedCalendars({ registry, clock }, target, { concurrency, ...(options.packId === undefined ? {} : { packId: options.packId }) });
   };
-  if (db) return run(db);
+  if (db) return run(db, 1);
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    return await run(handle.db);
+    // Two batches at once on PostgreSQL (a pool), as a start runs it; one on the embedded database (one connection).
+    return await run(handle.db, handle.kind === 'postgres' ? 2 : 1);
   } finally {
     await handle.close();
   }
