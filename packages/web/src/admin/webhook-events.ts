@@ -1,4 +1,4 @@
-import { WEBHOOK_EVENT_IDS, type WebhookEvent } from '../api/types.js';
+import { WEBHOOK_EVENT_IDS, type WebhookDelivery, type WebhookEvent } from '../api/types.js';
 
 /** What each event means, in words: every event of the contract needs one (the compiler checks). */
 const EVENT_LABELS: Record<WebhookEvent, string> = {
@@ -23,7 +23,7 @@ export function eventsText(events: readonly string[]): string {
 }
 
 /** The delivery outcomes as the log shows them. */
-export const OUTCOME_LABELS: Record<string, string> = {
+export const OUTCOME_LABELS: Record<WebhookDelivery['outcome'], string> = {
   delivered: 'delivered',
   retry_scheduled: 'retrying',
   dead_letter: 'dead',

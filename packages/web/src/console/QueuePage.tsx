@@ -19,7 +19,7 @@ import { escalationTargets } from '../escalation/status.js';
 const FILTERS = ['assignee', 'account', 'priority', 'status', 'language', 'breach', 'q'] as const;
 type FilterName = (typeof FILTERS)[number];
 
-const BREACH_LABELS: Record<string, string> = { breached: 'Breached', at_risk: 'At risk (warning passed)', on_track: 'On track', none: 'No running target' };
+const BREACH_LABELS: Record<string, string> = { breached: 'Breached', at_risk: 'At risk (warning passed)', on_track: 'On track', none: 'No running target' } satisfies Record<NonNullable<QueueFilters['breach']>, string>;
 
 export function QueuePage() {
   const heading = usePageTitle('Queue');

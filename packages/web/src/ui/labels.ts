@@ -1,4 +1,5 @@
 /** Words for the ids the API uses. */
+import type { TicketStatus } from '../api/types.js';
 
 export function humanize(id: string): string {
   const text = id.replace(/_/g, ' ');
@@ -12,7 +13,7 @@ export const STATUS_LABELS: Record<string, string> = {
   on_hold: 'On hold',
   solved: 'Solved',
   closed: 'Closed',
-};
+} satisfies Record<TicketStatus, string>;
 
 export const STAFF_STATUS_LABELS: Record<string, string> = { ...STATUS_LABELS, pending: 'Pending (waiting on the customer)' };
 
