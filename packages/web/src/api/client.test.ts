@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ActionKey, ApiError, isDefinitive, SIGNED_OUT_EVENT } from './client.js';
+import { loadAll } from '../ui/paging.js';
 import { http, idempotent, ok, uploadAttachment } from './http.js';
 
 const json = (status: number, body: unknown) => () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -145,5 +146,25 @@ describe('the typed client', () => {
     expect(events).toEqual([]);
     await expect(ok(http.GET('/api/v1/tickets/{id}', { params: { path: { id: 't1' } } }))).rejects.toMatchObject({ status: 401 });
     expect(events).toEqual([SIGNED_OUT_EVENT]);
+  });
+});
+
+describe('the contract, at compile time', () => {
+  it('refuses paths, parameters and bodies the server does not declare (checked by tsc, never run)', () => {
+    const unchecked = () => {
+      // @ts-expect-error: no such path
+      void http.GET('/api/v1/ticket/{id}', { params: { path: { id: 't1' } } });
+      // @ts-expect-error: the path parameter is missing
+      void http.GET('/api/v1/tickets/{id}', { params: { path: {} } });
+      // @ts-expect-error: a comment's body is a string
+      void http.POST('/api/v1/tickets/{id}/comments', { params: { path: { id: 't1' } }, body: { body: 1, public: true } });
+      // @ts-expect-error: not an event the contract knows
+      void http.POST('/api/v1/webhooks', { body: { url: 'https://example.com/hook', events: ['ticket_opened'] } });
+      // @ts-expect-error: not a paged listing
+      void loadAll('/api/v1/me', {}, new AbortController().signal);
+      // @ts-expect-error: not a filter of the accounts listing
+      void loadAll('/api/v1/accounts', { colour: 'red' }, new AbortController().signal);
+    };
+    expect(typeof unchecked).toBe('function');
   });
 });
