@@ -54,8 +54,11 @@ function sortedDocument(document) {
 /** `export const schemaEnums = { WebhookEvent: ['ticket_created', …] } as const`: TypeScript types vanish at run time. */
 function enumValues(doc) {
   const lines = [];
-  for (const [name, schema] of Object.entries(doc.components.schemas)) {
-    if (schema && schema.type === 'string' && Array.isArray(schema.enum)) {
+  const schemas = doc.components.schemas;
+  for (const [name, schema] of Object.entries(schemas)) {
+    // fastify-type-provider-zod names a request's copy of a schema `<Name>Input`: the same values.
+    const copy = name.endsWith('Input') && name.slice(0, -'Input'.length) in schemas;
+    if (!copy && schema && schema.type === 'string' && Array.isArray(schema.enum)) {
       lines.push(`    ${name}: [${schema.enum.map((value) => JSON.stringify(value)).join(', ')}],`);
     }
   }

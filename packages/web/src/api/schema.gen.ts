@@ -4036,7 +4036,5 @@ export type operations = Record<string, never>;
 /** The values of every named string enum of the document, for lists the page shows. */
 export const schemaEnums = {
     PartnerTier: ["silver", "gold", "platinum"],
-    PartnerTierInput: ["silver", "gold", "platinum"],
     WebhookEvent: ["ticket_created", "public_reply", "pending_reminder", "auto_solved", "assigned", "breach_warning", "breached", "escalated", "escalation_warning", "escalation_breached"],
-    WebhookEventInput: ["ticket_created", "public_reply", "pending_reminder", "auto_solved", "assigned", "breach_warning", "breached", "escalated", "escalation_warning", "escalation_breached"],
 } as const satisfies { [K in keyof components["schemas"]]?: readonly components["schemas"][K][] };
