@@ -1,7 +1,10 @@
+import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TICKET_COLUMNS } from '../src/db/schema.js';
-import type { PolicyCatalog } from '../src/policy/catalog.js';
+import { type PolicyCatalog, pinnedVersion } from '../src/policy/catalog.js';
+import { affectedTickets } from '../src/retarget/affected.js';
 import { retargetCalendars } from '../src/retarget/index.js';
+import { affectedPage, batchSettings } from '../src/retarget/service.js';
 import { refreshClocks } from '../src/tickets/refresh.js';
 import { AGENT, CUSTOMER_A, CUSTOMER_B, startTestService, type TestService } from './support/app.js';
 import { DATABASE_KINDS } from './support/databases.js';
@@ -66,6 +69,21 @@ describe.each(DATABASE_KINDS)('re-targeting the open tickets of a changed calend
       // PostgreSQL: two batches at once, as the service runs it there (the embedded database has one connection).
       concurrency: kind === 'postgres' ? 2 : 1,
     });
+
+  it('takes each batch along the index of open tickets by version and id, not by scanning and sorting the table', async () => {
+    const change = { packId: 'twilio', packVersion, calendarIds: ['twilio-business-hours'] };
+    const affected = affectedTickets(pinnedVersion(changed, 'twilio', packVersion), new Set(change.calendarIds));
+    // With statistics taken, a table this small is cheapest to scan and sort; the batch's settings must still keep to the index.
+    await sql`analyze tickets`.execute(service.db);
+    const plan = await service.db.transaction().execute(async (trx) => {
+      await batchSettings(trx, false);
+      const page = affectedPage(trx, change, affected, null, 5_000).compile();
+      const result = await trx.executeQuery(CompiledQuery.raw(`explain ${page.sql}`, [...page.parameters]));
+      return result.rows.map((row) => Object.values(row as object)[0]).join('\n');
+    });
+    expect(plan).toContain('tickets_open_pack_version_idx');
+    expect(plan).not.toMatch(/Seq Scan|Sort/);
+  });
 
   it('writes what refreshClocks writes, ticket by ticket, and leaves the others as they were', async () => {
     const before = await clockState(service.db, all());

@@ -9,7 +9,7 @@ import { loadClockFacts } from '../tickets/facts.js';
 import { cancelTimerSets, scheduleTimers, type TimerCancel } from '../timers/schedule.js';
 import type { ScheduleTimerInput } from '../timers/index.js';
 import { ticketTimerSteps } from '../workflow/ticket-timers.js';
-import { affectedTickets, PLAN_PRIORITY_SEPARATOR } from './affected.js';
+import { type AffectedTickets, affectedTickets, PLAN_PRIORITY_SEPARATOR } from './affected.js';
 import { storeClockColumns, storeTargetsOfMany, type TicketClockColumns } from './writes.js';
 
 /** Calendars of one pack version that changed (an operator edited them, or an admin did). */
@@ -93,7 +93,6 @@ export async function retargetCalendars(deps: Deps, db: Kysely<Database>, change
     const version = pinnedVersion(deps.registry, change.packId, change.packVersion);
     const affected = affectedTickets(version, new Set(change.calendarIds));
     if (!affected.pending && affected.planPriorities.length === 0) continue;
-    const prioritiesByPlan = groupPriorities(affected.planPriorities);
     let after: string | null = null;
     let exhausted = false;
     let turn = Promise.resolve();
@@ -117,21 +116,7 @@ export async function retargetCalendars(deps: Deps, db: Kysely<Database>, change
           try {
             await previous;
             if (exhausted) return false;
-            let query = trx
-              .selectFrom('tickets')
-              .select(RETARGET_COLUMNS)
-              .where('pack_id', '=', change.packId)
-              .where('pack_version', '=', change.packVersion)
-              .where('status', 'not in', ['solved', 'closed']);
-            // Plan by plan (not one expression over both columns): the planner then estimates from the columns'
-            // statistics how many tickets match, and pages them along the (pack_id, pack_version, id) index
-            // instead of scanning and sorting every open ticket of the version for each batch.
-            query = query.where((eb) => {
-              const byPlan = [...prioritiesByPlan].map(([plan, priorities]) => eb.and([eb('plan', '=', plan), eb('priority', 'in', priorities)]));
-              return eb.or(affected.pending ? [...byPlan, eb('status', '=', 'pending')] : byPlan);
-            });
-            if (after !== null) query = query.where('id', '>', after);
-            tickets = await query.orderBy('id').limit(batchSize).forUpdate().execute();
+            tickets = await affectedPage(trx, change, affected, after, batchSize).execute();
             if (tickets.length === 0) {
               exhausted = true;
               return false;
@@ -151,6 +136,28 @@ export async function retargetCalendars(deps: Deps, db: Kysely<Database>, change
     await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
   }
   return report;
+}
+
+/**
+ * The statement a batch starts with: the next `limit` open tickets of the changed version (by id,
+ * after `after`) whose targets count on a changed calendar, locked. Run in a transaction set up by
+ * `batchSettings`, it walks the (pack_id, pack_version, id) index from `after` on, whatever the
+ * statistics say, rather than scanning and sorting every open ticket of the version for each batch.
+ */
+export function affectedPage(trx: Kysely<Database>, change: CalendarChange, affected: AffectedTickets, after: string | null, limit: number) {
+  let query = trx
+    .selectFrom('tickets')
+    .select(RETARGET_COLUMNS)
+    .where('pack_id', '=', change.packId)
+    .where('pack_version', '=', change.packVersion)
+    .where('status', 'not in', ['solved', 'closed'])
+    // Plan by plan (not one expression over both columns), so the planner can also estimate it from the columns' statistics.
+    .where((eb) => {
+      const byPlan = [...groupPriorities(affected.planPriorities)].map(([plan, priorities]) => eb.and([eb('plan', '=', plan), eb('priority', 'in', priorities)]));
+      return eb.or(affected.pending ? [...byPlan, eb('status', '=', 'pending')] : byPlan);
+    });
+  if (after !== null) query = query.where('id', '>', after);
+  return query.orderBy('id').limit(limit).forUpdate();
 }
 
 /** Recomputes one batch of locked tickets and writes those that changed. */
@@ -258,7 +265,7 @@ const numberOrNull = (v: unknown): number | null => (v === null || v === undefin
  * before that can only lose re-targeted batches whose calendar fingerprints were not stored, and the
  * next start re-targets those tickets again (a run is idempotent).
  */
-async function batchSettings(trx: Kysely<Database>, asyncCommit: boolean): Promise<void> {
+export async function batchSettings(trx: Kysely<Database>, asyncCommit: boolean): Promise<void> {
   await sql`select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true), set_config('enable_seqscan', 'off', true),
     set_config('synchronous_commit', ${asyncCommit ? 'off' : 'on'}, true)`.execute(trx);
 }
