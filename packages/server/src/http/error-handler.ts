@@ -84,7 +84,7 @@ export function toAppError(error: FastifyError | Error): AppError {
   if (error instanceof SyntaxError && fastifyError.statusCode === 400) return new AppError('malformed_json');
   const status = fastifyError.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) return fromStatus(status, fastifyError.message);
-  if (isConnectionFailure(error)) return new AppError('database_unavailable');
+  if (isConnectionLoss(error)) return new AppError('database_unavailable');
   const databaseError = fromDatabaseError(error);
   if (databaseError) return databaseError;
   return new AppError('internal');
@@ -119,11 +119,6 @@ function toIssues(context: string, issue: ValidationIssue): ErrorIssue[] {
     }));
   }
   return [{ path: base, message: issue.message ?? 'Invalid value.' }];
-}
-
-/** The database could not be reached or the connection was lost (a terminated backend, a cut or timed-out connection). */
-function isConnectionFailure(error: Error): boolean {
-  return isConnectionLoss(error);
 }
 
 /** PostgreSQL errors caused by the data sent (not by the service): a 4xx with plain words. */

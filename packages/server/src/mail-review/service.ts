@@ -4,7 +4,7 @@ import { type Actor, STAFF_ROLES, requireRole } from '../auth/actor.js';
 import type { Database, MailReviewTable, Role } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
 import type { AppDeps } from '../http/deps.js';
-import { decodeCursor, toPage } from '../http/pagination.js';
+import { decodeInstantCursor, toPage } from '../http/pagination.js';
 import { InboundRejection, interpretInbound } from '../notify/index.js';
 import { alreadyApplied, applyInbound, senderActor } from '../workflow/mail-in.js';
 import type { ListSuspendedFilter, SuspendedMailDetail, SuspendedMailView } from './schemas.js';
@@ -61,15 +61,10 @@ export async function listSuspendedMail(db: Db, actor: Actor, filter: ListSuspen
   requireStaff(actor, 'review suspended mail');
   let query = db.selectFrom('mail_review').select(LIST_COLUMNS).where('provider_id', '=', actor.providerId);
   if (filter.status !== 'all') query = query.where('status', '=', filter.status);
-  const cursor = decodeCursor(filter.cursor);
-  if (cursor) {
-    const key = new Date(cursor.key);
-    if (Number.isNaN(key.getTime()) || !/^[0-9a-f-]{36}$/i.test(cursor.id)) {
-      throw new AppError('validation_failed', 'The cursor is not valid; pass the next_cursor of a previous page unchanged.', [
-        { path: 'querystring.cursor', message: 'Not a cursor returned by this endpoint.' },
-      ]);
-    }
-    query = query.where((eb) => eb.or([eb('received_at', '<', key), eb.and([eb('received_at', '=', key), eb('id', '<', cursor.id)])]));
+  const cursor = decodeInstantCursor(filter.cursor);
+  if (cursor?.key) {
+    const { key, id } = cursor;
+    query = query.where((eb) => eb.or([eb('received_at', '<', key), eb.and([eb('received_at', '=', key), eb('id', '<', id)])]));
   }
   const rows = await query.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(filter.limit + 1).execute();
   return toPage(rows, filter.limit, (row) => ({ key: row.received_at.toISOString(), id: row.id }), present);

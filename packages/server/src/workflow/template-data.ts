@@ -1,4 +1,4 @@
-import { formatInstant } from '@hourglass/engine';
+import { formatInstant, isValidZone } from '@hourglass/engine';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, Role, Ticket } from '../db/schema.js';
 import type { DueTime, NotifyEvent, TargetLine, TemplateData, TicketSummary } from '../notify/index.js';
@@ -45,15 +45,11 @@ export function ticketSummary(ticket: Pick<Ticket, 'id' | 'number' | 'subject'>,
 const validZones = new Set<string>();
 
 const isZone = (zone: unknown): zone is string => {
-  if (typeof zone !== 'string' || zone === '') return false;
+  if (typeof zone !== 'string') return false;
   if (validZones.has(zone)) return true;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    validZones.add(zone);
-    return true;
-  } catch {
-    return false;
-  }
+  if (!isValidZone(zone)) return false;
+  validZones.add(zone);
+  return true;
 };
 
 /** The zone a reader sees times in: their own (every user has one), else the zone of the rules (`fallback`), else UTC. */
