@@ -1,5 +1,5 @@
 import type { IntakeFieldSpec } from '../api/types.js';
-import type { Guidance } from './guidance.js';
+import { type GuidanceContext, guideField, sidFormatHint } from './guidance.js';
 
 /** A `datetime-local` value (the browser's zone) as an instant the service reads; other text as it is. */
 export function toInstant(local: string): string {
@@ -17,8 +17,10 @@ export function FieldError({ id, message }: { id: string; message: string | null
 }
 
 /** One intake field of a product form, with its help, format hint, live guidance and the service's error. */
-export function IntakeInput(props: { field: IntakeFieldSpec; value: string; onChange: (v: string) => void; guidance: Guidance | null; format: string | null; serverError: string | null }) {
-  const { field, value, onChange, guidance, format, serverError } = props;
+export function IntakeInput(props: { field: IntakeFieldSpec; value: string; onChange: (v: string) => void; context: GuidanceContext; serverError: string | null }) {
+  const { field, value, onChange, context, serverError } = props;
+  const guidance = guideField(field, value, context);
+  const format = field.type === 'sid_list' ? sidFormatHint(field.sid_prefixes ?? [], context) : null;
   const id = `intake-${field.id}`;
   const described = [field.help ? `${id}-help` : null, format ? `${id}-format` : null, `${id}-guidance`, serverError ? `${id}-error` : null].filter(Boolean).join(' ');
   const common = { id, 'aria-describedby': described, 'aria-invalid': serverError || guidance?.tone === 'error' ? true : undefined, 'aria-required': field.required || undefined };

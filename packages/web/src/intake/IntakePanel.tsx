@@ -4,7 +4,6 @@ import { http, ok } from '../api/http.js';
 import type { IntakeForms, Ticket, TicketIntake } from '../api/types.js';
 import { ErrorNotice } from '../ui/feedback.js';
 import { useLoad } from '../ui/hooks.js';
-import { guideField, sidFormatHint } from './guidance.js';
 import { FieldError, IntakeInput, toInstant } from './IntakeInput.js';
 
 async function loadIntake(ticket: Ticket, signal: AbortSignal): Promise<{ intake: TicketIntake; forms: IntakeForms }> {
@@ -91,18 +90,7 @@ function IntakeForm({ ticket, intake, forms, onCompleted }: { ticket: Ticket; in
         ))}
       </ul>
       <form onSubmit={submit} noValidate className="ticket-form" aria-label="Complete the details">
-        {error && (
-          <div className="notice notice-error" role="alert">
-            <p>The details are not saved yet: {error.message}</p>
-            {other.length > 0 && (
-              <ul>
-                {other.map((issue) => (
-                  <li key={issue.path + issue.message}>{issue.message}</li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
+        {error && <ErrorNotice message={`The details are not saved yet: ${error.message}`} issues={other} />}
         {(intake.form === null || intake.forms.length > 1) && (
           <div className="field">
             <label htmlFor="intake-product">What the ticket is about</label>
@@ -123,8 +111,7 @@ function IntakeForm({ ticket, intake, forms, onCompleted }: { ticket: Ticket; in
             field={field}
             value={values[field.id] ?? ''}
             onChange={(value) => setValues((v) => ({ ...v, [field.id]: value }))}
-            guidance={guideField(field, values[field.id] ?? '', context)}
-            format={field.type === 'sid_list' ? sidFormatHint(field.sid_prefixes ?? [], context) : null}
+            context={context}
             serverError={issueAt(`values.${field.id}`)}
           />
         ))}

@@ -2,7 +2,6 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { ApiError, fieldOf, isDefinitive, messageOf } from '../api/client.js';
 import { http, idempotent, ok } from '../api/http.js';
 import type { Account, IntakeForms, PriorityInfo, Project } from '../api/types.js';
-import { guideField, type Guidance, sidFormatHint } from '../intake/guidance.js';
 import { navigate } from '../router.js';
 import { useSession } from '../session/session.js';
 import { Await, ErrorNotice } from '../ui/feedback.js';
@@ -134,18 +133,7 @@ function NewTicketForm({ setup }: { setup: Setup }) {
 
   return (
     <form onSubmit={submit} noValidate className="ticket-form">
-      {formError && (
-        <div className="notice notice-error" role="alert">
-          <p>{formError}</p>
-          {otherIssues.length > 0 && (
-            <ul>
-              {otherIssues.map((issue) => (
-                <li key={issue.path + issue.message}>{issue.message}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {formError && <ErrorNotice message={formError} issues={otherIssues} />}
       <TextField id="subject" label="Subject" value={subject} onChange={setSubject} error={missing.has('subject') ? 'Give the ticket a short subject.' : issueAt('subject')} required />
 
       <div className="field">
@@ -203,8 +191,7 @@ function NewTicketForm({ setup }: { setup: Setup }) {
                 field={field}
                 value={values[field.id] ?? ''}
                 onChange={(value) => setValues((v) => ({ ...v, [field.id]: value }))}
-                guidance={guideField(field, values[field.id] ?? '', context)}
-                format={field.type === 'sid_list' ? sidFormatHint(field.sid_prefixes ?? [], context) : null}
+                context={context}
                 serverError={issueAt(`intake.${field.id}`)}
               />
             ))}

@@ -9,10 +9,18 @@ export function Loading({ what }: { what: string }) {
   );
 }
 
-export function ErrorNotice({ message, onRetry }: { message: string; onRetry?: () => void }) {
+/** An error in words; `issues` lists the service's problems that no field of the form shows. */
+export function ErrorNotice({ message, onRetry, issues = [] }: { message: string; onRetry?: () => void; issues?: readonly { path: string; message: string }[] }) {
   return (
     <div className="notice notice-error" role="alert">
       <p>{message}</p>
+      {issues.length > 0 && (
+        <ul>
+          {issues.map((issue) => (
+            <li key={issue.path + issue.message}>{issue.message}</li>
+          ))}
+        </ul>
+      )}
       {onRetry && (
         <button type="button" onClick={onRetry}>
           Try again
