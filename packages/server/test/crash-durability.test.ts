@@ -1,53 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORDS } from '../src/seed/demo-data.js';
 import { CUSTOMER_A } from './support/app.js';
 import { createTestDatabase, DATABASE_KINDS } from './support/databases.js';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const SCRIPT = path.join(here, 'support/serve-process.mjs');
-const COMPILED = path.join(here, '../dist/index.js');
-
-interface Server {
-  child: ChildProcess;
-  url: string;
-}
-
-/** Spawns the real service process and waits for its ready line. */
-function spawnServer(args: string[]): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'silent' } });
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`the service did not start within 45 s:\n${err}`)), 45_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => l.startsWith('{"ready"'));
-      if (line) {
-        clearTimeout(timer);
-        resolve({ child, url: (JSON.parse(line) as { ready: string }).ready });
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the service exited with ${code} before it was ready:\n${err}`));
-    });
-  });
-}
-
-function killHard(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.child.removeAllListeners('exit');
-    server.child.once('exit', () => resolve());
-    server.child.kill('SIGKILL');
-  });
-}
+import { COMPILED_SERVER, killService, spawnService } from './support/spawn-service.js';
 
 async function signIn(url: string): Promise<string> {
   const response = await fetch(`${url}/api/v1/session`, {
@@ -66,7 +25,7 @@ describe.each(DATABASE_KINDS)('a created ticket survives kill -9 of the service 
   });
 
   it('reads back the ticket after SIGKILL and a restart', async () => {
-    expect(existsSync(COMPILED), 'compile the packages first (npx tsc -b)').toBe(true);
+    expect(existsSync(COMPILED_SERVER), 'compile the packages first (npx tsc -b)').toBe(true);
     let args: string[];
     if (kind === 'pglite') {
       const dir = await mkdtemp(path.join(tmpdir(), 'hourglass-crash-'));
@@ -78,7 +37,7 @@ describe.each(DATABASE_KINDS)('a created ticket survives kill -9 of the service 
       args = ['--database-url', database.url];
     }
 
-    const first = await spawnServer(args);
+    const first = await spawnService(args, 45_000);
     cleanups.push(async () => void first.child.kill('SIGKILL'));
     const cookie = await signIn(first.url);
     // P2 is for production projects only.
@@ -96,9 +55,9 @@ describe.each(DATABASE_KINDS)('a created ticket survives kill -9 of the service 
     });
     expect(created.status).toBe(201);
     const ticket = (await created.json()) as { id: string; targets: { due_at: string }[] };
-    await killHard(first);
+    await killService(first);
 
-    const second = await spawnServer(args);
+    const second = await spawnService(args, 45_000);
     cleanups.push(async () => void second.child.kill('SIGKILL'));
     const again = await signIn(second.url);
     const read = await fetch(`${second.url}/api/v1/tickets/${ticket.id}`, { headers: { cookie: again } });
@@ -114,6 +73,6 @@ describe.each(DATABASE_KINDS)('a created ticket survives kill -9 of the service 
     expect(replay.status).toBe(201);
     expect(replay.headers.get('idempotency-replayed')).toBe('true');
     expect(((await replay.json()) as { id: string }).id).toBe(ticket.id);
-    await killHard(second);
+    await killService(second);
   }, 120_000);
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../idempotency/idempotency.js';
 import type { CatalogPackVersion, PolicyCatalog } from '../policy/catalog.js';
 
 /** The years whose holidays a fingerprint lists: wide enough for any ticket's clock, fixed so it does not change with the date. */
@@ -30,14 +31,4 @@ export function catalogFingerprints(registry: PolicyCatalog): CalendarFingerprin
       version.calendarIds().map((calendarId) => ({ packId, packVersion: version.id, calendarId, fingerprint: calendarFingerprint(version, calendarId) })),
     ),
   );
-}
-
-/** JSON with object keys sorted, so equal values always give equal text. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }

@@ -10,9 +10,6 @@ import { loadClockFacts } from './facts.js';
 import { presentTicket } from './present.js';
 import type { ListTicketsFilter, QueueFilter, TicketJson } from './schemas.js';
 
-/** The audit history lives with its visibility rules; the routes read it from here with the other lists. */
-export { listEvents } from './events.js';
-
 type Db = Kysely<Database>;
 type TicketQuery = SelectQueryBuilder<Database & { t: Database['tickets'] }, 't' | 'accounts', Ticket>;
 

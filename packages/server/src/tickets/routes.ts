@@ -11,7 +11,8 @@ import { acknowledgeTicket, reclassifyTicket, updateTicket } from './commands.js
 import { addComment, listComments } from './comments.js';
 import { createTicket } from './create.js';
 import { loadTicketFacts } from './facts.js';
-import { listEvents, listTickets, queue, viewTicket } from './list.js';
+import { listEvents } from './events.js';
+import { listTickets, queue, viewTicket } from './list.js';
 import {
   CommentSchema,
   CreateCommentBody,
