@@ -8,6 +8,7 @@ import { useSession } from '../session/session.js';
 import { dueStatus, formatInstant, isRunning, zoneLabel } from '../time/format.js';
 import { Await, Empty } from '../ui/feedback.js';
 import { useLoad, useNow, usePageTitle } from '../ui/hooks.js';
+import { MAX_PAGE_SIZE } from '../ui/paging.js';
 import { STAFF_STATUS_LABELS } from '../ui/labels.js';
 import { StatusBadge } from '../ui/targets.js';
 import { type Directory, loadDirectory } from './directory.js';
@@ -130,8 +131,7 @@ export function QueuePage() {
 
 type QueueFilters = NonNullable<paths['/api/v1/queue']['get']['parameters']['query']>;
 
-/** The API's largest page, and how many pages the queue reads at most (5,000 tickets). */
-const PAGE_SIZE = 200;
+/** How many pages of the API's largest size the queue reads at most (5,000 tickets). */
 const MAX_PAGES = 25;
 
 /** Every page of the queue, in order, up to MAX_PAGES; `more` when the queue goes on. */
@@ -141,7 +141,7 @@ async function loadQueue(query: Record<string, string>, signal: AbortSignal): Pr
   const items: Ticket[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const answer = await ok(http.GET('/api/v1/queue', { params: { query: { ...filters, limit: PAGE_SIZE, ...(cursor !== undefined && { cursor }) } }, signal }));
+    const answer = await ok(http.GET('/api/v1/queue', { params: { query: { ...filters, limit: MAX_PAGE_SIZE, ...(cursor !== undefined && { cursor }) } }, signal }));
     items.push(...answer.items);
     cursor = answer.next_cursor ?? undefined;
     if (cursor === undefined) break;
