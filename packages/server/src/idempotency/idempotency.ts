@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
-import { isConnectionLoss } from '../db/errors.js';
+import { isConnectionLoss, isUniqueViolation } from '../db/errors.js';
+import { canonicalJson } from '../canonical-json.js';
 import { AppError } from '../errors.js';
 
 /** How long a stored response answers retries with the same key. */
@@ -164,18 +165,6 @@ function hashRequest(request: IdempotentRequest): string {
     .digest('hex');
 }
 
-/** JSON with object keys sorted, so the same body always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (value instanceof Uint8Array) return JSON.stringify(`bytes:${createHash('sha256').update(value).digest('hex')}`);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
 
 function outcomeUnknown(): AppError {
   return new AppError(
@@ -185,6 +174,5 @@ function outcomeUnknown(): AppError {
 }
 
 function isKeyConflict(error: unknown): boolean {
-  const e = error as { code?: unknown; constraint?: unknown; message?: unknown };
-  return e?.code === '23505' && (e.constraint === 'idempotency_keys_principal_key_key' || String(e.message).includes('idempotency_keys'));
+  return isUniqueViolation(error, 'idempotency_keys');
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../idempotency/idempotency.js';
+import { canonicalJson } from '../canonical-json.js';
 import type { CatalogPackVersion, PolicyCatalog } from '../policy/catalog.js';
 
 /** The years whose holidays a fingerprint lists: wide enough for any ticket's clock, fixed so it does not change with the date. */
