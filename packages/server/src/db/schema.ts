@@ -1,6 +1,7 @@
 import type { TimersTable } from '../timers/schema.js';
 import type { ThrottleCountersTable } from '../auth/throttle.js';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Locale } from '../i18n/locales.js';
 
 /** An instant stored as timestamptz (UTC): read as a Date, written as a Date or an ISO string. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -69,6 +70,8 @@ export interface UsersTable {
   password_hash: string | null;
   zone: string;
   languages: Json<string[]>;
+  /** The language of the person's pages and emails; null: not chosen. */
+  locale: ColumnType<Locale | null, Locale | null | undefined, Locale | null>;
   working_hours: Json<WorkingHours | null>;
   manager_id: string | null;
   presence: Generated<Presence>;

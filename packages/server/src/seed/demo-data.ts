@@ -1,4 +1,5 @@
 import type { PartnerTier, Role, WorkingHours } from '../db/schema.js';
+import type { Locale } from '../i18n/locales.js';
 
 /** Fixed passwords of the demo logins, printed when the service starts on demo data. */
 export const DEMO_PASSWORDS: Record<Role, string> = {
@@ -21,6 +22,8 @@ export interface DemoStaff {
   role: Exclude<Role, 'customer'>;
   zone: string;
   languages: string[];
+  /** The language of the person's pages and emails (unset: not chosen). */
+  locale?: Locale;
   hours: WorkingHours | null;
   managerKey?: string;
   /** Where the phone line connects callers (fictional 555-01xx numbers). */
@@ -31,8 +34,8 @@ export const DEMO_STAFF: DemoStaff[] = [
   { key: 'admin', name: 'Morgan Reyes', email: 'admin@hourglass.example', role: 'admin', zone: 'UTC', languages: ['en'], hours: null },
   { key: 'manager', name: 'Sam Okonkwo', email: 'manager@hourglass.example', role: 'manager', zone: 'Europe/London', languages: ['en'], hours: weekdays('08:00', '17:00') },
   { key: 'tam_west', name: 'Jordan Blake', email: 'jordan.blake@hourglass.example', role: 'agent', zone: 'America/Los_Angeles', languages: ['en'], hours: weekdays('06:00', '15:00'), managerKey: 'manager', phone: '+12065550101' },
-  { key: 'tam_emea', name: 'Lena Vogt', email: 'lena.vogt@hourglass.example', role: 'agent', zone: 'Europe/Berlin', languages: ['en', 'de'], hours: weekdays('09:00', '18:00'), managerKey: 'manager', phone: '+12065550102' },
-  { key: 'latam', name: 'Rafaela Duarte', email: 'rafaela.duarte@hourglass.example', role: 'agent', zone: 'America/Sao_Paulo', languages: ['en', 'pt-BR', 'es'], hours: weekdays('09:00', '18:00'), managerKey: 'manager', phone: '+12065550103' },
+  { key: 'tam_emea', name: 'Lena Vogt', email: 'lena.vogt@hourglass.example', role: 'agent', zone: 'Europe/Berlin', languages: ['en', 'de'], locale: 'de', hours: weekdays('09:00', '18:00'), managerKey: 'manager', phone: '+12065550102' },
+  { key: 'latam', name: 'Rafaela Duarte', email: 'rafaela.duarte@hourglass.example', role: 'agent', zone: 'America/Sao_Paulo', languages: ['en', 'pt-BR', 'es'], locale: 'pt-BR', hours: weekdays('09:00', '18:00'), managerKey: 'manager', phone: '+12065550103' },
   { key: 'emea_ru', name: 'Irina Sokolova', email: 'irina.sokolova@hourglass.example', role: 'agent', zone: 'Europe/Berlin', languages: ['en', 'ru', 'de'], hours: weekdays('08:00', '16:00'), managerKey: 'manager', phone: '+12065550104' },
   { key: 'india', name: 'Arjun Mehta', email: 'arjun.mehta@hourglass.example', role: 'agent', zone: 'Asia/Kolkata', languages: ['en', 'hi'], hours: { ...weekdays('08:00', '17:00'), sat: [{ from: '10:00', to: '14:00' }] }, managerKey: 'manager', phone: '+12065550105' },
   { key: 'sun_apac', name: 'Mei Arakawa', email: 'mei.arakawa@hourglass.example', role: 'agent', zone: 'Asia/Tokyo', languages: ['en', 'ja'], hours: weekdays('08:00', '16:00'), managerKey: 'manager', phone: '+12065550106' },
@@ -70,7 +73,7 @@ export interface DemoAccount {
   /** The team that takes the account's tickets (language routing). */
   teamKey?: string;
   emailDeliverability: boolean;
-  customer: { name: string; email: string; zone: string; languages: string[] };
+  customer: { name: string; email: string; zone: string; languages: string[]; locale?: Locale };
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -78,9 +81,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { key: 'twilio_bootstrap', name: 'Bluefin Apps', packId: 'twilio', plan: 'bootstrap', partnerTier: null, languages: ['en'], phonePin: null, emailDeliverability: false, customer: { name: 'Riley Marsh', email: 'riley@bluefin-apps.example', zone: 'America/Denver', languages: ['en'] } },
   { key: 'twilio_premium', name: 'Cobalt Freight', packId: 'twilio', plan: 'premium', partnerTier: null, languages: ['en'], phonePin: null, teamKey: 'sun', emailDeliverability: false, customer: { name: 'Dana Whitlock', email: 'dana@cobalt-freight.example', zone: 'America/New_York', languages: ['en'] } },
   { key: 'twilio_personalized', name: 'Dunmore Savings Bank', packId: 'twilio', plan: 'personalized', partnerTier: null, languages: ['en'], phonePin: '482913', primaryManagerKey: 'tam_west', secondaryManagerKey: 'tam_emea', emailDeliverability: true, customer: { name: 'Evan Holloway', email: 'evan@dunmore-bank.example', zone: 'America/Los_Angeles', languages: ['en'] } },
-  { key: 'dialog_standard', name: 'Elmtree Retail', packId: '360dialog', plan: 'standard', partnerTier: 'silver', languages: ['en', 'de'], phonePin: null, teamKey: 'emea', emailDeliverability: false, customer: { name: 'Frieda Lang', email: 'frieda@elmtree-retail.example', zone: 'Europe/Berlin', languages: ['de', 'en'] } },
-  { key: 'dialog_premium', name: 'Fjordline Travel', packId: '360dialog', plan: 'premium', partnerTier: 'gold', languages: ['en', 'pt-BR'], phonePin: null, growthManagerKey: 'latam', teamKey: 'emea', emailDeliverability: false, customer: { name: 'Gabriel Nunes', email: 'gabriel@fjordline-travel.example', zone: 'America/Sao_Paulo', languages: ['pt-BR', 'en'] } },
-  { key: 'dialog_platinum', name: 'Granite Telecom Partners', packId: '360dialog', plan: 'premium', partnerTier: 'platinum', languages: ['en', 'ru'], phonePin: null, growthManagerKey: 'emea_ru', teamKey: 'emea', emailDeliverability: false, customer: { name: 'Hanna Orlova', email: 'hanna@granite-telecom.example', zone: 'Europe/Berlin', languages: ['ru', 'en'] } },
+  { key: 'dialog_standard', name: 'Elmtree Retail', packId: '360dialog', plan: 'standard', partnerTier: 'silver', languages: ['en', 'de'], phonePin: null, teamKey: 'emea', emailDeliverability: false, customer: { name: 'Frieda Lang', email: 'frieda@elmtree-retail.example', zone: 'Europe/Berlin', languages: ['de', 'en'], locale: 'de' } },
+  { key: 'dialog_premium', name: 'Fjordline Travel', packId: '360dialog', plan: 'premium', partnerTier: 'gold', languages: ['en', 'pt-BR'], phonePin: null, growthManagerKey: 'latam', teamKey: 'emea', emailDeliverability: false, customer: { name: 'Gabriel Nunes', email: 'gabriel@fjordline-travel.example', zone: 'America/Sao_Paulo', languages: ['pt-BR', 'en'], locale: 'pt-BR' } },
+  { key: 'dialog_platinum', name: 'Granite Telecom Partners', packId: '360dialog', plan: 'premium', partnerTier: 'platinum', languages: ['en', 'ru'], phonePin: null, growthManagerKey: 'emea_ru', teamKey: 'emea', emailDeliverability: false, customer: { name: 'Hanna Orlova', email: 'hanna@granite-telecom.example', zone: 'Europe/Berlin', languages: ['ru', 'en'], locale: 'ru' } },
   { key: 'exotel_enterprise', name: 'Harbour Mobility', packId: 'exotel', plan: 'enterprise', partnerTier: null, languages: ['en', 'hi'], phonePin: null, teamKey: 'india', emailDeliverability: false, customer: { name: 'Ishaan Kapoor', email: 'ishaan@harbour-mobility.example', zone: 'Asia/Kolkata', languages: ['en', 'hi'] } },
   { key: 'exotel_sme', name: 'Indigo Clinics', packId: 'exotel', plan: 'sme', partnerTier: null, languages: ['en'], phonePin: null, teamKey: 'india', emailDeliverability: false, customer: { name: 'Jaya Rao', email: 'jaya@indigo-clinics.example', zone: 'Asia/Kolkata', languages: ['en'] } },
 ];

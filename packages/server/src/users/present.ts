@@ -11,6 +11,7 @@ export function presentUser(user: User): UserView {
     account_id: user.account_id,
     zone: user.zone,
     languages: user.languages,
+    locale: user.locale,
     working_hours: user.working_hours,
     manager_id: user.manager_id,
     presence: user.presence,

@@ -6,7 +6,7 @@ import { pageOf } from '../http/pagination.js';
 import { respondIdempotently } from '../idempotency/http.js';
 import { rerouteIfUnavailable } from '../routing/index.js';
 import { presentUser } from './present.js';
-import { CreateUserBody, ListUsersQuery, UpdateUserBody, UserSchema } from './schemas.js';
+import { CreateUserBody, ListUsersQuery, UpdateMeBody, UpdateUserBody, UserSchema } from './schemas.js';
 import { createUser, getVisibleUser, listUsers, updateUser } from './service.js';
 
 const tags = ['users'];
@@ -42,6 +42,19 @@ export const userRoutes =
         // Going offline or out of office hands over the tickets nobody has worked on yet, in the same transaction.
         return deps.db.transaction().execute(async (trx) => {
           const user = await updateUser(trx, deps.clock, actor, request.params.id, request.body);
+          await rerouteIfUnavailable(deps, trx, actor, user, request.body);
+          return presentUser(user);
+        });
+      },
+    );
+
+    app.patch(
+      '/me',
+      { schema: { tags, summary: 'Update your own profile (name, password, zone, languages, locale, hours, presence)', body: UpdateMeBody, response: { 200: UserSchema } } },
+      async (request) => {
+        const actor = requireActor(request);
+        return deps.db.transaction().execute(async (trx) => {
+          const user = await updateUser(trx, deps.clock, actor, actor.userId, request.body);
           await rerouteIfUnavailable(deps, trx, actor, user, request.body);
           return presentUser(user);
         });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PRESENCES, ROLES } from '../db/schema.js';
 import { instantSchema, languageSchema, workingHoursSchema, zoneSchema } from '../http/common-schemas.js';
 import { pageQuery } from '../http/pagination.js';
+import { LOCALES } from '../i18n/locales.js';
 
 export const UserSchema = z
   .object({
@@ -12,6 +13,7 @@ export const UserSchema = z
     account_id: z.uuid().nullable(),
     zone: z.string(),
     languages: z.array(z.string()),
+    locale: z.enum(LOCALES).nullable().describe('The language of the pages and emails this person reads; null: not chosen (the browser or the ticket decides).'),
     working_hours: workingHoursSchema.nullable(),
     manager_id: z.uuid().nullable(),
     presence: z.enum(PRESENCES),
@@ -25,6 +27,20 @@ export type UserView = z.infer<typeof UserSchema>;
 
 const password = z.string().min(10, 'Must be at least 10 characters.').max(200);
 
+const localeField = z.enum(LOCALES).describe('The language of the pages and emails: one of en, pt-BR, de, es, ru.');
+
+/** What people may change on their own profile (PATCH /me). */
+export const UpdateMeBody = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+  password: password.optional(),
+  zone: zoneSchema.optional(),
+  languages: z.array(languageSchema).min(1).max(20).optional(),
+  locale: localeField.nullable().optional(),
+  working_hours: workingHoursSchema.nullable().optional(),
+  presence: z.enum(PRESENCES).optional(),
+  out_of_office_until: instantSchema.nullable().optional(),
+});
+
 export const CreateUserBody = z.strictObject({
   email: z.email('Must be an email address.').max(254),
   name: z.string().trim().min(1).max(200),
@@ -33,6 +49,7 @@ export const CreateUserBody = z.strictObject({
   password: password.optional().describe('Without a password the user cannot sign in to the web app.'),
   zone: zoneSchema.default('UTC'),
   languages: z.array(languageSchema).min(1).max(20).default(['en']),
+  locale: localeField.optional(),
   working_hours: workingHoursSchema.optional(),
   manager_id: z.uuid().optional(),
 });
@@ -44,6 +61,7 @@ export const UpdateUserBody = z.strictObject({
   password: password.optional(),
   zone: zoneSchema.optional(),
   languages: z.array(languageSchema).min(1).max(20).optional(),
+  locale: localeField.nullable().optional(),
   working_hours: workingHoursSchema.nullable().optional(),
   manager_id: z.uuid().nullable().optional(),
   presence: z.enum(PRESENCES).optional(),

@@ -17,7 +17,7 @@ const MANAGEABLE_BY: Record<Role, readonly Role[]> = {
   customer: [],
 };
 
-const SELF_EDITABLE = new Set(['name', 'password', 'zone', 'languages', 'working_hours', 'presence', 'out_of_office_until']);
+const SELF_EDITABLE = new Set(['name', 'password', 'zone', 'languages', 'locale', 'working_hours', 'presence', 'out_of_office_until']);
 
 export async function listUsers(db: Kysely<Database>, actor: Actor, filter: ListUsersFilter) {
   let query = db.selectFrom('users').selectAll().where('provider_id', '=', actor.providerId);
@@ -70,6 +70,7 @@ export async function createUser(db: Kysely<Database>, clock: Clock, actor: Acto
         password_hash: input.password ? await hashPassword(input.password) : null,
         zone: input.zone,
         languages: JSON.stringify(input.languages),
+        locale: input.locale ?? null,
         working_hours: JSON.stringify(input.working_hours ?? null),
         manager_id: input.manager_id ?? null,
         created_at: now,
@@ -107,6 +108,7 @@ export async function updateUser(db: Kysely<Database>, clock: Clock, actor: Acto
     ...(input.password !== undefined && { password_hash: await hashPassword(input.password) }),
     ...(input.zone !== undefined && { zone: input.zone }),
     ...(input.languages !== undefined && { languages: JSON.stringify(input.languages) }),
+    ...(input.locale !== undefined && { locale: input.locale }),
     ...(input.working_hours !== undefined && { working_hours: JSON.stringify(input.working_hours) }),
     ...(input.manager_id !== undefined && { manager_id: input.manager_id }),
     ...(input.presence !== undefined && { presence: input.presence }),

@@ -433,7 +433,47 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Update your own profile (name, password, zone, languages, locale, hours, presence) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        password?: string;
+                        /** @description IANA time zone */
+                        zone?: string;
+                        languages?: string[];
+                        locale?: ("en" | "pt-BR" | "de" | "es" | "ru") | null;
+                        working_hours?: {
+                            [key: string]: {
+                                from: string;
+                                to: string;
+                            }[];
+                        } | null;
+                        /** @enum {string} */
+                        presence?: "available" | "away" | "offline";
+                        out_of_office_until?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/me/notifications": {
@@ -2101,6 +2141,11 @@ export interface paths {
                          *     ]
                          */
                         languages?: string[];
+                        /**
+                         * @description The language of the pages and emails: one of en, pt-BR, de, es, ru.
+                         * @enum {string}
+                         */
+                        locale?: "en" | "pt-BR" | "de" | "es" | "ru";
                         /** @description Weekly working hours in the person's zone, e.g. { "mon": [{ "from": "09:00", "to": "17:00" }] }. */
                         working_hours?: {
                             [key: string]: {
@@ -2186,6 +2231,7 @@ export interface paths {
                         /** @description IANA time zone */
                         zone?: string;
                         languages?: string[];
+                        locale?: ("en" | "pt-BR" | "de" | "es" | "ru") | null;
                         working_hours?: {
                             [key: string]: {
                                 from: string;
@@ -3923,6 +3969,8 @@ export interface components {
             account_id: string | null;
             zone: string;
             languages: string[];
+            /** @description The language of the pages and emails this person reads; null: not chosen (the browser or the ticket decides). */
+            locale: ("en" | "pt-BR" | "de" | "es" | "ru") | null;
             working_hours: {
                 [key: string]: {
                     from: string;
@@ -3947,6 +3995,8 @@ export interface components {
             account_id: string | null;
             zone: string;
             languages: string[];
+            /** @description The language of the pages and emails this person reads; null: not chosen (the browser or the ticket decides). */
+            locale: ("en" | "pt-BR" | "de" | "es" | "ru") | null;
             working_hours: {
                 [key: string]: {
                     from: string;

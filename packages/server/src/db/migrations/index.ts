@@ -8,6 +8,7 @@ import * as workflow from './006_workflow.js';
 import * as mailReview from './007_mail_review.js';
 import * as throttle from './008_throttle.js';
 import * as calendarFingerprints from './009_calendar_fingerprints.js';
+import * as userLocale from './010_user_locale.js';
 
 /** Every migration, in order. One set serves both PGlite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '007_mail_review': mailReview,
   '008_throttle': throttle,
   '009_calendar_fingerprints': calendarFingerprints,
+  '010_user_locale': userLocale,
 };
