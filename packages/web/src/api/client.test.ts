@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ActionKey, ApiError, isDefinitive, SIGNED_OUT_EVENT } from './client.js';
-import { loadAll } from '../ui/paging.js';
+import { loadAll } from '../shared/paging.js';
 import { http, idempotent, ok, uploadAttachment } from './http.js';
 
 const json = (status: number, body: unknown) => () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });

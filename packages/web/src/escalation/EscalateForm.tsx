@@ -2,8 +2,8 @@ import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'rea
 import { ApiError, fieldOf, messageOf } from '../api/client.js';
 import { http, idempotent, ok } from '../api/http.js';
 import type { EscalationRoute } from '../api/types.js';
-import { ErrorNotice } from '../ui/feedback.js';
-import { useActionKey } from '../ui/hooks.js';
+import { ErrorNotice } from '../shared/feedback.js';
+import { useActionKey } from '../shared/hooks.js';
 import type { EscalationOffer } from './status.js';
 
 type Errors = { via?: string; reason?: string; note?: string; form?: string };

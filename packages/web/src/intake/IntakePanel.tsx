@@ -2,8 +2,8 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { ApiError, fieldOf, messageOf } from '../api/client.js';
 import { http, ok } from '../api/http.js';
 import type { IntakeForms, Ticket, TicketIntake } from '../api/types.js';
-import { ErrorNotice } from '../ui/feedback.js';
-import { useLoad } from '../ui/hooks.js';
+import { ErrorNotice } from '../shared/feedback.js';
+import { useLoad } from '../shared/hooks.js';
 import { FieldError, IntakeInput, toInstant } from './IntakeInput.js';
 
 async function loadIntake(ticket: Ticket, signal: AbortSignal): Promise<{ intake: TicketIntake; forms: IntakeForms }> {

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { ApiError, messageOf } from '../api/client.js';
 import { http, ok } from '../api/http.js';
 import type { User } from '../api/types.js';
-import { usePageTitle } from '../ui/hooks.js';
+import { usePageTitle } from '../shared/hooks.js';
 
 export function LoginPage({ onSignedIn }: { onSignedIn: (user: User) => void }) {
   const heading = usePageTitle('Sign in');

@@ -1,0 +1,214 @@
+import { useState } from 'react';
+import { messageOf, withQuery } from '../api/client.js';
+import { http, ok } from '../api/http.js';
+import type { paths } from '../api/schema.gen.js';
+import type { SuspendedMail, SuspendedMailDetail } from '../api/types.js';
+import { Link, navigate, useLocation } from '../router.js';
+import { useSession } from '../session/session.js';
+import { formatInstant, zoneLabel } from '../time/format.js';
+import { Await, Empty, ErrorNotice } from '../shared/feedback.js';
+import { useLoad, usePageTitle } from '../shared/hooks.js';
+import { TableWrap } from '../shared/table-wrap.js';
+
+type StatusFilter = NonNullable<NonNullable<paths['/api/v1/suspended-mail']['get']['parameters']['query']>['status']>;
+const STATUS_FILTERS: Record<StatusFilter, string> = { pending: 'Waiting for a decision', accepted: 'Accepted', discarded: 'Discarded', all: 'All' };
+const isStatusFilter = (value: string): value is StatusFilter => Object.hasOwn(STATUS_FILTERS, value);
+const KIND_LABELS: Record<SuspendedMail['kind'], string> = { new_ticket: 'Open a ticket', reply: 'Reply to a ticket' };
+const PAGE_SIZE = 50;
+
+/**
+ * Suspended mail: inbound mail whose sender failed SPF/DKIM/DMARC, with the reason. Staff accept a
+ * customer's mail (it is then applied as sent) or discard it; mail from staff addresses can only be
+ * discarded.
+ */
+export function SuspendedMailPage() {
+  const heading = usePageTitle('Suspended mail');
+  const { zone } = useSession();
+  const { query } = useLocation();
+  const asked = query.get('status') ?? '';
+  const status: StatusFilter = isStatusFilter(asked) ? asked : 'pending';
+  const loaded = useLoad((signal) => ok(http.GET('/api/v1/suspended-mail', { params: { query: { status, limit: PAGE_SIZE } }, signal })), [status]);
+  const [more, setMore] = useState<{ items: SuspendedMail[]; cursor: string | null; forStatus: string } | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [reading, setReading] = useState<Record<string, SuspendedMailDetail | string>>({});
+
+  const decide = async (mail: SuspendedMail, action: 'accept' | 'discard') => {
+    setBusy(mail.id);
+    setNotice(null);
+    try {
+      const updated = await ok(action === 'accept' ? http.POST('/api/v1/suspended-mail/{id}/accept', { params: { path: { id: mail.id } } }) : http.POST('/api/v1/suspended-mail/{id}/discard', { params: { path: { id: mail.id } } }));
+      if (loaded.status === 'ready') loaded.replace({ ...loaded.data, items: loaded.data.items.map((m) => (m.id === updated.id ? updated : m)) });
+      setMore((m) => m && { ...m, items: m.items.map((item) => (item.id === updated.id ? updated : item)) });
+      setNotice({
+        tone: 'ok',
+        text: action === 'accept' ? `Accepted the mail from ${mail.from.address}: ${updated.outcome === 'ticket_created' ? 'a ticket was opened' : 'the reply was added'}.` : `Discarded the mail from ${mail.from.address}.`,
+      });
+    } catch (error) {
+      setNotice({ tone: 'error', text: `Could not ${action} the mail from ${mail.from.address}: ${messageOf(error)}` });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const read = async (mail: SuspendedMail) => {
+    try {
+      const detail = await ok(http.GET('/api/v1/suspended-mail/{id}', { params: { path: { id: mail.id } } }));
+      setReading((r) => ({ ...r, [mail.id]: detail }));
+    } catch (error) {
+      setReading((r) => ({ ...r, [mail.id]: `Could not load the mail: ${messageOf(error)}` }));
+    }
+  };
+
+  const loadMore = async (cursor: string) => {
+    try {
+      const page = await ok(http.GET('/api/v1/suspended-mail', { params: { query: { status, limit: PAGE_SIZE, cursor } } }));
+      setMore((m) => ({ items: [...(m?.forStatus === status ? m.items : []), ...page.items], cursor: page.next_cursor, forStatus: status }));
+    } catch (error) {
+      setNotice({ tone: 'error', text: `Could not load more mail: ${messageOf(error)}` });
+    }
+  };
+
+  return (
+    <div className="page wide">
+      <div className="page-head">
+        <h1 ref={heading} tabIndex={-1}>
+          Suspended mail
+        </h1>
+        <p className="hint">
+          Mail to the support address whose sender could not be verified (SPF, DKIM and DMARC). Accept a customer's mail to apply it as they sent it, or discard it. Mail
+          from staff addresses is never applied; it can only be discarded. Times in {zoneLabel(zone)}.
+        </p>
+      </div>
+      <div className="field-inline">
+        <label htmlFor="suspended-status">Show</label>
+        <select id="suspended-status" value={status} onChange={(e) => navigate(withQuery('/console/suspended-mail', { status: e.target.value }), { replace: true })}>
+          {Object.entries(STATUS_FILTERS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {notice?.tone === 'error' && <ErrorNotice message={notice.text} />}
+      {notice?.tone === 'ok' && (
+        <div className="notice notice-ok" role="status">
+          <p>{notice.text}</p>
+        </div>
+      )}
+      <Await loaded={loaded} what="suspended mail">
+        {(first) => {
+          const extra = more?.forStatus === status ? more : null;
+          const items = [...first.items, ...(extra?.items ?? [])];
+          const cursor = extra ? extra.cursor : first.next_cursor;
+          if (items.length === 0) return <Empty>{status === 'pending' ? 'No mail is waiting for a decision.' : 'No mail here.'}</Empty>;
+          return (
+            <>
+              <TableWrap label="Suspended mail">
+                <table className="suspended-mail">
+                  <caption className="visually-hidden">Suspended mail, newest first</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Received</th>
+                      <th scope="col">From</th>
+                      <th scope="col">Subject</th>
+                      <th scope="col">Would</th>
+                      <th scope="col">Why it was held</th>
+                      <th scope="col">Decision</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {items.map((mail) => (
+                      <MailRow key={mail.id} mail={mail} zone={zone} busy={busy === mail.id} detail={reading[mail.id]} onDecide={decide} onRead={read} />
+                    ))}
+                  </tbody>
+                </table>
+              </TableWrap>
+              {cursor !== null && (
+                <button type="button" onClick={() => void loadMore(cursor)}>
+                  Show more
+                </button>
+              )}
+            </>
+          );
+        }}
+      </Await>
+    </div>
+  );
+}
+
+function MailRow({
+  mail,
+  zone,
+  busy,
+  detail,
+  onDecide,
+  onRead,
+}: {
+  mail: SuspendedMail;
+  zone: string;
+  busy: boolean;
+  detail: SuspendedMailDetail | string | undefined;
+  onDecide: (mail: SuspendedMail, action: 'accept' | 'discard') => void;
+  onRead: (mail: SuspendedMail) => void;
+}) {
+  const sender = mail.from.name ? `${mail.from.name} <${mail.from.address}>` : mail.from.address;
+  return (
+    <tr data-mail={mail.id}>
+      <td>
+        <time dateTime={mail.received_at}>{formatInstant(mail.received_at, zone)}</time>
+      </td>
+      <td>
+        {sender}
+        {mail.sender_role !== 'customer' && <span className="hint"> ({/^[aeiou]/.test(mail.sender_role) ? 'an' : 'a'} {mail.sender_role} address)</span>}
+      </td>
+      <td>
+        {mail.subject}
+        {detail === undefined ? (
+          <>
+            {' '}
+            <button type="button" onClick={() => onRead(mail)} aria-label={`Read the mail "${mail.subject}"`}>
+              Read
+            </button>
+          </>
+        ) : typeof detail === 'string' ? (
+          <p className="notice notice-error">{detail}</p>
+        ) : (
+          <div className="mail-text">
+            <pre>{detail.text || '(The mail has no text.)'}</pre>
+            {detail.attachments.length > 0 && <p className="hint">Files: {detail.attachments.map((a) => a.filename).join(', ')}</p>}
+          </div>
+        )}
+      </td>
+      <td>{KIND_LABELS[mail.kind]}</td>
+      <td className="reason">Sent from {mail.remote_address}. {mail.reason}</td>
+      <td>
+        {mail.status === 'pending' ? (
+          <div className="actions">
+            {mail.can_accept ? (
+              <button type="button" disabled={busy} onClick={() => onDecide(mail, 'accept')} aria-label={`Accept the mail "${mail.subject}" from ${mail.from.address}`}>
+                Accept
+              </button>
+            ) : (
+              <p className="hint">{mail.accept_blocked}</p>
+            )}
+            <button type="button" disabled={busy} onClick={() => onDecide(mail, 'discard')} aria-label={`Discard the mail "${mail.subject}" from ${mail.from.address}`}>
+              Discard
+            </button>
+          </div>
+        ) : (
+          <span>
+            {mail.status === 'accepted' ? 'Accepted' : 'Discarded'}
+            {mail.decided_at && ` ${formatInstant(mail.decided_at, zone)}`}
+            {mail.ticket_id && (
+              <>
+                {' '}
+                <Link to={`/console/tickets/${mail.ticket_id}`}>Open the ticket</Link>
+              </>
+            )}
+          </span>
+        )}
+      </td>
+    </tr>
+  );
+}

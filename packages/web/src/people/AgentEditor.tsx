@@ -1,0 +1,106 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { messageOf } from '../api/client.js';
+import { http, ok } from '../api/http.js';
+import type { Team, User } from '../api/types.js';
+import { saveTeamsOf } from './agent-teams.js';
+import { errorsFrom, FieldError, type FieldErrors, TextField, FormActions } from '../shared/fields.js';
+import { TeamsField } from './TeamsField.js';
+import { WeeklyHoursField } from './WeeklyHoursField.js';
+import { hoursToText, parseWeek, WEEKDAY_KEYS, type WeeklyText } from './weekly-hours.js';
+
+const PRESENCES: { id: User['presence']; label: string }[] = [
+  { id: 'available', label: 'available: takes new tickets' },
+  { id: 'away', label: 'away: takes no new tickets for now' },
+  { id: 'offline', label: 'offline' },
+];
+const FIELDS = ['presence', 'zone', 'languages', 'working_hours', ...WEEKDAY_KEYS.map((d) => `working_hours.${d}`)] as const;
+
+function zones(): string[] {
+  const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
+  return intl.supportedValuesOf?.('timeZone') ?? [];
+}
+
+/** Changes an agent's presence, zone, weekly hours and languages (`PATCH /api/v1/users/:id`) and teams (`PATCH /api/v1/teams/:id`). */
+export function AgentEditor({
+  person,
+  teams,
+  onSaved,
+  onCancel,
+}: {
+  person: User;
+  teams: readonly Team[];
+  onSaved: (updated: User, teams: Team[]) => void;
+  onCancel: () => void;
+}) {
+  const [presence, setPresence] = useState(person.presence);
+  const [zone, setZone] = useState(person.zone);
+  const [languages, setLanguages] = useState(person.languages.join(', '));
+  const [week, setWeek] = useState<WeeklyText>(() => hoursToText(person.working_hours));
+  const [chosenTeams, setChosenTeams] = useState<Set<string>>(() => new Set(teams.filter((t) => t.member_ids.includes(person.id)).map((t) => t.id)));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const first = useRef<HTMLSelectElement | null>(null);
+  useEffect(() => first.current?.focus(), []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: FieldErrors = {};
+    const parsed = parseWeek(week);
+    if (!parsed.ok) for (const [day, message] of Object.entries(parsed.errors)) found[`working_hours.${day}`] = message;
+    const codes = languages.split(/[\s,]+/).filter((l) => l !== '');
+    if (codes.length === 0) found.languages = 'Give at least one language code, such as en.';
+    if (zone.trim() === '') found.zone = 'Give a time zone such as Europe/Berlin.';
+    if (Object.keys(found).length > 0) {
+      setErrors({ ...found, '': 'Some fields need a change; see the messages at them.' });
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const body = { presence, zone: zone.trim(), languages: codes, working_hours: parsed.ok && Object.keys(parsed.hours).length > 0 ? parsed.hours : null };
+      const updated = await ok(http.PATCH('/api/v1/users/{id}', { params: { path: { id: person.id } }, body }));
+      try {
+        onSaved(updated, await saveTeamsOf(person.id, teams, chosenTeams));
+      } catch (caught) {
+        setErrors({ teams: `The teams are not changed: ${messageOf(caught)}`, '': 'The other changes are saved; the teams need another try.' });
+      }
+    } catch (caught) {
+      setErrors(errorsFrom(caught, FIELDS));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="stacked-form agent-form" onSubmit={submit} noValidate aria-label={`Change ${person.name}`}>
+      <div className="field">
+        <label htmlFor="agent-presence">Presence</label>
+        <select
+          ref={first}
+          id="agent-presence"
+          value={presence}
+          onChange={(e) => setPresence(e.target.value as User['presence'])}
+          aria-invalid={errors.presence ? true : undefined}
+          aria-describedby={errors.presence ? 'agent-presence-error' : undefined}
+        >
+          {PRESENCES.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+        <FieldError id="agent-presence-error" message={errors.presence} />
+      </div>
+      <TextField id="agent-zone" label="Time zone" list="agent-zones" value={zone} onChange={setZone} error={errors.zone} hint="An IANA zone such as Europe/Berlin; the weekly hours are in this zone." />
+      <datalist id="agent-zones">
+        {zones().map((z) => (
+          <option key={z} value={z} />
+        ))}
+      </datalist>
+      <TextField id="agent-languages" label="Languages" value={languages} onChange={setLanguages} error={errors.languages} hint="Language codes, separated by commas: en, de, pt-BR." />
+      <WeeklyHoursField week={week} setWeek={setWeek} errors={errors} />
+      <TeamsField teams={teams} chosen={chosenTeams} onChange={setChosenTeams} error={errors.teams} />
+      <FormActions label={`Save ${person.name}`} busy={busy} error={errors['']} onCancel={onCancel} />
+    </form>
+  );
+}

@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import type { Team, User } from '../api/types.js';
+import { loadAll, loadStaffUsers } from '../shared/paging.js';
+import { hoursNow } from './hours.js';
+import { zoneLabel } from '../time/format.js';
+import { Await, Empty } from '../shared/feedback.js';
+import { useLoad, useNow } from '../shared/hooks.js';
+import { TableWrap } from '../shared/table-wrap.js';
+import { AgentEditor } from './AgentEditor.js';
+import { OutOfOfficeRanges } from './OutOfOffice.js';
+import { summarizeHours } from './weekly-hours.js';
+
+interface Staff {
+  people: User[];
+  teams: Team[];
+}
+
+async function loadStaff(signal: AbortSignal): Promise<Staff> {
+  const [people, teams] = await Promise.all([loadStaffUsers(signal), loadAll('/api/v1/teams', {}, signal)]);
+  return { people, teams };
+}
+
+/** The agents with their zone, weekly hours, presence, languages and teams; one at a time can be changed. */
+export function AgentsSection() {
+  const now = useNow(60_000);
+  const loaded = useLoad(loadStaff, []);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const staff = loaded.status === 'ready' ? loaded.data : null;
+  const person = staff?.people.find((p) => p.id === editing);
+  const teamsOf = (id: string) => (staff?.teams ?? []).filter((t) => t.member_ids.includes(id)).map((t) => t.name);
+
+  return (
+    <>
+      <section aria-labelledby="agents-heading" className="panel">
+        <h2 id="agents-heading">Agents and their hours</h2>
+        <div aria-live="polite">{saved && <p className="ok-text">{saved}</p>}</div>
+        <Await loaded={loaded} what="the agents">
+          {({ people }) =>
+            people.length === 0 ? (
+              <Empty>No agents yet.</Empty>
+            ) : (
+              <TableWrap label="Agent list">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Name</th>
+                      <th scope="col">Role</th>
+                      <th scope="col">Zone</th>
+                      <th scope="col">Presence</th>
+                      <th scope="col">Weekly hours</th>
+                      <th scope="col">Now</th>
+                      <th scope="col">Languages</th>
+                      <th scope="col">Teams</th>
+                      <th scope="col">
+                        <span className="visually-hidden">Actions</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {people.map((u) => (
+                      <tr key={u.id} aria-current={u.id === editing ? 'true' : undefined}>
+                        <td>{u.name}</td>
+                        <td>{u.role}</td>
+                        <td>{zoneLabel(u.zone, now)}</td>
+                        <td>
+                          <span className={`presence presence-${u.presence}`}>{u.presence}</span>
+                        </td>
+                        <td>{summarizeHours(u.working_hours)}</td>
+                        <td>{hoursNow(u, now)}</td>
+                        <td>{u.languages.join(', ')}</td>
+                        <td>{teamsOf(u.id).join(', ') || <span className="muted">none</span>}</td>
+                        <td>
+                          <button type="button" onClick={() => { setEditing(u.id); setSaved(null); }} aria-label={`Edit ${u.name}`}>
+                            Edit
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableWrap>
+            )
+          }
+        </Await>
+      </section>
+      {person && staff && loaded.status === 'ready' && (
+        <section aria-labelledby="agent-edit-heading" className="panel" key={person.id}>
+          <h2 id="agent-edit-heading">{person.name}: presence, zone, hours, languages and teams</h2>
+          <AgentEditor
+            person={person}
+            teams={staff.teams}
+            onCancel={() => setEditing(null)}
+            onSaved={(updated, teams) => {
+              loaded.replace({ people: staff.people.map((p) => (p.id === updated.id ? updated : p)), teams });
+              setSaved(`${updated.name}'s changes are saved.`);
+              setEditing(null);
+            }}
+          />
+          <OutOfOfficeRanges person={person} />
+        </section>
+      )}
+    </>
+  );
+}

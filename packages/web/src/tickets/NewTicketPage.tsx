@@ -1,0 +1,289 @@
+import { type FormEvent, useMemo, useState } from 'react';
+import { ApiError, fieldOf, isDefinitive, messageOf } from '../api/client.js';
+import { http, idempotent, ok } from '../api/http.js';
+import type { Account, IntakeForms, PriorityInfo, Project } from '../api/types.js';
+import { navigate } from '../router.js';
+import { useSession } from '../session/session.js';
+import { Await, ErrorNotice } from '../shared/feedback.js';
+import { useActionKey, useLoad, useNow, usePageTitle } from '../shared/hooks.js';
+import { rememberWarnings } from './warnings.js';
+import { FieldError, IntakeInput, toInstant } from '../intake/IntakeInput.js';
+
+interface Setup {
+  account: Account;
+  forms: IntakeForms;
+  /** Null when the priority catalogue could not be read; the plan's default is used then. */
+  priorities: PriorityInfo[] | null;
+  prioritiesError: string | null;
+}
+
+async function loadSetup(accountId: string, signal: AbortSignal): Promise<Setup> {
+  const account = await ok(http.GET('/api/v1/accounts/{id}', { params: { path: { id: accountId } }, signal }));
+  const [forms, policy] = await Promise.all([
+    ok(http.GET('/api/v1/intake-forms', { params: { query: { pack: account.pack_id } }, signal })),
+    ok(http.GET('/api/v1/policies/{pack}', { params: { path: { pack: account.pack_id } }, signal })).then(
+      (info) => ({ ok: true as const, info }),
+      (error: unknown) => ({ ok: false as const, message: messageOf(error) }),
+    ),
+  ]);
+  if (!policy.ok) return { account, forms, priorities: null, prioritiesError: policy.message };
+  const version = policy.info.versions.find((v) => v.id === account.pack_version) ?? policy.info.versions.find((v) => v.id === policy.info.current_version);
+  return { account, forms, priorities: version?.priorities ?? null, prioritiesError: version ? null : 'the plan\'s version is not in the catalogue' };
+}
+
+export function NewTicketPage() {
+  const heading = usePageTitle('New ticket');
+  const { user } = useSession();
+  const loaded = useLoad((signal) => loadSetup(user.account_id ?? '', signal), [user.account_id]);
+  return (
+    <div className="page">
+      <h1 ref={heading} tabIndex={-1}>
+        New ticket
+      </h1>
+      <Await loaded={loaded} what="the ticket form">
+        {(setup) => <NewTicketForm setup={setup} />}
+      </Await>
+    </div>
+  );
+}
+
+/** Why a priority cannot be chosen for a project, in plain words; null when it can. */
+export function restrictionOf(priority: PriorityInfo | undefined, project: Project | undefined, all: readonly PriorityInfo[]): string | null {
+  if (!priority?.production_only || !project || project.production) return null;
+  const others = all.filter((p) => !p.production_only).map((p) => `${p.id} ${p.name}`);
+  const instead = others.length > 0 ? ` Choose ${others.join(' or ')}, or choose a production project.` : ' Choose a production project.';
+  return `${priority.id} ${priority.name} is only for production applications, and ${project.name} is not a production project.${instead}`;
+}
+
+function NewTicketForm({ setup }: { setup: Setup }) {
+  const { account, forms, priorities } = setup;
+  const now = useNow(30_000);
+  const defaultProject = account.projects.find((p) => p.production) ?? account.projects[0];
+  const [subject, setSubject] = useState('');
+  const [description, setDescription] = useState('');
+  const [projectId, setProjectId] = useState(defaultProject?.id ?? '');
+  const [product, setProduct] = useState('');
+  const [priority, setPriority] = useState(priorities?.find((p) => p.default)?.id ?? '');
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [serverIssues, setServerIssues] = useState<ApiError | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [missing, setMissing] = useState<Set<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const action = useActionKey();
+
+  const form = forms.forms.find((f) => f.id === product);
+  const project = account.projects.find((p) => p.id === projectId);
+  const chosen = priorities?.find((p) => p.id === priority);
+  const restriction = priorities ? restrictionOf(chosen, project, priorities) : null;
+  const descriptionField = form?.fields.find((f) => f.id === 'description');
+  const context = useMemo(() => ({ now, sidHexLength: forms.sid_format?.hex_length, sidKinds: forms.sid_format?.kinds }), [now, forms.sid_format]);
+
+  const issueAt = (field: string) => serverIssues?.issuesAt(field).map((i) => i.message).join(' ') || null;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const blank = new Set<string>();
+    if (subject.trim() === '') blank.add('subject');
+    if (description.trim() === '') blank.add('description');
+    setMissing(blank);
+    if (blank.size > 0 || restriction) {
+      setFormError('The ticket is not sent yet: fix the fields marked below.');
+      return;
+    }
+    const intake: Record<string, string> = {};
+    if (form) {
+      for (const field of form.fields) {
+        const value = field.id === 'description' ? description : (values[field.id] ?? '');
+        if (value.trim() === '') continue;
+        intake[field.id] = field.type === 'datetime' ? toInstant(value) : value;
+      }
+    }
+    setBusy(true);
+    setFormError(null);
+    setServerIssues(null);
+    try {
+      const body = {
+        subject,
+        description,
+        ...(projectId && { project_id: projectId }),
+        ...(product && { product, intake }),
+        ...(priority && { priority }),
+      };
+      // A retry after a lost answer resends the same key, so the ticket is opened once.
+      const ticket = await action.run((key) => ok(http.POST('/api/v1/tickets', { body, headers: idempotent(key) })));
+      rememberWarnings(ticket.id, ticket.warnings ?? []);
+      navigate(`/portal/tickets/${ticket.id}`);
+    } catch (caught) {
+      setBusy(false);
+      if (caught instanceof ApiError && !isDefinitive(caught)) {
+        // The answer did not arrive: the ticket may be open already. The same key goes with the next try.
+        setFormError(`${caught.message} No answer came back, so the ticket may or may not be open. Press “Open ticket” again: it will not be opened twice.`);
+      } else if (caught instanceof ApiError && caught.code === 'idempotency_key_reused') {
+        setFormError('Your earlier attempt reached the service with other details, so a ticket may already be open. Check My tickets before sending again.');
+      } else if (caught instanceof ApiError) {
+        setServerIssues(caught);
+        setFormError(`The ticket is not sent yet: ${caught.message}${caught.issues.length > 0 ? ' See the fields marked below.' : ''}`);
+      } else {
+        setFormError(messageOf(caught));
+      }
+    }
+  };
+
+  const otherIssues = serverIssues?.issues.filter((i) => !KNOWN_FIELDS.has(fieldOf(i.path)) && !fieldOf(i.path).startsWith('intake.')) ?? [];
+
+  return (
+    <form onSubmit={submit} noValidate className="ticket-form">
+      {formError && <ErrorNotice message={formError} issues={otherIssues} />}
+      <TextField id="subject" label="Subject" value={subject} onChange={setSubject} error={missing.has('subject') ? 'Give the ticket a short subject.' : issueAt('subject')} required />
+
+      <div className="field">
+        <label htmlFor="project">Project</label>
+        <select id="project" value={projectId} onChange={(e) => setProjectId(e.target.value)} aria-describedby="project-hint">
+          {account.projects.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} ({p.production ? 'production' : 'not production'})
+            </option>
+          ))}
+        </select>
+        <p id="project-hint" className="hint">
+          The application the issue is about. The most urgent priority is only for production applications.
+        </p>
+        <FieldError id="project-error" message={issueAt('project_id')} />
+      </div>
+
+      <div className="field">
+        <label htmlFor="product">Product</label>
+        <select id="product" value={product} onChange={(e) => setProduct(e.target.value)} aria-describedby="product-hint">
+          <option value="">{forms.clock_start === 'on_intake_complete' ? 'Not sure yet (the response time starts once you choose a topic and add its details)' : 'General question (no product form)'}</option>
+          {forms.forms.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+            </option>
+          ))}
+        </select>
+        <p id="product-hint" className="hint">
+          {form?.description ?? 'Choosing a product shows what its engineers need to start investigating.'}
+          {form && forms.clock_start === 'on_intake_complete' && ' The response clock starts once the required details are complete.'}
+        </p>
+        <FieldError id="product-error" message={issueAt('product')} />
+      </div>
+
+      <TextField
+        id="description"
+        label={descriptionField?.label ?? 'Description'}
+        value={description}
+        onChange={setDescription}
+        multiline
+        required
+        hint={descriptionField?.help}
+        error={missing.has('description') ? 'Describe the issue.' : (issueAt('description') ?? issueAt('intake.description'))}
+      />
+
+      {form && (
+        <fieldset className="intake">
+          <legend>{form.name} details</legend>
+          {form.abridged && <p className="hint">Short on details? {form.abridged.explanation}</p>}
+          {form.fields
+            .filter((f) => f.id !== 'description')
+            .map((field) => (
+              <IntakeInput
+                key={field.id}
+                field={field}
+                value={values[field.id] ?? ''}
+                onChange={(value) => setValues((v) => ({ ...v, [field.id]: value }))}
+                context={context}
+                serverError={issueAt(`intake.${field.id}`)}
+              />
+            ))}
+          <FieldError id="intake-error" message={issueAt('intake')} />
+        </fieldset>
+      )}
+
+      <PriorityChoice priorities={priorities} loadError={setup.prioritiesError} value={priority} onChange={setPriority} restriction={restriction ?? issueAt('priority')} />
+
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Sending…' : 'Open ticket'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+const KNOWN_FIELDS = new Set(['subject', 'description', 'project_id', 'product', 'priority', 'intake']);
+
+function TextField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | null | undefined;
+  hint?: string | undefined;
+  multiline?: boolean;
+  required?: boolean;
+}) {
+  const described = [props.hint ? `${props.id}-hint` : null, props.error ? `${props.id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id: props.id,
+    value: props.value,
+    'aria-invalid': props.error ? true : undefined,
+    'aria-describedby': described,
+    'aria-required': props.required || undefined,
+  };
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>
+        {props.label}
+        {props.required && <span className="required"> (required)</span>}
+      </label>
+      {props.multiline ? (
+        <textarea rows={5} {...common} onChange={(e) => props.onChange(e.target.value)} />
+      ) : (
+        <input type="text" {...common} onChange={(e) => props.onChange(e.target.value)} />
+      )}
+      {props.hint && (
+        <p id={`${props.id}-hint`} className="hint">
+          {props.hint}
+        </p>
+      )}
+      <FieldError id={`${props.id}-error`} message={props.error} />
+    </div>
+  );
+}
+
+function PriorityChoice({ priorities, loadError, value, onChange, restriction }: { priorities: PriorityInfo[] | null; loadError: string | null; value: string; onChange: (v: string) => void; restriction: string | null }) {
+  if (!priorities) {
+    return (
+      <div className="field">
+        <p className="label">Priority</p>
+        <ErrorNotice message={`The priorities of your plan could not be loaded (${loadError ?? 'unknown reason'}); the ticket will get your plan's default priority, and an engineer can change it.`} />
+      </div>
+    );
+  }
+  return (
+    <fieldset className="priorities" aria-describedby={restriction ? 'priority-error' : undefined}>
+      <legend>Priority</legend>
+      {priorities.map((p) => (
+        <div key={p.id} className={`priority-option${value === p.id ? ' selected' : ''}`}>
+          <input type="radio" id={`priority-${p.id}`} name="priority" value={p.id} checked={value === p.id} onChange={() => onChange(p.id)} aria-describedby={`priority-${p.id}-definition`} />
+          <label htmlFor={`priority-${p.id}`}>
+            <strong>
+              {p.id} {p.name}
+            </strong>
+            {p.default && <span className="muted"> (default)</span>}
+            {p.production_only && <span className="tag">production only</span>}
+          </label>
+          <div id={`priority-${p.id}-definition`} className="definition">
+            <p>{p.definition}</p>
+            {p.examples.length > 0 && <p className="muted">For example: {p.examples.join('; ')}.</p>}
+          </div>
+        </div>
+      ))}
+      {restriction && (
+        <p id="priority-error" className="field-error" role="alert">
+          {restriction}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,254 @@
+import { memo, useEffect } from 'react';
+import { withQuery } from '../api/client.js';
+import { http, ok } from '../api/http.js';
+import type { paths } from '../api/schema.gen.js';
+import type { Target, Ticket } from '../api/types.js';
+import { Link, navigate, useLocation } from '../router.js';
+import { useSession } from '../session/session.js';
+import { dueStatus, formatInstant, isRunning, zoneLabel } from '../time/format.js';
+import { Await, Empty } from '../shared/feedback.js';
+import { useLoad, useNow, usePageTitle } from '../shared/hooks.js';
+import { MAX_PAGE_SIZE } from '../shared/paging.js';
+import { STAFF_STATUS_LABELS } from './labels.js';
+import { StatusBadge } from './targets.js';
+import { type Directory, loadDirectory } from '../shared/directory.js';
+import { SavedViews } from './SavedViews.js';
+import { TableWrap } from '../shared/table-wrap.js';
+import { EscalatedBadge } from '../escalation/EscalatedBadge.js';
+import { escalationTargets } from '../escalation/status.js';
+
+const FILTERS = ['assignee', 'account', 'priority', 'status', 'language', 'breach', 'q'] as const;
+type FilterName = (typeof FILTERS)[number];
+
+const BREACH_LABELS: Record<string, string> = { breached: 'Breached', at_risk: 'At risk (warning passed)', on_track: 'On track', none: 'No running target' } satisfies Record<NonNullable<QueueFilters['breach']>, string>;
+
+export function QueuePage() {
+  const heading = usePageTitle('Queue');
+  const { user, zone } = useSession();
+  const now = useNow();
+  const { query } = useLocation();
+  const filter = Object.fromEntries(FILTERS.map((name) => [name, query.get(name) ?? ''])) as Record<FilterName, string>;
+  const assigneeId = filter.assignee === 'mine' ? user.id : filter.assignee === 'none' ? 'none' : '';
+  const apiQuery = { assignee_id: assigneeId, account_id: filter.account, priority: filter.priority, breach: filter.breach, q: filter.q };
+  const loaded = useLoad((signal) => loadQueue(apiQuery, signal), [JSON.stringify(apiQuery)]);
+  const directory = useLoad(loadDirectory, []);
+  const reload = loaded.reload;
+  useEffect(() => {
+    const timer = window.setInterval(reload, 60_000);
+    return () => window.clearInterval(timer);
+  }, [reload]);
+
+  const setFilter = (name: FilterName, value: string) => {
+    const next = { ...filter, [name]: value };
+    navigate(withQuery('/console', next), { replace: true });
+  };
+
+  return (
+    <div className="page wide">
+      <div className="page-head">
+        <h1 ref={heading} tabIndex={-1}>
+          Queue
+        </h1>
+        <p className="hint">Unsolved tickets, the nearest breach first. Times in {zoneLabel(zone, now)}.</p>
+      </div>
+      <form className="filters" role="search" aria-label="Filter the queue" onSubmit={(e) => e.preventDefault()}>
+        <div className="field-inline">
+          <label htmlFor="f-assignee">Assignee</label>
+          <select id="f-assignee" value={filter.assignee} onChange={(e) => setFilter('assignee', e.target.value)}>
+            <option value="">Everyone</option>
+            <option value="mine">Mine</option>
+            <option value="none">Unassigned</option>
+          </select>
+        </div>
+        <div className="field-inline">
+          <label htmlFor="f-account">Account</label>
+          <select id="f-account" value={filter.account} onChange={(e) => setFilter('account', e.target.value)}>
+            <option value="">All accounts</option>
+            {directory.status === 'ready' &&
+              [...directory.data.accounts.values()].map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+          </select>
+        </div>
+        <div className="field-inline">
+          <label htmlFor="f-priority">Priority</label>
+          <input id="f-priority" type="text" size={8} placeholder="e.g. P1" value={filter.priority} onChange={(e) => setFilter('priority', e.target.value.trim())} />
+        </div>
+        <div className="field-inline">
+          <label htmlFor="f-status">Status</label>
+          <select id="f-status" value={filter.status} onChange={(e) => setFilter('status', e.target.value)}>
+            <option value="">Any unsolved</option>
+            {['new', 'open', 'pending', 'on_hold'].map((s) => (
+              <option key={s} value={s}>
+                {STAFF_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field-inline">
+          <label htmlFor="f-language">Language</label>
+          <input id="f-language" type="text" size={6} placeholder="e.g. de" value={filter.language} onChange={(e) => setFilter('language', e.target.value.trim())} />
+        </div>
+        <div className="field-inline">
+          <label htmlFor="f-breach">SLA</label>
+          <select id="f-breach" value={filter.breach} onChange={(e) => setFilter('breach', e.target.value)}>
+            <option value="">Any</option>
+            {Object.entries(BREACH_LABELS).map(([id, label]) => (
+              <option key={id} value={id}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field-inline">
+          <label htmlFor="f-q">Search</label>
+          <input id="f-q" type="search" value={filter.q} onChange={(e) => setFilter('q', e.target.value)} />
+        </div>
+      </form>
+      <SavedViews userId={user.id} query={withQuery('', filter).replace(/^\?/, '')} />
+      <Await loaded={loaded} what="the queue">
+        {({ items, more }) => (
+          <>
+            {more && (
+              <p className="notice notice-warning" role="status">
+                Showing the first {items.length} tickets, the nearest breach first; narrow the filters to see the rest.
+              </p>
+            )}
+            <QueueTable
+              tickets={items.filter((t) => (!filter.status || t.status === filter.status) && (!filter.language || t.language === filter.language))}
+              directory={directory.status === 'ready' ? directory.data : null}
+              zone={zone}
+              now={now}
+            />
+          </>
+        )}
+      </Await>
+    </div>
+  );
+}
+
+type QueueFilters = NonNullable<paths['/api/v1/queue']['get']['parameters']['query']>;
+
+/** How many pages of the API's largest size the queue reads at most (5,000 tickets). */
+const MAX_PAGES = 25;
+
+/** Every page of the queue, in order, up to MAX_PAGES; `more` when the queue goes on. */
+async function loadQueue(query: Record<string, string>, signal: AbortSignal): Promise<{ items: Ticket[]; more: boolean }> {
+  // The filters as the page's address gives them (empty ones left out): the service checks their values.
+  const filters = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== '')) as QueueFilters;
+  const items: Ticket[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const answer = await ok(http.GET('/api/v1/queue', { params: { query: { ...filters, limit: MAX_PAGE_SIZE, ...(cursor !== undefined && { cursor }) } }, signal }));
+    items.push(...answer.items);
+    cursor = answer.next_cursor ?? undefined;
+    if (cursor === undefined) break;
+  }
+  mark('hourglass:queue-loaded');
+  return { items, more: cursor !== undefined };
+}
+
+/** A User Timing mark (seen in the browser's performance tools); ignored where unsupported. */
+function mark(name: string): void {
+  try {
+    performance.mark(name);
+  } catch {
+    // no User Timing here
+  }
+}
+
+function QueueTable({ tickets, directory, zone, now }: { tickets: Ticket[]; directory: Directory | null; zone: string; now: number }) {
+  useEffect(() => mark('hourglass:queue-rendered'), [tickets.length]);
+  if (tickets.length === 0) return <Empty>No tickets match these filters.</Empty>;
+  return (
+    <TableWrap label="Queue table">
+      <table className="queue">
+        <caption className="visually-hidden">Tickets ordered by time to breach</caption>
+        <thead>
+          <tr>
+            <th scope="col">Time to breach</th>
+            <th scope="col">Ticket</th>
+            <th scope="col">Account</th>
+            <th scope="col">Priority</th>
+            <th scope="col">Status</th>
+            <th scope="col">Assignee</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tickets.map((ticket) => {
+            const first = firstTarget(ticket);
+            const due = first ? dueStatus(first, now) : null;
+            return (
+              <QueueRow
+                key={ticket.id}
+                ticket={ticket}
+                target={first}
+                dueText={due?.text ?? null}
+                dueTone={due?.tone ?? null}
+                account={directory?.accounts.get(ticket.account_id)?.name ?? '…'}
+                assignee={ticket.assignee_id ? (directory?.users.get(ticket.assignee_id)?.name ?? '…') : null}
+                zone={zone}
+              />
+            );
+          })}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+interface RowProps {
+  ticket: Ticket;
+  target: Target | undefined;
+  dueText: string | null;
+  dueTone: string | null;
+  account: string;
+  assignee: string | null;
+  zone: string;
+}
+
+/** One queue row; re-rendered only when what it shows changes, so the clock's tick stays cheap. */
+const QueueRow = memo(function QueueRow({ ticket, target, dueText, dueTone, account, assignee, zone }: RowProps) {
+  const running = target !== undefined && isRunning(target) && target.due_at !== null;
+  return (
+    <tr className={dueTone ? `row-${dueTone}` : undefined}>
+      <td>
+        {dueText !== null ? (
+          <>
+            <span className={`due due-${dueTone}`} data-tone={dueTone} data-due={running ? (target.due_at ?? undefined) : undefined}>
+              {dueText}
+            </span>
+            {running && target.due_at && (
+              <span className="muted small">
+                {' '}
+                <time dateTime={target.due_at}>{formatInstant(target.due_at, zone)}</time>
+              </span>
+            )}
+          </>
+        ) : (
+          '—'
+        )}
+      </td>
+      <td>
+        <Link to={`/console/tickets/${ticket.id}`}>
+          #{ticket.number} {ticket.subject}
+        </Link>
+        <EscalatedBadge ticket={ticket} />
+      </td>
+      <td>{account}</td>
+      <td>{ticket.priority}</td>
+      <td>
+        <StatusBadge status={ticket.status} staff />
+      </td>
+      <td>{assignee ?? <span className="muted">Unassigned</span>}</td>
+    </tr>
+  );
+});
+
+/** The target that decides a ticket's place (a waiting escalation counts): the running one due first, else a paused one, else any. */
+function firstTarget(ticket: Ticket): Target | undefined {
+  const running = [...ticket.targets, ...escalationTargets(ticket)].filter(isRunning).sort((a, b) => (a.due_at ?? '9').localeCompare(b.due_at ?? '9'));
+  return running[0] ?? ticket.targets.find((t) => t.state === 'paused') ?? ticket.targets[0];
+}

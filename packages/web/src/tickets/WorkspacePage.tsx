@@ -1,0 +1,361 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { ApiError, messageOf } from '../api/client.js';
+import { http, idempotent, ok } from '../api/http.js';
+import type { Account, Ticket, TicketEvent, TicketStatus } from '../api/types.js';
+import { Link } from '../router.js';
+import { useSession } from '../session/session.js';
+import { formatInstant, zoneLabel } from '../time/format.js';
+import { Attachments } from './attachments.js';
+import { Conversation, ReplyForm } from './conversation.js';
+import { Await, ErrorNotice } from '../shared/feedback.js';
+import { useActionKey, useLoad, useNow, usePageTitle } from '../shared/hooks.js';
+import { IntakePanel } from '../intake/IntakePanel.js';
+import { eventLabel, STAFF_STATUS_LABELS } from './labels.js';
+import { StatusBadge, TargetsPanel } from './targets.js';
+import { type Directory, loadDirectory } from '../shared/directory.js';
+import { EscalationsPanel } from '../escalation/EscalationsPanel.js';
+import { hoursNow } from '../people/hours.js';
+
+/** The statuses an agent may move a ticket to from its current one. */
+const NEXT_STATUSES: Record<TicketStatus, TicketStatus[]> = {
+  new: ['open', 'pending', 'on_hold', 'solved'],
+  open: ['pending', 'on_hold', 'solved'],
+  pending: ['open', 'on_hold', 'solved'],
+  on_hold: ['open', 'pending', 'solved'],
+  solved: ['open', 'closed'],
+  closed: [],
+};
+
+export function WorkspacePage({ id }: { id: string }) {
+  const loaded = useLoad((signal) => ok(http.GET('/api/v1/tickets/{id}', { params: { path: { id } }, signal })), [id]);
+  const directory = useLoad(loadDirectory, []);
+  return (
+    <div className="page wide">
+      <p className="breadcrumb">
+        <Link to="/console">← Queue</Link>
+      </p>
+      <Await loaded={loaded} what="the ticket">
+        {(ticket) => (
+          <Workspace
+            ticket={ticket}
+            directory={directory.status === 'ready' ? directory.data : null}
+            onChange={(updated) => (updated && loaded.status === 'ready' ? loaded.replace(updated) : loaded.reload())}
+          />
+        )}
+      </Await>
+    </div>
+  );
+}
+
+function Workspace({ ticket, directory, onChange }: { ticket: Ticket; directory: Directory | null; onChange: (updated?: Ticket) => void }) {
+  const heading = usePageTitle(`#${ticket.number} ${ticket.subject}`);
+  const { user, zone } = useSession();
+  const now = useNow();
+  const [version, setVersion] = useState(0);
+  const acknowledge = useActionKey();
+  const [notice, setNotice] = useState<{ tone: 'error' | 'ok'; text: string } | null>(null);
+  const replyRef = useRef<HTMLTextAreaElement | null>(null);
+
+  const changed = (text: string, updated?: Ticket) => {
+    setNotice({ tone: 'ok', text });
+    setVersion((v) => v + 1);
+    onChange(updated);
+  };
+  const run = async (action: () => Promise<Ticket>, text: string) => {
+    setNotice(null);
+    try {
+      changed(text, await action());
+    } catch (caught) {
+      setNotice({ tone: 'error', text: messageOf(caught) });
+    }
+  };
+
+  useEffect(() => {
+    replyRef.current = document.getElementById('agent-reply') as HTMLTextAreaElement | null;
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (event.ctrlKey || event.metaKey || event.altKey || (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+      if (event.key === 'r') {
+        event.preventDefault();
+        replyRef.current?.focus();
+      } else if (event.key === 'a' && ticket.assignee_id !== user.id) {
+        event.preventDefault();
+        void run(() => ok(http.PATCH('/api/v1/tickets/{id}', { params: { path: { id: ticket.id } }, body: { assignee_id: user.id } })), 'Assigned to you.');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const account = directory?.accounts.get(ticket.account_id) ?? null;
+  const nameOf = (id: string | null, role: string | null) => (id && directory?.users.get(id)?.name) || (role === 'customer' ? 'Customer' : 'Staff');
+
+  return (
+    <>
+      <h1 ref={heading} tabIndex={-1}>
+        #{ticket.number} {ticket.subject}
+      </h1>
+      <dl className="facts">
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <StatusBadge status={ticket.status} staff />
+          </dd>
+        </div>
+        <div>
+          <dt>Priority</dt>
+          <dd>{ticket.priority}</dd>
+        </div>
+        <div>
+          <dt>Account</dt>
+          <dd>{account?.name ?? '…'}</dd>
+        </div>
+        <div>
+          <dt>Assignee</dt>
+          <dd>{ticket.assignee_id ? nameOf(ticket.assignee_id, null) : 'Unassigned'}</dd>
+        </div>
+        <div>
+          <dt>Channel · language</dt>
+          <dd>
+            {ticket.channel} · {ticket.language}
+          </dd>
+        </div>
+      </dl>
+      <p className="hint">
+        Keyboard: <kbd>r</kbd> reply, <kbd>a</kbd> assign to me.
+      </p>
+      {notice && (
+        <div className={`notice notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+          <p>{notice.text}</p>
+        </div>
+      )}
+      <div className="columns">
+        <div>
+          <IntakePanel ticket={ticket} onCompleted={(updated) => changed(updated.intake_complete ? 'The details are complete: the response clock started.' : 'Details saved; some are still missing.', updated)} />
+          <section aria-labelledby="description-heading" className="panel">
+            <h2 id="description-heading">Description</h2>
+            <p className="comment-body">{ticket.description}</p>
+            {Object.keys(ticket.intake).length > 0 && (
+              <dl className="intake-values">
+                {Object.entries(ticket.intake).map(([key, value]) => (
+                  <div key={key}>
+                    <dt>{key.replace(/_/g, ' ')}</dt>
+                    <dd>{Array.isArray(value) ? value.join(', ') : String(value ?? '')}</dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+          </section>
+          <Conversation ticketId={ticket.id} zone={zone} version={version} authorName={nameOf} />
+          {ticket.status !== 'closed' && <ReplyForm ticketId={ticket.id} allowInternal textareaId="agent-reply" onSent={() => changed('Saved.')} />}
+          <Attachments ticketId={ticket.id} zone={zone} canUpload={ticket.status !== 'closed'} />
+          <History ticketId={ticket.id} zone={zone} version={version} nameOf={nameOf} />
+        </div>
+        <div>
+          <TargetsPanel ticket={ticket} zone={zone} now={now} />
+          <EscalationsPanel escalations={ticket.escalations ?? []} zone={zone} now={now} nameOf={(id) => nameOf(id, null)} />
+          <section aria-labelledby="work-heading" className="panel">
+            <h2 id="work-heading">Work on the ticket</h2>
+            <div className="actions">
+              {ticket.assignee_id !== user.id && (
+                <button type="button" onClick={() => void run(() => ok(http.PATCH('/api/v1/tickets/{id}', { params: { path: { id: ticket.id } }, body: { assignee_id: user.id } })), 'Assigned to you.')}>
+                  Assign to me
+                </button>
+              )}
+              {ticket.targets.some((t) => t.metric === 'acknowledgment' && (t.state === 'active' || t.state === 'breached')) && (
+                <button type="button" onClick={() => void run(() => acknowledge.run((key) => ok(http.POST('/api/v1/tickets/{id}/acknowledge', { params: { path: { id: ticket.id } }, headers: idempotent(key) }))), 'Acknowledged.')}>
+                  Acknowledge
+                </button>
+              )}
+            </div>
+            <StatusForm ticket={ticket} onSubmit={(status) => run(() => ok(http.PATCH('/api/v1/tickets/{id}', { params: { path: { id: ticket.id } }, body: { status } })), `Status changed to ${STAFF_STATUS_LABELS[status]}.`)} />
+            <AssignForm ticket={ticket} directory={directory} onSubmit={(assignee) => run(() => ok(http.PATCH('/api/v1/tickets/{id}', { params: { path: { id: ticket.id } }, body: { assignee_id: assignee || null } })), 'Assignment changed.')} />
+            <ReclassifyForm ticket={ticket} onDone={(updated) => changed(`Priority changed to ${updated.priority}; the targets were recomputed from the original start.`, updated)} />
+          </section>
+          {account && <AccountPanel account={account} directory={directory} now={now} />}
+        </div>
+      </div>
+    </>
+  );
+}
+
+function StatusForm({ ticket, onSubmit }: { ticket: Ticket; onSubmit: (status: TicketStatus) => Promise<void> }) {
+  const options = NEXT_STATUSES[ticket.status];
+  const [status, setStatus] = useState<TicketStatus | ''>('');
+  if (options.length === 0) return <p className="muted">The ticket is closed; its status cannot change.</p>;
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (status) void onSubmit(status).then(() => setStatus(''));
+      }}
+    >
+      <label htmlFor="status-change">Change status</label>
+      <select id="status-change" value={status} onChange={(e) => setStatus(e.target.value as TicketStatus)}>
+        <option value="">Choose…</option>
+        {options.map((s) => (
+          <option key={s} value={s}>
+            {STAFF_STATUS_LABELS[s]}
+          </option>
+        ))}
+      </select>
+      <button type="submit" disabled={!status}>
+        Change
+      </button>
+    </form>
+  );
+}
+
+function AssignForm({ ticket, directory, onSubmit }: { ticket: Ticket; directory: Directory | null; onSubmit: (assignee: string) => Promise<void> }) {
+  const [assignee, setAssignee] = useState(ticket.assignee_id ?? '');
+  const staff = directory ? [...directory.users.values()].filter((u) => u.role !== 'customer') : [];
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSubmit(assignee);
+      }}
+    >
+      <label htmlFor="assignee">Assignee</label>
+      <select id="assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+        <option value="">Unassigned</option>
+        {staff.map((u) => (
+          <option key={u.id} value={u.id}>
+            {u.name} ({u.presence})
+          </option>
+        ))}
+      </select>
+      <button type="submit">Reassign</button>
+    </form>
+  );
+}
+
+function ReclassifyForm({ ticket, onDone }: { ticket: Ticket; onDone: (ticket: Ticket) => void }) {
+  const policy = useLoad((signal) => ok(http.GET('/api/v1/policies/{pack}', { params: { path: { pack: ticket.pack_id } }, signal })), [ticket.pack_id]);
+  const priorities = policy.status === 'ready' ? (policy.data.versions.find((v) => v.id === ticket.pack_version)?.priorities ?? null) : null;
+  const [priority, setPriority] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<{ priority?: string; reason?: string; form?: string }>({});
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: typeof errors = {};
+    if (priority.trim() === '') found.priority = 'Choose the new priority.';
+    if (reason.trim() === '') found.reason = 'Say why the priority changes; the reason is kept in the history.';
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    try {
+      const updated = await ok(http.POST('/api/v1/tickets/{id}/reclassify', { params: { path: { id: ticket.id } }, body: { priority: priority.trim(), reason } }));
+      setPriority('');
+      setReason('');
+      onDone(updated);
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.issues.length > 0) {
+        setErrors({
+          priority: caught.issuesAt('priority').map((i) => i.message).join(' ') || undefined,
+          reason: caught.issuesAt('reason').map((i) => i.message).join(' ') || undefined,
+          form: caught.message,
+        });
+      } else {
+        setErrors({ form: messageOf(caught) });
+      }
+    }
+  };
+  return (
+    <form className="stacked-form" onSubmit={submit} noValidate aria-labelledby="reclassify-heading">
+      <h3 id="reclassify-heading">Reclassify</h3>
+      <div className="field">
+        <label htmlFor="reclassify-priority">New priority (now {ticket.priority})</label>
+        {priorities ? (
+          <select id="reclassify-priority" value={priority} onChange={(e) => setPriority(e.target.value)} aria-invalid={errors.priority ? true : undefined} aria-describedby={errors.priority ? 'reclassify-priority-error' : undefined}>
+            <option value="">Choose…</option>
+            {priorities
+              .filter((p) => p.id !== ticket.priority)
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.id} {p.name}
+                </option>
+              ))}
+          </select>
+        ) : (
+          <input id="reclassify-priority" type="text" value={priority} onChange={(e) => setPriority(e.target.value)} aria-invalid={errors.priority ? true : undefined} aria-describedby={errors.priority ? 'reclassify-priority-error' : undefined} />
+        )}
+        {errors.priority && (
+          <p id="reclassify-priority-error" className="field-error">
+            {errors.priority}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor="reclassify-reason">Reason</label>
+        <textarea id="reclassify-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={errors.reason ? true : undefined} aria-describedby={errors.reason ? 'reclassify-reason-error' : undefined} />
+        {errors.reason && (
+          <p id="reclassify-reason-error" className="field-error">
+            {errors.reason}
+          </p>
+        )}
+      </div>
+      {errors.form && <ErrorNotice message={errors.form} />}
+      <button type="submit">Change priority</button>
+    </form>
+  );
+}
+
+function AccountPanel({ account, directory, now }: { account: Account; directory: Directory | null; now: number }) {
+  const managers = [account.primary_manager_id, account.secondary_manager_id].map((id) => (id ? directory?.users.get(id) : undefined)).filter((u) => u !== undefined);
+  return (
+    <section aria-labelledby="account-heading" className="panel">
+      <h2 id="account-heading">Requester's account</h2>
+      <p>
+        <strong>{account.name}</strong>: {account.pack_id} {account.plan}
+        {account.partner_tier && ` · ${account.partner_tier} partner`}
+      </p>
+      {managers.length > 0 ? (
+        <ul className="plain">
+          {managers.map((m, index) => (
+            <li key={m.id}>
+              {index === 0 ? 'Primary' : 'Secondary'} manager: {m.name} — {hoursNow(m, now)}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">No named account managers.</p>
+      )}
+      <p className="muted">Projects: {account.projects.map((p) => `${p.name}${p.production ? ' (production)' : ''}`).join(', ') || 'none'}</p>
+    </section>
+  );
+}
+
+function History({ ticketId, zone, version, nameOf }: { ticketId: string; zone: string; version: number; nameOf: (id: string | null, role: string | null) => string }) {
+  const loaded = useLoad((signal) => ok(http.GET('/api/v1/tickets/{id}/events', { params: { path: { id: ticketId } }, signal })), [ticketId, version]);
+  return (
+    <section aria-labelledby="history-heading" className="panel">
+      <h2 id="history-heading">History</h2>
+      <p className="hint">Times in {zoneLabel(zone)}.</p>
+      <Await loaded={loaded} what="the history">
+        {({ items }) => (
+          <ol className="history">
+            {items.map((event) => (
+              <li key={event.id}>
+                <time dateTime={event.at}>{formatInstant(event.at, zone)}</time> · <strong>{eventLabel(event.type)}</strong> by {event.actor_id ? nameOf(event.actor_id, null) : 'the system'}
+                {describeChange(event)}
+                {event.reason && <span className="reason"> — reason: “{event.reason}”</span>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Await>
+    </section>
+  );
+}
+
+function describeChange(event: TicketEvent): string {
+  const before = event.before as Record<string, unknown> | null;
+  const after = event.after as Record<string, unknown> | null;
+  if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return '';
+  const changes = Object.keys(after)
+    .filter((key) => key in before && before[key] !== after[key] && typeof after[key] !== 'object')
+    .map((key) => `${key.replace(/_/g, ' ')} ${String(before[key] ?? '—')} → ${String(after[key] ?? '—')}`);
+  return changes.length > 0 ? `: ${changes.join(', ')}` : '';
+}

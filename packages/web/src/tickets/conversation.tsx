@@ -1,0 +1,106 @@
+import { type FormEvent, useState } from 'react';
+import { ApiError, messageOf } from '../api/client.js';
+import { http, idempotent, ok } from '../api/http.js';
+import { formatInstant } from '../time/format.js';
+import { Await } from '../shared/feedback.js';
+import { useActionKey, useLoad } from '../shared/hooks.js';
+
+/** The conversation of a ticket, oldest first; internal notes marked for staff. */
+export function Conversation({ ticketId, zone, version, authorName }: { ticketId: string; zone: string; version: number; authorName: (id: string | null, role: string | null) => string }) {
+  const loaded = useLoad((signal) => ok(http.GET('/api/v1/tickets/{id}/comments', { params: { path: { id: ticketId } }, signal })), [ticketId, version]);
+  return (
+    <section aria-labelledby="conversation-heading" className="panel">
+      <h2 id="conversation-heading">Conversation</h2>
+      <Await loaded={loaded} what="the conversation">
+        {({ items }) =>
+          items.length === 0 ? (
+            <p className="muted">No replies yet.</p>
+          ) : (
+            <ol className="comments">
+              {items.map((comment) => (
+                <li key={comment.id} className={comment.public ? 'comment' : 'comment comment-internal'}>
+                  <p className="comment-meta">
+                    <strong>{authorName(comment.author_id, comment.author_role)}</strong>
+                    {!comment.public && <span className="tag">Internal note</span>}
+                    <time dateTime={comment.created_at}>{formatInstant(comment.created_at, zone)}</time>
+                  </p>
+                  <p className="comment-body">{comment.body}</p>
+                </li>
+              ))}
+            </ol>
+          )
+        }
+      </Await>
+    </section>
+  );
+}
+
+/** A reply box; staff may send it as an internal note instead. */
+export function ReplyForm({ ticketId, allowInternal, onSent, textareaId = 'reply-body' }: { ticketId: string; allowInternal: boolean; onSent: () => void; textareaId?: string }) {
+  const [body, setBody] = useState('');
+  const [internal, setInternal] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [sent, setSent] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const action = useActionKey();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (body.trim() === '') {
+      setError('Write a message before sending.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await action.run((key) => ok(http.POST('/api/v1/tickets/{id}/comments', { params: { path: { id: ticketId } }, body: { body, public: !internal }, headers: idempotent(key) })));
+      setBody('');
+      setSent(internal ? 'Internal note added.' : 'Reply sent.');
+      onSent();
+    } catch (caught) {
+      setError(caught instanceof ApiError && caught.issues.length > 0 ? caught.issues.map((i) => i.message).join(' ') : messageOf(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} className="panel reply" noValidate>
+      <div className="field">
+        <label htmlFor={textareaId}>{allowInternal ? 'Reply or internal note' : 'Your reply'}</label>
+        <textarea
+          id={textareaId}
+          rows={4}
+          value={body}
+          onChange={(e) => {
+            setBody(e.target.value);
+            setSent(null);
+          }}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${textareaId}-error` : undefined}
+        />
+        {error && (
+          <p id={`${textareaId}-error`} className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      {allowInternal && (
+        <div className="field-inline">
+          <input id={`${textareaId}-internal`} type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} />
+          <label htmlFor={`${textareaId}-internal`}>Internal note (only staff can see it)</label>
+        </div>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {internal ? 'Add internal note' : 'Send reply'}
+        </button>
+        {sent && (
+          <span role="status" className="ok-text">
+            {sent}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,80 @@
+import { http, ok } from '../api/http.js';
+import type { Target, Ticket } from '../api/types.js';
+import { explainSentence } from '../time/explain.js';
+import { dueStatus, formatInstant, zoneLabel } from '../time/format.js';
+import { useLoad } from '../shared/hooks.js';
+import { metricLabel, statusLabel } from './labels.js';
+
+export function StatusBadge({ status, staff = false }: { status: string; staff?: boolean }) {
+  return <span className={`status status-${status}`}>{statusLabel(status, staff)}</span>;
+}
+
+/** A countdown (or met / paused / no SLA) coloured by how close the breach is. */
+export function TargetBadge({ target, now }: { target: Target; now: number }) {
+  const due = dueStatus(target, now);
+  return (
+    <span className={`due due-${due.tone}`} data-tone={due.tone}>
+      {metricLabel(target.metric)}: {due.text}
+    </span>
+  );
+}
+
+/** The due times of a ticket in the viewer's zone, with countdowns and why each due time is what it is. */
+export function TargetsPanel({ ticket, zone, now }: { ticket: Ticket; zone: string; now: number }) {
+  return (
+    <section aria-labelledby="targets-heading" className="panel">
+      <h2 id="targets-heading">Response targets</h2>
+      {ticket.targets.length === 0 ? (
+        <p>This ticket has no response targets.</p>
+      ) : (
+        <ul className="targets">
+          {ticket.targets.map((target) => (
+            <TargetItem key={target.metric} ticket={ticket} target={target} zone={zone} now={now} />
+          ))}
+        </ul>
+      )}
+      <p className="hint">Times are in your zone, {zoneLabel(zone, now)}.</p>
+    </section>
+  );
+}
+
+function TargetItem({ ticket, target, zone, now }: { ticket: Ticket; target: Target; zone: string; now: number }) {
+  const due = dueStatus(target, now);
+  return (
+    <li className={`target target-${due.tone}`}>
+      <div className="target-head">
+        <strong>{metricLabel(target.metric)}</strong>
+        {target.duration && <span className="muted"> within {target.duration}</span>}
+        <span className={`due due-${due.tone}`} data-tone={due.tone}>
+          {due.text}
+        </span>
+      </div>
+      {target.due_at && (
+        <p>
+          Due <time dateTime={target.due_at}>{formatInstant(target.due_at, zone)}</time> {zoneLabel(zone, target.due_at)}
+        </p>
+      )}
+      {target.met_at && (
+        <p>
+          Met <time dateTime={target.met_at}>{formatInstant(target.met_at, zone)}</time> {zoneLabel(zone, target.met_at)}
+        </p>
+      )}
+      {target.state === 'paused' && <p>The clock is paused while the ticket is {statusLabel(ticket.status).toLowerCase()}.</p>}
+      {target.due_at && target.explain_url && <ExplainLine ticketId={ticket.id} metric={target.metric} dueAt={target.due_at} />}
+    </li>
+  );
+}
+
+/** Why a target is due when it is (the target's `explain_url`). */
+function ExplainLine({ ticketId, metric, dueAt }: { ticketId: string; metric: string; dueAt: string }) {
+  const loaded = useLoad((signal) => ok(http.GET('/api/v1/tickets/{id}/targets/{metric}/explain', { params: { path: { id: ticketId, metric } }, signal })), [ticketId, metric, dueAt]);
+  if (loaded.status === 'loading') return <p className="muted">Working out why…</p>;
+  if (loaded.status === 'error') return <p className="muted">The explanation is not available: {loaded.message}</p>;
+  const sentence = explainSentence(loaded.data);
+  if (!sentence) return null;
+  return (
+    <p className="explain">
+      {sentence} <span className="muted">(times in {loaded.data.zone}, the {loaded.data.calendar} calendar)</span>
+    </p>
+  );
+}

@@ -1,0 +1,97 @@
+import { type FormEvent, useState } from 'react';
+import { http, ok } from '../api/http.js';
+import type { CreatedWebhook, Webhook, WebhookEvent } from '../api/types.js';
+import { errorsFrom, FieldError, type FieldErrors, TextField, FormActions } from '../shared/fields.js';
+import { WEBHOOK_EVENTS } from './webhook-events.js';
+
+const FIELDS = ['url', 'description', 'events', 'active'] as const;
+
+/**
+ * Adds an endpoint (`webhook` absent) or changes one. The service checks the URL; its refusal is
+ * shown at the field. A new endpoint's answer carries the signing secret, handed to `onSaved`.
+ */
+export function WebhookForm({ webhook, onSaved, onCancel }: { webhook?: Webhook; onSaved: (saved: Webhook | CreatedWebhook) => void; onCancel?: () => void }) {
+  const prefix = webhook ? `webhook-${webhook.id}` : 'webhook-new';
+  const [url, setUrl] = useState(webhook?.url ?? '');
+  const [description, setDescription] = useState(webhook?.description ?? '');
+  const [events, setEvents] = useState<WebhookEvent[]>(webhook?.events ?? []);
+  const [active, setActive] = useState(webhook?.active ?? true);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+
+  const toggle = (id: WebhookEvent, on: boolean) => setEvents((list) => (on ? [...list, id] : list.filter((e) => e !== id)));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (url.trim() === '') {
+      setErrors({ url: 'Give the address that receives the events, such as https://example.com/hooks/hourglass.' });
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    const ordered = WEBHOOK_EVENTS.map((e) => e.id).filter((id) => events.includes(id));
+    try {
+      let saved: Webhook | CreatedWebhook;
+      if (webhook) {
+        saved = await ok(http.PATCH('/api/v1/webhooks/{id}', { params: { path: { id: webhook.id } }, body: { url: url.trim(), description: description.trim() || null, events: ordered, active } }));
+      } else {
+        const added = await ok(http.POST('/api/v1/webhooks', { body: { url: url.trim(), ...(description.trim() && { description: description.trim() }), events: ordered } }));
+        saved = active ? added : { ...(await ok(http.PATCH('/api/v1/webhooks/{id}', { params: { path: { id: added.id } }, body: { active: false } }))), secret: added.secret };
+      }
+      onSaved(saved);
+      if (!webhook) {
+        setUrl('');
+        setDescription('');
+        setEvents([]);
+        setActive(true);
+      }
+    } catch (caught) {
+      setErrors(errorsFrom(caught, FIELDS));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="stacked-form" onSubmit={submit} noValidate aria-label={webhook ? `Change ${webhook.url}` : 'Add an endpoint'}>
+      <TextField
+        id={`${prefix}-url`}
+        label="URL"
+        required
+        inputMode="url"
+        value={url}
+        onChange={setUrl}
+        error={errors.url}
+        hint="Where events are POSTed, signed with the endpoint's secret. Use https."
+      />
+      <TextField id={`${prefix}-description`} label="Description" value={description} onChange={setDescription} error={errors.description} />
+      <fieldset aria-describedby={`${prefix}-events-hint${errors.events ? ` ${prefix}-events-error` : ''}`}>
+        <legend>Events</legend>
+        <p id={`${prefix}-events-hint`} className="hint">
+          Choose none to receive every event.
+        </p>
+        <ul className="plain checks">
+          {WEBHOOK_EVENTS.map((e) => (
+            <li key={e.id}>
+              <label>
+                <input type="checkbox" checked={events.includes(e.id)} onChange={(ev) => toggle(e.id, ev.target.checked)} /> <code>{e.id}</code>{' '}
+                <span className="muted">{e.label}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+        <FieldError id={`${prefix}-events-error`} message={errors.events} />
+      </fieldset>
+      <div className="field">
+        <label className="check">
+          <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} aria-describedby={`${prefix}-active-hint`} /> Active
+        </label>
+        <p id={`${prefix}-active-hint`} className="hint">
+          An inactive endpoint keeps its log but receives nothing.
+        </p>
+        <FieldError id={`${prefix}-active-error`} message={errors.active} />
+      </div>
+      <FormActions label={webhook ? 'Save the endpoint' : 'Add the endpoint'} busy={busy} error={errors['']} onCancel={onCancel} />
+    </form>
+  );
+}
