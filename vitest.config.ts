@@ -8,6 +8,7 @@ export default defineConfig({
     alias: {
       '@hourglass/engine': src('engine'),
       '@hourglass/policy': src('policy'),
+      '@hourglass/rules': src('rules'),
       '@hourglass/server': src('server'),
       '@hourglass/cli': src('cli'),
     },
@@ -17,5 +18,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The web app's unit tests format text in English unless they choose a language.
+    setupFiles: ['packages/web/src/i18n/build/vitest-setup.ts'],
   },
 });

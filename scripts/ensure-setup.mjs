@@ -26,7 +26,7 @@ function mtime(path) {
 }
 
 const installed = mtime('node_modules/.package-lock.json');
-const manifests = ['package.json', 'package-lock.json', 'packages/engine/package.json', 'packages/policy/package.json', 'packages/cli/package.json', 'packages/server/package.json', 'packages/web/package.json'];
+const manifests = ['package.json', 'package-lock.json', 'packages/engine/package.json', 'packages/policy/package.json', 'packages/rules/package.json', 'packages/cli/package.json', 'packages/server/package.json', 'packages/web/package.json'];
 if (!installed || manifests.some((m) => mtime(m) > installed)) {
   // On CI (CI=true, as CI services set it) the lock file is the law: `npm ci` installs exactly what it
   // lists and fails when package.json and package-lock.json disagree. Elsewhere `npm install` keeps a
@@ -56,7 +56,7 @@ function newest(dir) {
 const web = join(root, 'packages/web');
 const wantWeb = !process.argv.includes('--no-web') && !process.env.HOURGLASS_SKIP_WEB_BUILD && existsSync(join(web, 'index.html'));
 if (wantWeb) {
-  const sources = Math.max(newest(join(web, 'src')), mtime('packages/web/index.html'), mtime('packages/web/vite.config.ts'), mtime('packages/web/package.json'));
+  const sources = Math.max(newest(join(web, 'src')), newest(join(root, 'packages/rules/src')), mtime('packages/web/index.html'), mtime('packages/web/vite.config.ts'), mtime('packages/web/package.json'));
   if (sources > mtime('packages/web/dist/index.html')) {
     if (!quiet) console.log('Building the web app (vite build)…');
     run('npm', ['run', '--silent', 'build', '-w', 'packages/web']);
