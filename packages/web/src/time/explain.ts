@@ -1,9 +1,14 @@
 /**
- * A due time explained in one sentence, in the calendar's own zone:
+ * A due time explained in one sentence, in the calendar's own zone and the language shown:
  * `Due Mon 07:00: Fri 17:00–18:00, then Mon from 06:00; Thu–Fri closed for Thanksgiving Day and Day after Thanksgiving.`
+ * Holiday names are the server's (in the reader's language where it has them).
  */
-
+import type { IntlShape } from 'react-intl';
 import type { Explanation } from '../api/types.js';
+import { activeIntl } from '../i18n/active.js';
+import { weekdayName } from './format.js';
+import { dateLocale, dateTimeFormat } from './locale.js';
+import { temporal } from './temporal.js';
 
 /** The wall times of a period of an explanation (generated contract), which is all the sentence reads of it. */
 export type LocalSegment = Pick<Explanation['open'][number], 'local_start' | 'local_end'>;
@@ -14,81 +19,105 @@ export interface ExplanationLike extends Pick<Explanation, 'zone' | 'due'> {
   closed: readonly (LocalSegment & Pick<Explanation['closed'][number], 'reason' | 'name'>)[];
 }
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+export interface WallTime {
+  /** `2026-11-27` */
+  date: string;
+  /** ISO weekday, 1 = Monday … 7 = Sunday. */
+  dayOfWeek: number;
+  /** `Fri`, `Fr.`, `пт` */
+  day: string;
+  /** `17:00` */
+  time: string;
+  /** 00:00, the start of the day. */
+  midnight: boolean;
+}
 
-/** `2026-11-27T17:00:00-08:00` → `{ date: '2026-11-27', day: 'Fri', time: '17:00' }` (wall time as written). */
-export function wallTime(local: string): { date: string; day: string; time: string } {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local);
-  if (!match) return { date: local, day: '', time: local };
-  const [, y, m, d, hh, mm] = match;
-  const weekday = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))).getUTCDay();
-  return { date: `${y}-${m}-${d}`, day: WEEKDAYS[weekday]!, time: `${hh}:${mm}` };
+/** `2026-11-27T17:00:00-08:00` → Friday the 27th at 17:00, as written (the calendar's wall time). */
+export function wallTime(local: string): WallTime {
+  const wall = temporal().PlainDateTime.from(local);
+  const time = dateTimeFormat(dateLocale(), { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.UTC(2000, 0, 1, wall.hour, wall.minute));
+  return { date: wall.toPlainDate().toString(), dayOfWeek: wall.dayOfWeek, day: weekdayName(wall.dayOfWeek), time, midnight: wall.hour === 0 && wall.minute === 0 };
+}
+
+/** The end of a span on the same day; midnight after the start day reads `24:00`. */
+function spanEnd(start: WallTime, end: WallTime, intl: IntlShape): string {
+  if (end.date === start.date) return end.time;
+  if (end.midnight && isSameOrNextDay(start.date, end.date)) return intl.formatMessage({ id: 'time.explain.midnight' });
+  return intl.formatMessage({ id: 'time.explain.dayTime' }, { day: end.day, time: end.time });
 }
 
 /** The open segments: the first and middle ones as spans, the last as `from` its start. */
-export function describeOpen(open: readonly LocalSegment[]): string {
-  return open
-    .map((segment, index) => {
-      const start = wallTime(segment.local_start);
-      const end = wallTime(segment.local_end);
-      const last = index === open.length - 1 && open.length > 1;
-      const endText = end.date === start.date || end.time === '00:00' ? end.time : `${end.day} ${end.time}`;
-      const text = last ? `${start.day} from ${start.time}` : `${start.day} ${start.time}–${endText === '00:00' ? '24:00' : endText}`;
-      return index === 0 ? text : `then ${text}`;
-    })
-    .join(', ');
+export function describeOpen(open: readonly LocalSegment[], intl: IntlShape = activeIntl()): string {
+  const segments = open.map((segment, index) => {
+    const start = wallTime(segment.local_start);
+    const end = wallTime(segment.local_end);
+    const last = index === open.length - 1 && open.length > 1;
+    const text = last
+      ? intl.formatMessage({ id: 'time.explain.openFrom' }, { day: start.day, start: start.time })
+      : intl.formatMessage({ id: 'time.explain.openSpan' }, { day: start.day, start: start.time, end: spanEnd(start, end, intl) });
+    return index === 0 ? text : intl.formatMessage({ id: 'time.explain.then' }, { segment: text });
+  });
+  return segments.join(', ');
 }
 
-/** Named closures (holidays, pauses): consecutive days of the same kind are grouped, `Thu–Fri closed for …`. */
-export function describeClosures(closed: ExplanationLike['closed']): string[] {
-  const named = closed.filter((c) => c.reason !== 'night' && c.reason !== 'weekend' && c.reason !== 'closed');
-  const groups: { reason: string; first: string; last: string; names: string[]; lastDate: string }[] = [];
+interface ClosureGroup {
+  reason: string;
+  first: WallTime;
+  last: WallTime;
+  names: string[];
+  end: WallTime;
+}
+
+function isSameOrNextDay(previous: string, next: string): boolean {
+  if (previous === next) return true;
+  return temporal().PlainDate.from(previous).add({ days: 1 }).toString() === next;
+}
+
+/** Named closures (holidays, exceptions, pauses): consecutive holidays are grouped, `Thu–Fri closed for …`. */
+export function describeClosures(closed: ExplanationLike['closed'], intl: IntlShape = activeIntl()): string[] {
+  const named = closed.filter((c) => c.reason === 'holiday' || c.reason === 'exception' || c.reason === 'paused');
+  const groups: ClosureGroup[] = [];
   for (const closure of named) {
     const start = wallTime(closure.local_start);
-    const endInstant = wallTime(closure.local_end);
-    const label = closure.name ?? closure.reason;
+    const end = wallTime(closure.local_end);
+    const label = closure.name ?? intl.formatMessage({ id: 'time.explain.reason' }, { reason: closure.reason });
     const previous = groups[groups.length - 1];
-    if (previous && previous.reason === closure.reason && closure.reason === 'holiday' && isNextDay(previous.lastDate, start.date)) {
-      previous.last = start.day;
-      previous.lastDate = start.date;
+    if (previous && closure.reason === 'holiday' && previous.reason === 'holiday' && isSameOrNextDay(previous.last.date, start.date)) {
+      previous.last = start;
+      previous.end = end;
       if (!previous.names.includes(label)) previous.names.push(label);
       continue;
     }
-    if (closure.reason === 'paused') {
-      groups.push({ reason: 'paused', first: `${start.day} ${start.time}`, last: `${endInstant.day} ${endInstant.time}`, names: [label], lastDate: start.date });
-    } else {
-      groups.push({ reason: closure.reason, first: start.day, last: start.day, names: [label], lastDate: start.date });
-    }
+    groups.push({ reason: closure.reason, first: start, last: start, names: [label], end });
   }
-  return groups.map((g) => {
-    if (g.reason === 'paused') return `paused while ${g.names[0]!.replace('_', ' ')} ${g.first}–${g.last}`;
-    const days = g.first === g.last ? g.first : `${g.first}–${g.last}`;
-    return `${days} closed for ${joinAnd(g.names)}`;
+  return groups.map((group) => {
+    if (group.reason === 'paused') {
+      return intl.formatMessage(
+        { id: 'time.explain.pausedWhile' },
+        {
+          status: group.names[0]!,
+          from: intl.formatMessage({ id: 'time.explain.dayTime' }, { day: group.first.day, time: group.first.time }),
+          to: intl.formatMessage({ id: 'time.explain.dayTime' }, { day: group.end.day, time: group.end.time }),
+        },
+      );
+    }
+    const days = group.first.date === group.last.date ? group.first.day : intl.formatMessage({ id: 'time.explain.dayRange' }, { first: group.first.day, last: group.last.day });
+    return intl.formatMessage({ id: 'time.explain.closedFor' }, { days, names: intl.formatList(group.names, { type: 'conjunction' }) });
   });
 }
 
-function isNextDay(previous: string, next: string): boolean {
-  if (previous === next) return true;
-  const a = Date.parse(`${previous}T00:00:00Z`);
-  const b = Date.parse(`${next}T00:00:00Z`);
-  return b - a === 86_400_000;
-}
-
-function joinAnd(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+/** Why a stretch of time did not count, in a word: `night`, `weekend`, `holiday`. */
+export function closureReason(reason: string, intl: IntlShape = activeIntl()): string {
+  return intl.formatMessage({ id: 'time.explain.reason' }, { reason });
 }
 
 /** The whole sentence; `null` when there is no due time to explain (the clock is paused). */
-export function explainSentence(explanation: ExplanationLike): string | null {
+export function explainSentence(explanation: ExplanationLike, intl: IntlShape = activeIntl()): string | null {
   if (explanation.due === null) return null;
-  const due = explanation.open.length > 0 ? explanation.open[explanation.open.length - 1]!.local_end : null;
-  const dueText = due ? (() => {
-    const w = wallTime(due);
-    return `${w.day} ${w.time}`;
-  })() : '';
-  const parts = [describeOpen(explanation.open), ...describeClosures(explanation.closed)].filter((p) => p !== '');
-  const [open, ...closures] = parts;
-  const tail = closures.length > 0 ? `; ${closures.join('; ')}` : '';
-  return `Due ${dueText}: ${open ?? 'no open time needed'}${tail}.`;
+  const dueAt = explanation.open.length > 0 ? wallTime(explanation.open[explanation.open.length - 1]!.local_end) : null;
+  const due = dueAt ? intl.formatMessage({ id: 'time.explain.dayTime' }, { day: dueAt.day, time: dueAt.time }) : '';
+  const open = explanation.open.length > 0 ? describeOpen(explanation.open, intl) : intl.formatMessage({ id: 'time.explain.noOpenTime' });
+  const closures = describeClosures(explanation.closed, intl);
+  if (closures.length === 0) return intl.formatMessage({ id: 'time.explain.sentence' }, { due, open });
+  return intl.formatMessage({ id: 'time.explain.sentenceWithClosures' }, { due, open, closures: closures.join('; ') });
 }

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useLanguage } from '../i18n/build/testing.js';
 import { localDateIn, monthName, monthWeeks, nextDate, openHoursByDate, shiftMonth } from './month.js';
 
 describe('month view', () => {
+  beforeAll(() => useLanguage('en'));
+
   it('groups open periods by local date, splitting those that run past midnight', () => {
     const hours = openHoursByDate([
       { start: '2026-11-25T06:00:00-08:00', end: '2026-11-25T18:00:00-08:00' },
@@ -33,5 +36,13 @@ describe('month view', () => {
     expect(nextDate('2028-02-28')).toBe('2028-02-29');
     expect(localDateIn(Date.parse('2026-11-26T01:30:00Z'), 'America/Los_Angeles')).toBe('2026-11-25');
     expect(localDateIn(Date.parse('2026-11-26T01:30:00Z'), 'Asia/Kolkata')).toBe('2026-11-26');
+  });
+
+  it('names months in the language shown', async () => {
+    await useLanguage('pt-BR');
+    expect(monthName(2026, 11)).toBe('novembro de 2026');
+    await useLanguage('ru');
+    expect(monthName(2027, 3)).toBe('март 2027 г.');
+    await useLanguage('en');
   });
 });

@@ -13,6 +13,9 @@ export interface OpenSpan {
   to: string;
 }
 
+import { dateLocale, dateTimeFormat } from './locale.js';
+import { temporal } from './temporal.js';
+
 const DAY = 86_400_000;
 
 /** `2026-11-25T06:00:00-08:00` → `2026-11-25` and `06:00`, as written (the calendar's local time). */
@@ -24,7 +27,7 @@ function localParts(instant: string): { date: string; time: string } {
 
 /** `2026-11-30` → `2026-12-01`. */
 export function nextDate(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
+  return temporal().PlainDate.from(date).add({ days: 1 }).toString();
 }
 
 /** The open hours of each local date the periods touch: `{ '2026-11-25': [{ from: '06:00', to: '18:00' }] }`. */
@@ -67,10 +70,7 @@ export function monthWeeks(year: number, month: number): (string | null)[][] {
 
 /** The local date (`YYYY-MM-DD`) of `instant` in `zone`. */
 export function localDateIn(instant: number, zone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(instant)).map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  return temporal().Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(zone).toPlainDate().toString();
 }
 
 /** `{ year: 2026, month: 11 }` moved by `delta` months. */
@@ -79,7 +79,7 @@ export function shiftMonth(at: { year: number; month: number }, delta: number): 
   return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }
 
-/** `November 2026`. */
+/** `November 2026`, `novembro de 2026`, `ноябрь 2026 г.`: in the language shown. */
 export function monthName(year: number, month: number): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(Date.UTC(year, month - 1, 1)));
+  return dateTimeFormat(dateLocale(), { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(Date.UTC(year, month - 1, 1));
 }
