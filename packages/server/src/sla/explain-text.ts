@@ -1,0 +1,60 @@
+import type { ClosedReason } from '@hourglass/engine';
+import { formatDurationIn, type Locale, translator } from '../i18n/index.js';
+import { holidayNameIn } from './explain-holidays.js';
+
+/**
+ * One step of a due time's explanation, as stored with an alert and sent to readers: open time that
+ * counted, or a closed period (or pause) that did not. `from` and `to` are ISO 8601 instants written
+ * in the calendar's zone with their offset, so the local day and time can be read from them.
+ */
+export type ExplanationStep =
+  | { kind: 'counted'; from: string; to: string; duration_ms: number }
+  | { kind: 'skipped'; from: string; to: string; reason: ClosedReason | 'paused'; name?: string | null };
+
+/** Why a stretch was not counted, in the reader's words: "night", "closed for Thanksgiving Day", "Wochenende". */
+export function closedReasonText(locale: Locale, reason: ClosedReason | 'paused', name: string | null | undefined, day: string, zone: string): string {
+  const { t } = translator(locale);
+  switch (reason) {
+    case 'night':
+      return t('explain.reason.night');
+    case 'weekend':
+      return t('explain.reason.weekend');
+    case 'closed_day':
+      return t('explain.reason.closedDay');
+    case 'holiday':
+      return name ? t('explain.reason.holiday', { name: holidayNameIn(locale, name, day, zone) }) : t('explain.reason.closedDay');
+    case 'exception':
+      if (!name || name === 'closed') return t('explain.reason.exceptionClosed');
+      if (name === 'special hours') return t('explain.reason.specialHours');
+      return t('explain.reason.exception', { name });
+    case 'paused':
+      return t('explain.reason.paused', { status: name ?? 'paused' });
+  }
+}
+
+/** A step as one line: "Counted … to … (2h)", "Nicht gezählt von … bis …: Wochenende". */
+export function explanationLine(locale: Locale, step: ExplanationStep, zone: string): string {
+  const { t } = translator(locale);
+  if (step.kind === 'counted') return t('explain.counted', { from: step.from, to: step.to, duration: formatDurationIn(locale, step.duration_ms) });
+  return t('explain.notCounted', { from: step.from, to: step.to, reason: closedReasonText(locale, step.reason, step.name, step.from.slice(0, 10), zone) });
+}
+
+/**
+ * The lines of an explanation in time order, at most `max` of them; when there are more, a last line
+ * says how many more and where the whole explanation is (`moreUrl`).
+ */
+export function explanationLines(locale: Locale, steps: readonly ExplanationStep[], zone: string, options: { max: number; moreUrl: string }): string[] {
+  const ordered = [...steps].sort((a, b) => Date.parse(a.from) - Date.parse(b.from));
+  const lines = ordered.slice(0, options.max).map((step) => explanationLine(locale, step, zone));
+  if (ordered.length > options.max) lines.push(translator(locale).t('explain.more', { count: ordered.length - options.max, url: options.moreUrl }));
+  return lines;
+}
+
+/** Checks a value read back from a stored alert: a step of an explanation, or not. */
+export function isExplanationStep(value: unknown): value is ExplanationStep {
+  if (typeof value !== 'object' || value === null) return false;
+  const step = value as Record<string, unknown>;
+  if (typeof step.from !== 'string' || typeof step.to !== 'string') return false;
+  if (step.kind === 'counted') return typeof step.duration_ms === 'number';
+  return step.kind === 'skipped' && typeof step.reason === 'string';
+}
