@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { messagesPlugin } from './src/i18n/build/vite-plugin.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  // Each locale's catalog is a module of its own, precompiled (see src/i18n/build/vite-plugin.ts).
+  plugins: [react(), messagesPlugin({ srcDir: fileURLToPath(new URL('./src', import.meta.url)) })],
   // The rules shared with the service, bundled from their TypeScript sources.
   resolve: { alias: { '@hourglass/rules': fileURLToPath(new URL('../rules/src/index.ts', import.meta.url)) } },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, target: 'es2022' },

@@ -64,7 +64,7 @@ function accentElements(elements: readonly MessageFormatElement[]): MessageForma
 /** One message of the pseudo-locale, from its English AST. */
 export function pseudoMessage(english: readonly MessageFormatElement[]): MessageFormatElement[] {
   const length = literalLength(english);
-  const pad = length > 0 ? ` ${padding(length)}` : '';
+  const pad = length > 2 ? ` ${padding(length)}` : '';
   return [{ type: TYPE.literal, value: '[' }, ...accentElements(english), { type: TYPE.literal, value: `${pad}]` }];
 }
 

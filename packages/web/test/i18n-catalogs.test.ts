@@ -1,0 +1,104 @@
+/**
+ * The catalogs stay whole: the web app's (every `src/<feature>/messages/<locale>.json`) and the
+ * server's (`packages/server/src/i18n/messages/<locale>.json`) have the same ids in every locale,
+ * with the same ICU arguments, complete plurals for each language, sorted keys; and the web app's
+ * code names only ids that exist, and every id is named somewhere.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { findCatalogFiles, loadCatalogs, readCatalogFile } from '../src/i18n/build/catalogs.js';
+import { argumentsOf, catalogProblems, unsortedKeys } from '../src/i18n/build/check.js';
+import { sourceIds } from '../src/i18n/build/usage.js';
+import { LOCALES } from '../src/i18n/locales.js';
+import { parse } from '@formatjs/icu-messageformat-parser';
+
+const WEB_SRC = resolve(fileURLToPath(new URL('.', import.meta.url)), '../src');
+const SERVER_MESSAGES = resolve(WEB_SRC, '../../server/src/i18n/messages');
+
+describe('the catalog checks', () => {
+  it('find missing and extra ids, changed arguments and incomplete plurals', () => {
+    const problems = catalogProblems({
+      en: { 'a.b.count': '{count, plural, one {# ticket} other {# tickets}}', 'a.b.name': 'Hello {name}', 'a.b.gone': 'Gone' },
+      ru: { 'a.b.count': '{count, plural, one {# тикет} other {# тикетов}}', 'a.b.name': 'Привет {person}', 'a.b.extra': 'Лишнее' },
+      de: { 'a.b.count': '{count, plural, one {# Ticket} few {# Tickets} other {# Tickets}}', 'a.b.name': 'Hallo {name, number}', 'a.b.gone': 'Weg {' },
+    });
+    expect(problems).toEqual([
+      'ru: "a.b.gone" is missing',
+      'ru a.b.count: plural {count} lacks few, many (ru uses few, many, one, other)',
+      'ru a.b.name: arguments {person: text}, but en has {name: text}',
+      'ru: "a.b.extra" is not in en',
+      'de a.b.count: plural {count} has few, which de never uses',
+      'de a.b.name: arguments {name: number}, but en has {name: text}',
+      expect.stringMatching(/^de a\.b\.gone: not valid ICU MessageFormat/),
+    ]);
+  });
+
+  it('read arguments inside plural and select branches, and selects need other', () => {
+    expect(Object.fromEntries([...argumentsOf(parse('{n, plural, one {# by {who}} other {# by {who} at {at, date}}}'))].map(([k, v]) => [k, [...v]]))).toEqual({
+      n: ['plural'],
+      who: ['text'],
+      at: ['date'],
+    });
+    expect(catalogProblems({ en: { 'a.b.c': '{kind, select, x {X}}' } })).toEqual([expect.stringContaining('en a.b.c: not valid ICU MessageFormat (MISSING_OTHER_CLAUSE)')]);
+    expect(unsortedKeys({ 'a.b.b': '', 'a.b.a': '' })).toBe('"a.b.a" comes after "a.b.b"');
+  });
+
+  it('refuse an id defined in two files, naming both', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hourglass-catalogs-'));
+    try {
+      for (const feature of ['tickets', 'accounts']) {
+        mkdirSync(join(dir, feature, 'messages'), { recursive: true });
+        writeFileSync(join(dir, feature, 'messages', 'en.json'), JSON.stringify({ 'shared.x.title': 'Title' }));
+      }
+      expect(() => loadCatalogs(dir)).toThrow('Message id "shared.x.title" is defined twice: in accounts/messages/en.json and in tickets/messages/en.json');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the web app's catalogs", () => {
+  const catalogs = loadCatalogs(WEB_SRC);
+
+  it('have every English id in every locale, with the same arguments and complete plurals', () => {
+    expect(Object.keys(catalogs.en).length).toBeGreaterThan(0);
+    expect(catalogProblems(catalogs)).toEqual([]);
+  });
+
+  it('are flat, sorted files beside their feature, one per locale', () => {
+    const files = findCatalogFiles(WEB_SRC);
+    const problems: string[] = [];
+    const folders = new Set(files.map((f) => resolve(f, '..')));
+    for (const folder of folders) {
+      const present = readdirSync(folder).filter((name) => name.endsWith('.json'));
+      for (const locale of LOCALES) if (!present.includes(`${locale}.json`)) problems.push(`${folder}: no ${locale}.json`);
+      for (const name of present) if (!LOCALES.some((l) => `${l}.json` === name)) problems.push(`${folder}/${name}: not a locale of the desk`);
+    }
+    for (const file of files) {
+      const unsorted = unsortedKeys(readCatalogFile(file, WEB_SRC).messages);
+      if (unsorted) problems.push(`${file}: keys not sorted (${unsorted})`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('name every id the code uses, and every id is used', () => {
+    const { literals, references } = sourceIds(WEB_SRC, [join(WEB_SRC, 'i18n', 'build')]);
+    const unknown = [...references].filter(([id]) => !(id in catalogs.en)).map(([id, files]) => `${id} (in ${files.join(', ')})`);
+    const unused = Object.keys(catalogs.en).filter((id) => !literals.has(id));
+    expect(unknown, 'ids named in the code but missing from the en catalogs').toEqual([]);
+    expect(unused, 'ids in the en catalogs that no code names').toEqual([]);
+  });
+});
+
+describe.runIf(existsSync(join(SERVER_MESSAGES, 'en.json')))("the server's catalogs", () => {
+  it('have every English id in every locale, with the same arguments, keys sorted', () => {
+    const catalogs = Object.fromEntries(LOCALES.map((locale) => [locale, readCatalogFile(join(SERVER_MESSAGES, `${locale}.json`)).messages]));
+    const unsorted = LOCALES.map((locale) => [locale, unsortedKeys(catalogs[locale]!)]).filter(([, problem]) => problem !== null);
+    // The server formats plain text: `<token>` is text there, not a tag.
+    expect(catalogProblems(catalogs, { ignoreTag: true, plurals: false })).toEqual([]);
+    expect(unsorted).toEqual([]);
+  });
+});
