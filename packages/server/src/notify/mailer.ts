@@ -1,6 +1,7 @@
 import nodemailer, { type SendMailOptions, type SMTPPoolOptions, type SMTPTransportOptions } from 'nodemailer';
 import { isNotifyEvent, type NotifyEvent } from './events.js';
 import { describeError, NotifyError } from './errors.js';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/index.js';
 import { renderTemplate, type TemplateData } from './templates/index.js';
 import { checkHost, checkTicketId, eventMessageId, hostOfAddress, rootMessageId, stableUuid } from './threading.js';
 
@@ -22,6 +23,8 @@ export interface OutgoingNotification<E extends NotifyEvent> {
   data: TemplateData[E];
   /** A stable key of this message (e.g. its outbox key): repeated sends keep one Message-ID. */
   key?: string;
+  /** The language the message is written in (the recipient's); English when not given. */
+  locale?: Locale;
 }
 
 /** What was handed to the SMTP server. */
@@ -78,7 +81,8 @@ export function createMailer(options: MailerOptions): Mailer {
     if (!isNotifyEvent(event)) throw new NotifyError('unknown_event', `Unknown notification event ${JSON.stringify(event)}.`);
     const ticketId = checkTicketId(notification.ticketId);
     const to = checkRecipients(notification.to);
-    const rendered = renderTemplate(event, notification.data);
+    const locale = isLocale(notification.locale) ? notification.locale : DEFAULT_LOCALE;
+    const rendered = renderTemplate(event, notification.data, locale);
     const root = rootMessageId(ticketId, host);
     return {
       from: options.from,
@@ -91,6 +95,7 @@ export function createMailer(options: MailerOptions): Mailer {
       references: [root],
       headers: {
         'Auto-Submitted': 'auto-generated',
+        'Content-Language': locale,
         'X-Auto-Response-Suppress': 'All',
         'X-Hourglass-Event': event,
         'X-Hourglass-Ticket': ticketId,

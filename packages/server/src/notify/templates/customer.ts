@@ -1,45 +1,50 @@
-import { checkTicket, formatDue, link, para, quote, render, subjectLine, targetBlocks } from './format.js';
+import { checkTicket, formatDue, link, oneLine, para, quote, render, targetBlocks } from './format.js';
 import type { Template } from './types.js';
 
-const REPLY_HINT = 'Reply to this email to add a comment to the ticket. Please keep the [#number] in the subject.';
-
-export const ticketCreated: Template<'ticket_created'> = (data) => {
+export const ticketCreated: Template<'ticket_created'> = (data, words) => {
+  const { t } = words;
   const ticket = checkTicket(data.ticket);
-  const greeting = data.requesterName ? `Hello ${data.requesterName},` : 'Hello,';
-  return render(subjectLine(ticket, null), [
-    para(greeting),
-    para(`We have received your request #${ticket.number} "${ticket.subject}" with priority ${data.priority}.`),
-    ...(data.targets.length ? [para('What we have promised:'), ...targetBlocks(data.targets)] : [para('This request carries no response-time guarantee.')]),
-    link(ticket.url, `View ticket #${ticket.number}`),
-    para(REPLY_HINT),
+  // As text: a number argument would be written with the locale's digit grouping (#1,234), breaking the subject tag.
+  const number = String(ticket.number);
+  return render(t('email.subject.plain', { number, subject: oneLine(ticket.subject) }), [
+    para(data.requesterName ? t('email.ticketCreated.greeting', { name: data.requesterName }) : t('email.ticketCreated.greetingNoName')),
+    para(t('email.ticketCreated.received', { number, subject: ticket.subject, priority: data.priority })),
+    ...(data.targets.length
+      ? [para(t('email.ticketCreated.promises')), ...targetBlocks(words, data.targets)]
+      : [para(t('email.ticketCreated.noGuarantee'))]),
+    link(ticket.url, t('email.common.viewTicket', { number })),
+    para(t('email.common.replyHint')),
   ]);
 };
 
-export const publicReply: Template<'public_reply'> = (data) => {
+export const publicReply: Template<'public_reply'> = (data, { t }) => {
   const ticket = checkTicket(data.ticket);
-  return render(subjectLine(ticket, null), [
-    para(`${data.authorName} replied to ticket #${ticket.number} "${ticket.subject}":`),
+  const number = String(ticket.number);
+  return render(t('email.subject.plain', { number, subject: oneLine(ticket.subject) }), [
+    para(t('email.publicReply.intro', { author: data.authorName || t('email.publicReply.support'), number, subject: ticket.subject })),
     quote(data.body),
-    link(ticket.url, `View ticket #${ticket.number}`),
-    para(REPLY_HINT),
+    link(ticket.url, t('email.common.viewTicket', { number })),
+    para(t('email.common.replyHint')),
   ]);
 };
 
-export const pendingReminder: Template<'pending_reminder'> = (data) => {
+export const pendingReminder: Template<'pending_reminder'> = (data, { t, locale }) => {
   const ticket = checkTicket(data.ticket);
-  return render(subjectLine(ticket, 'Waiting for your reply'), [
-    para(`Ticket #${ticket.number} "${ticket.subject}" is waiting for information from you.`),
-    para(`If we do not hear from you, it will be solved automatically on ${formatDue(data.autoSolveAt, 'autoSolveAt')}.`),
-    link(ticket.url, `View ticket #${ticket.number}`),
-    para(REPLY_HINT),
+  const number = String(ticket.number);
+  return render(t('email.pendingReminder.subject', { number, subject: oneLine(ticket.subject) }), [
+    para(t('email.pendingReminder.waiting', { number, subject: ticket.subject })),
+    para(t('email.pendingReminder.autoSolve', { date: formatDue(data.autoSolveAt, 'autoSolveAt', locale) })),
+    link(ticket.url, t('email.common.viewTicket', { number })),
+    para(t('email.common.replyHint')),
   ]);
 };
 
-export const autoSolved: Template<'auto_solved'> = (data) => {
+export const autoSolved: Template<'auto_solved'> = (data, { t }) => {
   const ticket = checkTicket(data.ticket);
-  return render(subjectLine(ticket, 'Solved'), [
-    para(`Ticket #${ticket.number} "${ticket.subject}" was solved automatically after ${data.pendingBusinessDays} business days without a reply.`),
-    para('If you still need help, reply to this email and the ticket opens again.'),
-    link(ticket.url, `View ticket #${ticket.number}`),
+  const number = String(ticket.number);
+  return render(t('email.autoSolved.subject', { number, subject: oneLine(ticket.subject) }), [
+    para(t('email.autoSolved.solved', { number, subject: ticket.subject, days: data.pendingBusinessDays })),
+    para(t('email.autoSolved.reopen')),
+    link(ticket.url, t('email.common.viewTicket', { number })),
   ]);
 };

@@ -1,68 +1,30 @@
 import { NotifyError } from '../errors.js';
 import { anchor, checkedLink, escapeHtml, textToHtml } from '../html.js';
-import type { DueTime, RenderedMessage, TargetLine, TicketSummary } from './types.js';
+import { formatZonedIn, type Locale, type Translator } from '../../i18n/index.js';
+import { explanationLines, isExplanationStep } from '../../sla/explain-text.js';
+import type { DueTime, ExplanationItem, RenderedMessage, TargetLine, TicketSummary } from './types.js';
 
 const OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 /**
- * "Wednesday 2 April 2025, 09:00 MDT (America/Denver)": the wall time in the reader's zone, named by its
- * abbreviation (or GMT offset) and its IANA name, so no reader has to guess which zone a time is in.
+ * A due time as wall time in the reader's zone and words, named by the zone's abbreviation (or GMT
+ * offset) and its IANA name, so no reader has to guess which zone a time is in:
+ * "Wednesday 2 April 2025, 09:00 MDT (America/Denver)", "Mittwoch, 2. April 2025 um 17:00 MESZ (Europe/Berlin)".
  */
-export function formatDue(due: DueTime, field: string): string {
+export function formatDue(due: DueTime, field: string, locale: Locale = 'en'): string {
   const at = Date.parse(due.iso);
   if (!OFFSET.test(due.iso) || Number.isNaN(at)) {
     throw new NotifyError('invalid_template_data', `${field}.iso must be an ISO 8601 instant with an offset, such as 2025-04-02T09:00:00-07:00; got ${JSON.stringify(due.iso)}.`);
   }
   try {
-    return formatZoned(at, due.zone);
+    return formatZonedIn(locale, at, due.zone);
   } catch {
     throw new NotifyError('invalid_template_data', `${field}.zone must be an IANA time zone such as America/Los_Angeles; got ${JSON.stringify(due.zone)}.`);
   }
 }
 
-/** Formatters made once per zone and style (making one is far slower than formatting with it). */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
-  let found = formatters.get(key);
-  if (found === undefined) {
-    found = make();
-    formatters.set(key, found);
-  }
-  return found;
-}
-
-/** An instant as wall time in `zone`, with the zone named: "Wednesday 2 April 2025, 09:00 MDT (America/Denver)". Throws RangeError for an unknown zone. */
-export function formatZoned(at: number, zone: string): string {
-  const parts = formatter(`wall ${zone}`, () =>
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: zone,
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }),
-  ).formatToParts(at);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  const local = `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')}`;
-  const abbreviation = zoneAbbreviation(at, zone);
-  return abbreviation === zone ? `${local} ${zone}` : `${local} ${abbreviation} (${zone})`;
-}
-
-/** "MDT", "CET", "GMT+5:30": the short name of `zone` at `at`; a letter abbreviation where English has one. */
-function zoneAbbreviation(at: number, zone: string): string {
-  const short = (locale: string) =>
-    formatter(`short ${locale} ${zone}`, () => new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' }))
-      .formatToParts(at)
-      .find((p) => p.type === 'timeZoneName')?.value ?? '';
-  const american = short('en-US');
-  if (!american.startsWith('GMT') || american === 'GMT') return american || zone;
-  const british = short('en-GB');
-  return british && !british.startsWith('GMT') ? british : american;
-}
+/** An instant as wall time in `zone`, with the zone named (see `formatDue`). Throws RangeError for an unknown zone. */
+export const formatZoned = (at: number, zone: string, locale: Locale = 'en'): string => formatZonedIn(locale, at, zone);
 
 export function checkTicket(ticket: TicketSummary): TicketSummary {
   if (!Number.isSafeInteger(ticket.number) || ticket.number < 1) {
@@ -74,11 +36,8 @@ export function checkTicket(ticket: TicketSummary): TicketSummary {
   return { ...ticket, url: checkedLink(ticket.url, 'ticket.url') };
 }
 
-/** `[#42] Label: subject`, on one line. The `[#42]` tag lets a reply without thread headers find the ticket. */
-export function subjectLine(ticket: TicketSummary, label: string | null): string {
-  const subject = ticket.subject.replace(/[\r\n\t]+/g, ' ').trim();
-  return `[#${ticket.number}] ${label ? `${label}: ` : ''}${subject}`;
-}
+/** The subject as it goes on one line (a subject with line breaks would break the header). */
+export const oneLine = (subject: string): string => subject.replace(/[\r\n\t]+/g, ' ').trim();
 
 /** One block of a message, kept in both forms: plain `text` lines and the same content as safe HTML. */
 export interface Block {
@@ -100,11 +59,28 @@ export const bullets = (items: string[]): Block => ({
 
 export const link = (url: string, label: string): Block => ({ text: `${label}: ${url}`, html: `<p>${anchor(url, label)}</p>` });
 
-export function targetBlocks(targets: TargetLine[]): Block[] {
+/** The metric's name for readers: its kind's name in their language, else its id. */
+export const metricName = (words: Translator, metric: string): string =>
+  (['acknowledgment', 'first_response', 'next_update', 'resolution'] as const).includes(metric as never) ? words.t(`sla.metric.${metric as 'first_response'}`) : metric;
+
+export function targetBlocks(words: Translator, targets: TargetLine[]): Block[] {
   return targets.flatMap((target, i) => {
-    const head = para(`${target.metric} due ${formatDue(target.due, `targets[${i}].due`)}`);
-    return target.explanation?.length ? [head, bullets(target.explanation)] : [head];
+    const head = para(words.t('email.target.due', { metric: metricName(words, target.metric), due: formatDue(target.due, `targets[${i}].due`, words.locale) }));
+    return target.explanation?.length ? [head, bullets(explanationText(words.locale, target.explanation, target.due.zone, undefined))] : [head];
   });
+}
+
+/** The most lines of an explanation an email shows; the rest is one request away. */
+export const MAX_EXPLANATION_LINES = 24;
+
+/**
+ * An explanation's lines in the reader's language. Steps are phrased here; lines stored as text (by
+ * earlier versions) are shown as they are.
+ */
+export function explanationText(locale: Locale, items: readonly ExplanationItem[], zone: string, moreUrl: string | undefined): string[] {
+  const steps = items.filter(isExplanationStep);
+  if (steps.length === 0) return items.filter((item): item is string => typeof item === 'string');
+  return explanationLines(locale, steps, zone, { max: MAX_EXPLANATION_LINES, moreUrl: moreUrl ?? '' });
 }
 
 export function render(subject: string, blocks: Block[]): RenderedMessage {

@@ -1,15 +1,20 @@
-import { formatDuration } from '@hourglass/engine';
 import { NotifyError } from '../errors.js';
-import { bullets, checkTicket, formatDue, link, para, quote, render, subjectLine, targetBlocks } from './format.js';
-import type { Template } from './types.js';
+import { formatDurationIn, type Translator } from '../../i18n/index.js';
+import { bullets, checkTicket, explanationText, formatDue, link, metricName, oneLine, para, quote, render, targetBlocks } from './format.js';
+import type { ExplanationItem, Template, TicketSummary } from './types.js';
 
-export const assigned: Template<'assigned'> = (data) => {
+/** The ticket's number as text (a number argument would get the locale's digit grouping) and its subject on one line. */
+const subjectValues = (ticket: TicketSummary) => ({ number: String(ticket.number), subject: oneLine(ticket.subject) });
+
+export const assigned: Template<'assigned'> = (data, words) => {
+  const { t } = words;
   const ticket = checkTicket(data.ticket);
-  return render(subjectLine(ticket, 'Assigned to you'), [
-    para(`${data.assigneeName}, ticket #${ticket.number} "${ticket.subject}" (${data.priority}) is now yours.`),
-    ...(data.reason ? [para(`Why: ${data.reason}`)] : []),
-    ...targetBlocks(data.targets),
-    link(ticket.url, `Open ticket #${ticket.number}`),
+  const number = String(ticket.number);
+  return render(t('email.assigned.subject', subjectValues(ticket)), [
+    para(t('email.assigned.body', { assignee: data.assigneeName, number, subject: ticket.subject, priority: data.priority })),
+    ...(data.reason ? [para(t('email.assigned.why', { reason: data.reason }))] : []),
+    ...targetBlocks(words, data.targets),
+    link(ticket.url, t('email.common.openTicket', { number })),
   ]);
 };
 
@@ -20,60 +25,71 @@ function checkRemaining(remainingMs: number): void {
 }
 
 /** The engine's account of a due time; its times are those of the business hours, so their zone is named. */
-function explanationBlocks(explanation: string[], zone: string | undefined) {
+function explanationBlocks(words: Translator, explanation: ExplanationItem[], zone: string | undefined, ticketId: string, metric: string) {
   if (!explanation.length) return [];
-  return [para(zone ? `How the due time was reached (business hours in ${zone}; times carry their UTC offset):` : 'How the due time was reached (times carry their UTC offset):'), bullets(explanation)];
+  const more = `/api/v1/tickets/${ticketId}/targets/${encodeURIComponent(metric)}/explain`;
+  const lines = explanationText(words.locale, explanation, zone ?? 'UTC', more);
+  return [para(zone ? words.t('email.explanation.headingInZone', { zone }) : words.t('email.explanation.heading')), bullets(lines)];
 }
 
-export const breachWarning: Template<'breach_warning'> = (data) => {
+export const breachWarning: Template<'breach_warning'> = (data, words) => {
+  const { t, locale } = words;
   const ticket = checkTicket(data.ticket);
   checkRemaining(data.remainingMs);
-  return render(subjectLine(ticket, `Breach warning (${data.metric})`), [
-    para(`The ${data.metric} target of ticket #${ticket.number} "${ticket.subject}" is due ${formatDue(data.due, 'due')}.`),
-    para(`${formatDuration(data.remainingMs)} of business time is left.`),
-    ...explanationBlocks(data.explanation, data.explanationZone),
-    link(ticket.url, `Open ticket #${ticket.number}`),
+  const metric = metricName(words, data.metric);
+  const number = String(ticket.number);
+  return render(t('email.breachWarning.subject', { ...subjectValues(ticket), metric }), [
+    para(t('email.breachWarning.due', { metric, number, subject: ticket.subject, due: formatDue(data.due, 'due', locale) })),
+    para(t('email.common.timeLeft', { duration: formatDurationIn(locale, data.remainingMs) })),
+    ...explanationBlocks(words, data.explanation, data.explanationZone, ticket.id, data.metric),
+    link(ticket.url, t('email.common.openTicket', { number })),
   ]);
 };
 
-export const breached: Template<'breached'> = (data) => {
+export const breached: Template<'breached'> = (data, words) => {
+  const { t, locale } = words;
   const ticket = checkTicket(data.ticket);
-  return render(subjectLine(ticket, `Breached (${data.metric})`), [
-    para(`The ${data.metric} target of ticket #${ticket.number} "${ticket.subject}" was breached; it was due ${formatDue(data.due, 'due')}.`),
-    ...explanationBlocks(data.explanation, data.explanationZone),
-    link(ticket.url, `Open ticket #${ticket.number}`),
+  const metric = metricName(words, data.metric);
+  const number = String(ticket.number);
+  return render(t('email.breached.subject', { ...subjectValues(ticket), metric }), [
+    para(t('email.breached.body', { metric, number, subject: ticket.subject, due: formatDue(data.due, 'due', locale) })),
+    ...explanationBlocks(words, data.explanation, data.explanationZone, ticket.id, data.metric),
+    link(ticket.url, t('email.common.openTicket', { number })),
   ]);
 };
 
-export const escalated: Template<'escalated'> = (data) => {
+export const escalated: Template<'escalated'> = (data, { t, locale }) => {
   const ticket = checkTicket(data.ticket);
-  return render(subjectLine(ticket, 'Escalated'), [
-    para(`${data.escalatedBy} escalated ticket #${ticket.number} "${ticket.subject}".`),
-    para(`Reason: ${data.reason}`),
+  const number = String(ticket.number);
+  return render(t('email.escalated.subject', subjectValues(ticket)), [
+    para(t('email.escalated.body', { escalatedBy: data.escalatedBy, number, subject: ticket.subject })),
+    para(t('email.escalation.reason', { reason: data.reason })),
     ...(data.note ? [quote(data.note)] : []),
-    ...(data.responseDue ? [para(`Escalation response due ${formatDue(data.responseDue, 'responseDue')}.`)] : []),
-    link(ticket.url, `Open ticket #${ticket.number}`),
+    ...(data.responseDue ? [para(t('email.escalated.responseDue', { due: formatDue(data.responseDue, 'responseDue', locale) }))] : []),
+    link(ticket.url, t('email.common.openTicket', { number })),
   ]);
 };
 
-export const escalationWarning: Template<'escalation_warning'> = (data) => {
+export const escalationWarning: Template<'escalation_warning'> = (data, { t, locale }) => {
   const ticket = checkTicket(data.ticket);
   checkRemaining(data.remainingMs);
-  return render(subjectLine(ticket, 'Escalation response due soon'), [
-    para(`The escalation of ticket #${ticket.number} "${ticket.subject}" by ${data.escalatedBy} has not been answered yet; its response is due ${formatDue(data.responseDue, 'responseDue')}.`),
-    para(`${formatDuration(data.remainingMs)} of business time is left.`),
-    para(`Reason: ${data.reason}`),
-    para(data.assigneeName ? `Assigned to ${data.assigneeName}.` : 'Nobody is assigned to the ticket.'),
-    link(ticket.url, `Open ticket #${ticket.number}`),
+  const number = String(ticket.number);
+  return render(t('email.escalationWarning.subject', subjectValues(ticket)), [
+    para(t('email.escalationWarning.body', { number, subject: ticket.subject, escalatedBy: data.escalatedBy, due: formatDue(data.responseDue, 'responseDue', locale) })),
+    para(t('email.common.timeLeft', { duration: formatDurationIn(locale, data.remainingMs) })),
+    para(t('email.escalation.reason', { reason: data.reason })),
+    para(data.assigneeName ? t('email.escalation.assignedTo', { name: data.assigneeName }) : t('email.escalation.unassigned')),
+    link(ticket.url, t('email.common.openTicket', { number })),
   ]);
 };
 
-export const escalationBreached: Template<'escalation_breached'> = (data) => {
+export const escalationBreached: Template<'escalation_breached'> = (data, { t, locale }) => {
   const ticket = checkTicket(data.ticket);
-  return render(subjectLine(ticket, 'Escalation not answered in time'), [
-    para(`The escalation of ticket #${ticket.number} "${ticket.subject}" by ${data.escalatedBy} was not answered in time; its response was due ${formatDue(data.responseDue, 'responseDue')}.`),
-    para(`Reason: ${data.reason}`),
-    para(data.assigneeName ? `Assigned to ${data.assigneeName}.` : 'Nobody is assigned to the ticket.'),
-    link(ticket.url, `Open ticket #${ticket.number}`),
+  const number = String(ticket.number);
+  return render(t('email.escalationBreached.subject', subjectValues(ticket)), [
+    para(t('email.escalationBreached.body', { number, subject: ticket.subject, escalatedBy: data.escalatedBy, due: formatDue(data.responseDue, 'responseDue', locale) })),
+    para(t('email.escalation.reason', { reason: data.reason })),
+    para(data.assigneeName ? t('email.escalation.assignedTo', { name: data.assigneeName }) : t('email.escalation.unassigned')),
+    link(ticket.url, t('email.common.openTicket', { number })),
   ]);
 };

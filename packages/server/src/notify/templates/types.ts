@@ -1,3 +1,5 @@
+import type { Translator } from '../../i18n/index.js';
+import type { ExplanationStep } from '../../sla/explain-text.js';
 import type { NotifyEvent } from '../events.js';
 
 /** The ticket as every template shows it. `url` is where the reader opens it (absolute http(s)). */
@@ -14,11 +16,14 @@ export interface DueTime {
   zone: string;
 }
 
-/** One SLA target on a ticket: the metric's name, when it is due, and the engine's explanation lines. */
+/** A step of a due time's explanation, phrased in the reader's language when rendered; or a line already written. */
+export type ExplanationItem = ExplanationStep | string;
+
+/** One SLA target on a ticket: the metric's name, when it is due, and the engine's explanation. */
 export interface TargetLine {
   metric: string;
   due: DueTime;
-  explanation?: string[];
+  explanation?: ExplanationItem[];
 }
 
 export interface TemplateData {
@@ -28,8 +33,8 @@ export interface TemplateData {
   auto_solved: { ticket: TicketSummary; pendingBusinessDays: number };
   assigned: { ticket: TicketSummary; assigneeName: string; priority: string; targets: TargetLine[]; reason?: string };
   /** `explanationZone`: the zone of the business hours the explanation lines are counted in. */
-  breach_warning: { ticket: TicketSummary; metric: string; due: DueTime; remainingMs: number; explanation: string[]; explanationZone?: string };
-  breached: { ticket: TicketSummary; metric: string; due: DueTime; explanation: string[]; explanationZone?: string };
+  breach_warning: { ticket: TicketSummary; metric: string; due: DueTime; remainingMs: number; explanation: ExplanationItem[]; explanationZone?: string };
+  breached: { ticket: TicketSummary; metric: string; due: DueTime; explanation: ExplanationItem[]; explanationZone?: string };
   escalated: { ticket: TicketSummary; reason: string; escalatedBy: string; note?: string; responseDue?: DueTime };
   escalation_warning: { ticket: TicketSummary; reason: string; escalatedBy: string; responseDue: DueTime; remainingMs: number; assigneeName?: string };
   escalation_breached: { ticket: TicketSummary; reason: string; escalatedBy: string; responseDue: DueTime; assigneeName?: string };
@@ -41,4 +46,5 @@ export interface RenderedMessage {
   html: string;
 }
 
-export type Template<E extends NotifyEvent> = (data: TemplateData[E]) => RenderedMessage;
+/** A template: the event's data, in the words of the reader's language. */
+export type Template<E extends NotifyEvent> = (data: TemplateData[E], words: Translator) => RenderedMessage;
