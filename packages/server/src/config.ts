@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
+import type { ClockSetting } from './clock.js';
 import { parseWebhookAllowList, WEBHOOK_ALLOW_SETTING, type WebhookAllowList } from './notify/webhook-destination.js';
 import { type InboundAuthConfig, parseInboundAuthConfig } from './notify/inbound-auth-config.js';
 
@@ -48,10 +49,7 @@ export interface MailConfig {
   inboundAuth: InboundAuthConfig;
 }
 
-export type ClockSetting =
-  | { kind: 'system' }
-  | { kind: 'fixed'; at: number }
-  | { kind: 'offset'; startAt: number };
+export type { ClockSetting };
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

@@ -4,7 +4,7 @@ import { createToken } from '../src/auth/tokens.js';
 import { fixedClock } from '../src/clock.js';
 import type { DatabaseHandle } from '../src/db/open.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { buildApp } from '../src/http/app.js';
+import { buildApp } from '../src/app/build-app.js';
 import { loadShippedCatalog } from '../src/policy/shipped.js';
 import { seedDemoData } from '../src/seed/seed.js';
 import { CUSTOMER_A, START } from './support/app.js';

@@ -3,7 +3,7 @@ import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../src/auth/passwords.js';
 import type { InboundSmtp } from '../src/notify/index.js';
-import { startInboundMail } from '../src/workflow/index.js';
+import { startInboundMail } from '../src/mail-in/index.js';
 import { ADMIN, AGENT, CUSTOMER_A, CUSTOMER_B, startTestService, type TestService } from './support/app.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { FakeDns, passingAuthResults, type DkimSigner } from './support/mail-auth.js';

@@ -8,7 +8,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/clock.js';
 import { DEMO_PASSWORDS } from '../src/seed/demo-data.js';
-import { startServer, type RunningServer } from '../src/serve.js';
+import { startServer, type RunningServer } from '../src/app/serve.js';
 import { createTestDatabase, DATABASE_KINDS } from './support/databases.js';
 import * as webPaths from '../../web/src/routes.js';
 
@@ -23,12 +23,11 @@ const CUSTOMER = 'riley@bluefin-apps.example';
 const AGENT = 'lena.vogt@hourglass.example';
 const MANAGER = 'manager@hourglass.example';
 
-/** The ticket routes of the web app's router (`matchPath('/portal/tickets/:id', path)` in PortalApp and ConsoleApp). */
-/** The path patterns a web-app file routes with `matchPath(…)`: literal patterns, or the named ones of web/src/routes.ts. */
+/** The path patterns a web-app route table routes (`<Route path=…>`): literal patterns, or the named ones of web/src/routes.ts. */
 async function webRoutes(file: string): Promise<string[]> {
   const source = await readFile(path.join(WEB_SRC, file), 'utf8');
   const named = webPaths as unknown as Record<string, unknown>;
-  return [...source.matchAll(/matchPath\(\s*(?:'([^']+)'|([A-Z_]+))/g)].map((m) => m[1] ?? String(named[m[2]!] ?? ''));
+  return [...source.matchAll(/<Route\s+path=(?:"([^"]+)"|\{([A-Z_]+)\})/g)].map((m) => m[1] ?? String(named[m[2]!] ?? ''));
 }
 
 const matches = (pattern: string, pathname: string): boolean => {
@@ -132,8 +131,8 @@ describe.each(DATABASE_KINDS)('links in notification emails on %s', (kind) => {
     expect(staffLink.href).toBe(`http://localhost:${port}/console/tickets/${ticketId}`);
 
     // The web app has these pages: its router matches the paths (not the "Page not found" fallback)…
-    expect((await webRoutes('portal/PortalApp.tsx')).some((route) => matches(route, customerLink.pathname))).toBe(true);
-    expect((await webRoutes('console/ConsoleApp.tsx')).some((route) => matches(route, staffLink.pathname))).toBe(true);
+    expect((await webRoutes('app/PortalRoutes.tsx')).some((route) => matches(route, customerLink.pathname))).toBe(true);
+    expect((await webRoutes('app/ConsoleRoutes.tsx')).some((route) => matches(route, staffLink.pathname))).toBe(true);
     // …and the running server answers both links with the web app.
     for (const link of [customerLink, staffLink]) {
       const page = await fetch(link);

@@ -13,7 +13,7 @@ import {
   type InboundMessage,
   type InboundSmtp,
 } from '../src/notify/index.js';
-import { startInboundMail } from '../src/workflow/index.js';
+import { startInboundMail } from '../src/mail-in/index.js';
 import { CUSTOMER_A, startTestService, type TestService } from './support/app.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { FakeDns } from './support/mail-auth.js';

@@ -1,7 +1,7 @@
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboundSmtp } from '../src/notify/index.js';
-import { startInboundMail } from '../src/workflow/index.js';
+import { startInboundMail } from '../src/mail-in/index.js';
 import { AGENT, CUSTOMER_A, startTestService, type TestService } from './support/app.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { FakeDns } from './support/mail-auth.js';

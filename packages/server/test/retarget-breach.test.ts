@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyCatalog } from '../src/policy/catalog.js';
-import { createWorkflow, type Workflow } from '../src/workflow/index.js';
+import { createWorkflow, type Workflow } from '../src/app/worker.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { catalogWithHoliday } from './support/holiday-catalog.js';
 import { RILEY, startWorkflowService, type WorkflowService } from './support/workflow.js';

@@ -8,7 +8,7 @@ import { TICKET_COLUMNS } from '../src/db/schema.js';
 import type { PolicyCatalog } from '../src/policy/catalog.js';
 import { loadShippedCatalog } from '../src/policy/shipped.js';
 import { DEMO_PASSWORDS } from '../src/seed/demo-data.js';
-import { type RunningServer, startServer } from '../src/serve.js';
+import { type RunningServer, startServer } from '../src/app/serve.js';
 import { refreshClocks } from '../src/tickets/refresh.js';
 import { AGENT, CUSTOMER_A, CUSTOMER_B } from './support/app.js';
 import { createTestDatabase, DATABASE_KINDS } from './support/databases.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type DatabaseHandle } from '../src/db/open.js';
-import { buildApp } from '../src/http/app.js';
+import { buildApp } from '../src/app/build-app.js';
 import { CUSTOMER_B, startTestService, type TestService } from './support/app.js';
 import { DATABASE_KINDS } from './support/databases.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config.js';
 import { CUSTOMER_A, startTestService, type TestService } from './support/app.js';
 import { DEMO_PASSWORDS } from '../src/seed/demo-data.js';
-import { startServer } from '../src/serve.js';
+import { startServer } from '../src/app/serve.js';
 import { createTestDatabase } from './support/databases.js';
 
 const METRICS_TOKEN = 'metrics-token-0123456789abcdef';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/clock.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { openDatabase } from '../src/db/open.js';
-import { buildApp } from '../src/http/app.js';
+import { buildApp } from '../src/app/build-app.js';
 import { loadShippedCatalog } from '../src/policy/shipped.js';
 import { DEMO_PASSWORDS } from '../src/seed/demo-data.js';
 import { seedDemoData } from '../src/seed/seed.js';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/clock.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { type DatabaseHandle, openDatabase } from '../src/db/open.js';
-import { buildApp } from '../src/http/app.js';
+import { buildApp } from '../src/app/build-app.js';
 import { DEFAULT_TIMEOUTS } from '../src/http/security/timeouts.js';
 import { loadShippedCatalog } from '../src/policy/shipped.js';
 import { START } from './support/app.js';

@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/clock.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { buildApp } from '../src/http/app.js';
+import { buildApp } from '../src/app/build-app.js';
 import { PinnedVersionMissing, pinnedVersion } from '../src/policy/catalog.js';
 import { loadShippedCatalog } from '../src/policy/shipped.js';
 import { DEMO_PASSWORDS } from '../src/seed/demo-data.js';

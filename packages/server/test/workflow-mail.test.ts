@@ -8,7 +8,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/clock.js';
 import { DEMO_PASSWORDS } from '../src/seed/demo-data.js';
-import { startServer, type RunningServer } from '../src/serve.js';
+import { startServer, type RunningServer } from '../src/app/serve.js';
 import { createTestDatabase, DATABASE_KINDS } from './support/databases.js';
 import { passingAuthResults } from './support/mail-auth.js';
 import { AGENT, RILEY } from './support/workflow.js';

@@ -11,7 +11,7 @@ import { systemClock } from '../src/clock.js';
 import { type DatabaseHandle, openDatabase } from '../src/db/open.js';
 import { verifyWebhook } from '../src/notify/index.js';
 import { DEMO_PASSWORDS } from '../src/seed/demo-data.js';
-import { startServer, type RunningServer } from '../src/serve.js';
+import { startServer, type RunningServer } from '../src/app/serve.js';
 import { createTestDatabase } from './support/databases.js';
 import { ADMIN, RILEY } from './support/workflow.js';
 

@@ -4,10 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock, systemClock } from '../src/clock.js';
 import { openDatabase } from '../src/db/open.js';
-import { buildApp } from '../src/http/app.js';
+import { buildApp } from '../src/app/build-app.js';
 import { loadShippedCatalog } from '../src/policy/shipped.js';
 import { DEMO_PASSWORDS } from '../src/seed/demo-data.js';
-import { startServer, startWorker, type RunningServer, type RunningWorker } from '../src/serve.js';
+import { startServer, startWorker, type RunningServer, type RunningWorker } from '../src/app/serve.js';
 import { createTestDatabase } from './support/databases.js';
 import { RILEY } from './support/workflow.js';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
-import type { Database, Timestamp } from '../db/schema.js';
+import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { sha256Hex } from './secrets.js';
 import { type CounterState, EMPTY_COUNTER, finishAttempt, type Outcome, startAttempt, type ThrottleRule } from './throttle-rules.js';
@@ -31,17 +31,6 @@ export interface ThrottleKey {
   scope: ThrottleScope;
   /** The address, client IP, user or provider; stored only as a hash. */
   key: string;
-}
-
-export interface ThrottleCountersTable {
-  scope: string;
-  key_hash: string;
-  failures: number;
-  failures_since: Timestamp;
-  pending: number;
-  pending_since: Timestamp | null;
-  blocked_until: Timestamp | null;
-  updated_at: Timestamp;
 }
 
 /** A refused attempt: 429 with `Retry-After` (whole seconds, at least 1). */

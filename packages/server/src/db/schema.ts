@@ -1,5 +1,4 @@
 import type { TimersTable } from '../timers/schema.js';
-import type { ThrottleCountersTable } from '../auth/throttle.js';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Locale } from '../i18n/locales.js';
 
@@ -349,6 +348,18 @@ export interface IdempotencyKeysTable {
   response_status: number;
   response_body: Json<unknown>;
   created_at: Timestamp;
+}
+
+/** The sign-in and token throttle's counters, one row per scope and hashed key (`auth/throttle.ts`). */
+export interface ThrottleCountersTable {
+  scope: string;
+  key_hash: string;
+  failures: number;
+  failures_since: Timestamp;
+  pending: number;
+  pending_since: Timestamp | null;
+  blocked_until: Timestamp | null;
+  updated_at: Timestamp;
 }
 
 export interface Database {

@@ -4,7 +4,8 @@ import { requireActor } from '../auth/actor.js';
 import { IdParams } from '../http/common-schemas.js';
 import type { AppDeps } from '../http/deps.js';
 import { respondIdempotently } from '../idempotency/http.js';
-import { EscalateBody, EscalationSchema, RaisedEscalationSchema } from './schemas.js';
+import { EscalationSchema } from '../tickets/schemas.js';
+import { EscalateBody, RaisedEscalationSchema } from './schemas.js';
 import { escalateTicket, listEscalations } from './service.js';
 
 const tags = ['escalations'];

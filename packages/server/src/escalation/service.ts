@@ -8,10 +8,11 @@ import { pinnedVersion } from '../policy/catalog.js';
 import { getVisibleTicket, recordEvent } from '../tickets/access.js';
 import { recordWorkflowEvent } from '../workflow/events.js';
 import { escalationRecipients } from './notify.js';
-import { presentEscalation } from './present.js';
+import { presentEscalation } from '../tickets/escalation-present.js';
 import { planEscalation, type EscalationRefusal } from './rules.js';
-import type { EscalateInput, EscalationJson } from './schemas.js';
-import { earliest, loadEscalations } from './store.js';
+import type { EscalationJson } from '../tickets/schemas.js';
+import type { EscalateInput } from './schemas.js';
+import { earliest, loadEscalations } from '../tickets/escalations.js';
 import { scheduleEscalationTimers } from './timers.js';
 
 type Db = Kysely<Database>;

@@ -1,9 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { CatalogPackVersion } from '../policy/catalog.js';
-import { cancelTimers, scheduleTimer } from '../timers/index.js';
-import { ESCALATION_KINDS, TIMER_KINDS } from '../workflow/kinds.js';
+import { scheduleTimer } from '../timers/index.js';
 import type { Notified } from './rules.js';
+
+/** The timer kinds of an escalation's response target, keyed by the escalation's id. */
+export const ESCALATION_TIMER_KINDS = {
+  escalationWarning: 'escalation_warning',
+  escalationBreach: 'escalation_breach',
+} as const;
 
 /** The response target is breached this long after its due time (an answer exactly at the due time meets it). */
 const BREACH_AFTER_MS = 1;
@@ -37,14 +42,8 @@ export async function scheduleEscalationTimers(
   if (share !== null && share > 0 && share < 1) {
     const warningAt = version.calendar(target.calendar_id).addBusinessTime(target.raised_at, Math.round(durationMs * share));
     if (warningAt < target.due_at) {
-      await scheduleTimer(db, { kind: TIMER_KINDS.escalationWarning, subjectId: ticketId, key: target.escalation_id, dueAt: warningAt, payload, now });
+      await scheduleTimer(db, { kind: ESCALATION_TIMER_KINDS.escalationWarning, subjectId: ticketId, key: target.escalation_id, dueAt: warningAt, payload, now });
     }
   }
-  await scheduleTimer(db, { kind: TIMER_KINDS.escalationBreach, subjectId: ticketId, key: target.escalation_id, dueAt: target.due_at + BREACH_AFTER_MS, payload, now });
-}
-
-/** Cancels the response-target timers of these escalations of a ticket (they were answered). */
-export async function cancelEscalationTimers(db: Kysely<Database>, ticketId: string, escalationIds: readonly string[], now?: number): Promise<number> {
-  if (escalationIds.length === 0) return 0;
-  return cancelTimers(db, { subjectId: ticketId, kinds: ESCALATION_KINDS, keys: escalationIds, ...(now === undefined ? {} : { now }) });
+  await scheduleTimer(db, { kind: ESCALATION_TIMER_KINDS.escalationBreach, subjectId: ticketId, key: target.escalation_id, dueAt: target.due_at + BREACH_AFTER_MS, payload, now });
 }

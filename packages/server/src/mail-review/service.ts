@@ -6,7 +6,7 @@ import { AppError, notFound } from '../errors.js';
 import type { AppDeps } from '../http/deps.js';
 import { decodeInstantCursor, toPage } from '../http/pagination.js';
 import { InboundRejection, interpretInbound } from '../notify/index.js';
-import { alreadyApplied, applyInbound, senderActor } from '../workflow/mail-in.js';
+import { alreadyApplied, applyInbound, senderActor } from '../mail-in/handle.js';
 import type { ListSuspendedFilter, SuspendedMailDetail, SuspendedMailView } from './schemas.js';
 
 type Row = Selectable<MailReviewTable>;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../clock.js';
+import { type Clock, clockFromSetting } from '../clock.js';
 import { readConfig } from '../config.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { openDatabase } from '../db/open.js';
@@ -7,7 +7,6 @@ import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { PolicyCatalog } from '../policy/catalog.js';
 import { loadShippedCatalog } from '../policy/shipped.js';
-import { clockForSetting } from '../workflow/time-travel.js';
 import { type CalendarCheck, retargetChangedCalendars } from './startup.js';
 
 export interface RetargetRun {
@@ -27,7 +26,7 @@ export async function retarget(db?: Kysely<Database>, options: RetargetRun = {})
   if (options.packId !== undefined && !registry.has(options.packId)) {
     throw new AppError('unknown_pack', `There is no policy pack "${options.packId}"; the packs are ${registry.packIds().join(', ')}.`);
   }
-  const clock = options.clock ?? clockForSetting(config.clock);
+  const clock = options.clock ?? clockFromSetting(config.clock);
   const run = async (target: Kysely<Database>, concurrency: number) => {
     await migrateToLatest(target);
     return retargetChangedCalendars({ registry, clock }, target, { concurrency, ...(options.packId === undefined ? {} : { packId: options.packId }) });

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, SlaTargetRow, Ticket } from '../db/schema.js';
-import { earliest } from '../escalation/store.js';
+import { earliest } from '../tickets/escalations.js';
 import type { AppDeps } from '../http/deps.js';
 import { pinnedVersion } from '../policy/catalog.js';
 import type { TargetView } from '../sla/index.js';
@@ -8,7 +8,7 @@ import { type ClockTicket, clockColumns, targetsOf } from '../tickets/clocks.js'
 import { loadClockFacts } from '../tickets/facts.js';
 import { cancelTimerSets, scheduleTimers, type TimerCancel } from '../timers/schedule.js';
 import type { ScheduleTimerInput } from '../timers/index.js';
-import { ticketTimerSteps } from '../workflow/ticket-timers.js';
+import { ticketTimerSteps } from '../tickets/ticket-timers.js';
 import { type AffectedTickets, affectedTickets, PLAN_PRIORITY_SEPARATOR } from './affected.js';
 import { storeClockColumns, storeTargetsOfMany, type TicketClockColumns } from './writes.js';
 

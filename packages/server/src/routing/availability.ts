@@ -3,7 +3,7 @@ import { type Actor, isStaff } from '../auth/actor.js';
 import type { Database, User } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
 import type { AppDeps } from '../http/deps.js';
-import { invalid } from '../users/service.js';
+import { invalid } from '../http/invalid.js';
 import { cancelOutOfOfficeStart, scheduleOutOfOfficeStart } from './out-of-office-timer.js';
 import { rerouteUnattended, type ReroutedTicket } from './reroute.js';
 

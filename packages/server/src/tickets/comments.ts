@@ -9,7 +9,7 @@ import { presentComment } from './present.js';
 import { changeStatus, refreshClocks } from './refresh.js';
 import { unwrap } from './rules.js';
 import type { CommentJson, CreateCommentInput } from './schemas.js';
-import { afterPublicReply } from '../workflow/hooks.js';
+import { afterPublicReply } from './hooks.js';
 
 type Db = Kysely<Database>;
 

@@ -13,7 +13,7 @@ import { checkIntake, findForm, formsOf, noTopicWarning, presentWarnings } from 
 import { presentTicket } from './present.js';
 import { offeredChannelAndLanguage, priorityCatalogOf, unwrap } from './rules.js';
 import type { CreateTicketInput, TicketJson } from './schemas.js';
-import { ticketCreatedWrites } from '../workflow/hooks.js';
+import { ticketCreatedWrites } from './hooks.js';
 import { assignmentEvent } from '../workflow/assignment.js';
 import { workflowEventRow } from '../workflow/events.js';
 

@@ -1,7 +1,8 @@
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { type Actor, isStaff } from '../auth/actor.js';
 import { TICKET_COLUMNS, type Database, type Ticket, type TicketStatus } from '../db/schema.js';
-import { loadEscalations, presentEscalation } from '../escalation/index.js';
+import { presentEscalation } from './escalation-present.js';
+import { loadEscalations } from './escalations.js';
 import type { AppDeps } from '../http/deps.js';
 import { decodeInstantCursor, encodeCursor } from '../http/pagination.js';
 import { getVisibleTicket } from './access.js';

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import { TICKET_COLUMNS, type Database, type Ticket, type TicketStatus } from '../db/schema.js';
-import { earliest, settleEscalations } from '../escalation/store.js';
+import { earliest, settleEscalations } from './escalations.js';
 import type { AppDeps } from '../http/deps.js';
 import type { TargetView } from '../sla/index.js';
 import { recordEvent } from './access.js';
 import { clockColumns, storeTargets, targetsOf } from './clocks.js';
 import { loadTicketFacts } from './facts.js';
-import { syncTicketTimers } from '../workflow/ticket-timers.js';
+import { syncTicketTimers } from './ticket-timers.js';
 
 /**
  * Recomputes a ticket's targets from its facts after a command changed them, and stores them with

@@ -1,8 +1,29 @@
 import { z } from 'zod';
-import { EscalationSchema } from '../escalation/schemas.js';
 import { CHANNELS, TARGET_STATES, TICKET_STATUSES } from '../db/schema.js';
 import { languageSchema } from '../http/common-schemas.js';
 import { pageQuery } from '../http/pagination.js';
+
+/** An escalation of a ticket with its response target, as ticket reads and the escalation endpoints show it. */
+export const EscalationSchema = z
+  .object({
+    id: z.uuid(),
+    ticket_id: z.uuid(),
+    via: z.enum(['support', 'growth_manager']),
+    reason: z.string(),
+    reason_label: z.string(),
+    note: z.string().nullable(),
+    raised_by: z.uuid().nullable(),
+    raised_at: z.string(),
+    state: z.enum(['active', 'met', 'breached', 'none']).describe('Its response target: running, answered in time, overdue (or answered late), or no target.'),
+    calendar_id: z.string().nullable(),
+    duration: z.string().nullable(),
+    due_at: z.string().nullable(),
+    responded_at: z.string().nullable(),
+    time_left_ms: z.number().nullable(),
+    overdue_ms: z.number().nullable(),
+  })
+  .meta({ id: 'Escalation' });
+export type EscalationJson = z.infer<typeof EscalationSchema>;
 
 const text = (max: number) => z.string().trim().min(1, 'Must not be empty.').max(max, `Must be at most ${max} characters.`);
 const intakeValue = z.union([z.string().max(10_000), z.array(z.string().max(1000)).max(50), z.null()]);

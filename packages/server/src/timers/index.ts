@@ -4,14 +4,12 @@
  * timer), stop with `cancelTimers`, move many at once with `retargetTimers`, fire with a TimerWorker.
  * External effects go through `enqueueOutbox` or a leased handler, keyed by the timer's id.
  *
- * The table comes with migration `004_timers` (`timersMigration`); its row type is `TimersTable`.
+ * The table comes with migration `004_timers` (`db/migrations`); its row type is `TimersTable`.
  */
-import * as timersMigration from '../db/migrations/004_timers.js';
-
-export { timersMigration };
 export { TIMER_STATES, type TimerState, type TimersTable, type TimerTables, type Timer, type TimerDb } from './schema.js';
 export { scheduleTimer, cancelTimers, retargetTimers, findTimers } from './schedule.js';
 export type { ScheduleTimerInput, ScheduleOutcome, CancelTimersInput, TimerMove } from './schedule.js';
+export { TimerHandlerRegistry } from './registry.js';
 export { TimerWorker, type TimerWorkerOptions, type TimerHandler, type TransactionalHandler, type LeasedHandler, type BatchHandler, type SweepReport } from './worker.js';
 export { enqueueOutbox, enqueueOutboxMany, outboxKind, type OutboxMessage } from './outbox.js';
 export { exponentialBackoff, DEFAULT_RETRY, type RetryPolicy } from './retry.js';

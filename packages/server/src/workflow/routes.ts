@@ -4,7 +4,6 @@ import { requireActor, requireRole } from '../auth/actor.js';
 import { IdParams } from '../http/common-schemas.js';
 import type { AppDeps } from '../http/deps.js';
 import { getPreferences, putPreferences } from './preferences.js';
-import type { Workflow } from './runtime.js';
 import {
   ClockSchema,
   CreatedWebhookSchema,
@@ -18,13 +17,14 @@ import {
   UpdateWebhookBody,
   WebhookSchema,
 } from './schemas.js';
-import { isMovable, LATEST_SERVICE_TIME, travelTo } from './time-travel.js';
+import { isMovable } from '../clock.js';
+import { type DueTimerRunner, LATEST_SERVICE_TIME, travelTo } from './time-travel.js';
 import { AppError } from '../errors.js';
 import { createWebhook, deleteWebhook, getWebhook, listDeliveries, listWebhooks, updateWebhook } from './webhooks.js';
 
 /** Webhook endpoints, notification preferences and the demo clock. `workflow` is the in-process worker, if any. */
 export const workflowRoutes =
-  (deps: AppDeps, workflow: Workflow | null): FastifyPluginAsyncZod =>
+  (deps: AppDeps, workflow: DueTimerRunner | null): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['webhooks'];
     app.get('/webhooks', { schema: { tags, summary: 'List webhook endpoints (admin)', response: { 200: z.object({ items: z.array(WebhookSchema) }) } } }, async (request) =>

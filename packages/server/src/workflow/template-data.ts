@@ -2,8 +2,7 @@ import { formatInstant, isValidZone } from '@hourglass/engine';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, Role, Ticket } from '../db/schema.js';
 import type { DueTime, NotifyEvent, TargetLine, TemplateData, TicketSummary } from '../notify/index.js';
-import type { PolicyCatalog } from '../policy/catalog.js';
-import { versionOf } from '../tickets/clocks.js';
+import { pinnedVersion, type PolicyCatalog } from '../policy/catalog.js';
 
 type Payload = Record<string, unknown>;
 
@@ -66,7 +65,7 @@ function dueTime(iso: unknown, zone: string): DueTime | undefined {
 function calendarZone(registry: PolicyCatalog, ticket: Ticket, calendarId: unknown): string {
   if (typeof calendarId !== 'string') return 'UTC';
   try {
-    return versionOf(registry, ticket).calendar(calendarId).zone;
+    return pinnedVersion(registry, ticket.pack_id, ticket.pack_version).calendar(calendarId).zone;
   } catch {
     return 'UTC';
   }

@@ -1,29 +1,13 @@
 import { sql, type Kysely } from 'kysely';
-import { type Clock, fixedClock, offsetClock } from '../clock.js';
-import type { ClockSetting } from '../config.js';
+import { type Clock, isMovable } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { SweepReport } from '../timers/index.js';
-import { WORKFLOW_TIMER_KINDS, type Workflow } from './runtime.js';
 
-/** A clock an admin may move forward (HOURGLASS_CLOCK fixed or offset). */
-export interface MovableClock extends Clock {
-  set(at: number): void;
-}
-
-/** The service clock for a setting: movable when the setting is fixed or offset, the system clock otherwise. */
-export function clockForSetting(setting: ClockSetting): Clock | MovableClock {
-  if (setting.kind === 'fixed') return fixedClock(setting.at);
-  if (setting.kind === 'offset') {
-    const running = offsetClock(setting.startAt);
-    let shift = 0;
-    return { now: () => running.now() + shift, set: (at: number) => void (shift = at - running.now()) };
-  }
-  return { now: () => Date.now() };
-}
-
-export function isMovable(clock: Clock): clock is MovableClock {
-  return typeof (clock as Partial<MovableClock>).set === 'function';
+/** The timer worker of this process as time travel drives it: the kinds it fires, and a sweep of what is due at an instant. */
+export interface DueTimerRunner {
+  readonly kinds: readonly string[];
+  runDue(now: number): Promise<SweepReport>;
 }
 
 export interface TravelReport {
@@ -46,7 +30,7 @@ export const LATEST_SERVICE_TIME = Date.UTC(2400, 0, 1);
  * its own instant (and what it sets off, such as emails, at that instant too), as it would with time
  * passing. Refused when the clock is the system clock or `to` is in the past.
  */
-export async function travelTo(db: Kysely<Database>, clock: Clock, workflow: Workflow | null, to: number): Promise<TravelReport> {
+export async function travelTo(db: Kysely<Database>, clock: Clock, workflow: DueTimerRunner | null, to: number): Promise<TravelReport> {
   if (!isMovable(clock)) {
     throw new AppError('conflict', 'The server runs on the system clock, which cannot be moved. Start it with HOURGLASS_CLOCK=fixed:<instant> or offset:<instant> to use time travel.');
   }
@@ -57,7 +41,7 @@ export async function travelTo(db: Kysely<Database>, clock: Clock, workflow: Wor
   const report: TravelReport = { from, to, fired: 0, retried: 0, dead: 0, worker: workflow !== null };
   if (workflow) {
     for (let step = 0; step < MAX_STEPS; step++) {
-      const next = await nextDue(db, to);
+      const next = await nextDue(db, workflow.kinds, to);
       if (next === null) break;
       clock.set(Math.max(next, clock.now()));
       const sweep = await workflow.runDue(clock.now());
@@ -70,13 +54,13 @@ export async function travelTo(db: Kysely<Database>, clock: Clock, workflow: Wor
   return report;
 }
 
-async function nextDue(db: Kysely<Database>, until: number): Promise<number | null> {
+async function nextDue(db: Kysely<Database>, kinds: readonly string[], until: number): Promise<number | null> {
   const row = await db
     .selectFrom('timers')
     .select(sql<Date | null>`min(due_at)`.as('due'))
     .where('state', '=', 'pending')
     .where('due_at', '<=', new Date(until))
-    .where('kind', 'in', [...WORKFLOW_TIMER_KINDS])
+    .where('kind', 'in', [...kinds])
     .executeTakeFirst();
   return row?.due ? new Date(row.due).getTime() : null;
 }

@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.js';
 import { deliverWebhook, guardedFetch, type DeliveryRecord, type FetchLike, type WebhookGuard } from '../notify/index.js';
 import { scheduleTimer, type LeasedHandler } from '../timers/index.js';
 import type { WebhookMessage } from './dispatch.js';
-import { TIMER_KINDS } from './kinds.js';
+import { DELIVERY_TIMER_KINDS } from './kinds.js';
 
 const ATTEMPT_KEY = /^attempt-(\d+)$/;
 
@@ -31,7 +31,7 @@ export function webhookOut(options: { clock: Clock; guard: WebhookGuard; fetch?:
       await logDelivery(db, record);
       if (record.outcome === 'retry_scheduled' && record.nextAttemptAt !== null) {
         await scheduleTimer(db, {
-          kind: TIMER_KINDS.webhook,
+          kind: DELIVERY_TIMER_KINDS.webhook,
           subjectType: 'outbox',
           subjectId: timer.subjectId,
           key: `attempt-${attempt + 1}`,

@@ -4,7 +4,7 @@ import { fixedClock, type FixedClock } from '../../src/clock.js';
 import type { DatabaseHandle } from '../../src/db/open.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import type { Database } from '../../src/db/schema.js';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp } from '../../src/app/build-app.js';
 import type { SecurityOptions } from '../../src/http/security/index.js';
 import { DEMO_PASSWORDS } from '../../src/seed/demo-data.js';
 import { seedDemoData } from '../../src/seed/seed.js';

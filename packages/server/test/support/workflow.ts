@@ -4,12 +4,12 @@ import { fixedClock, type FixedClock } from '../../src/clock.js';
 import type { DatabaseHandle } from '../../src/db/open.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import type { Database } from '../../src/db/schema.js';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp } from '../../src/app/build-app.js';
 import { DEMO_PASSWORDS } from '../../src/seed/demo-data.js';
 import { seedDemoData } from '../../src/seed/seed.js';
 import { loadShippedCatalog } from '../../src/policy/shipped.js';
 import type { PolicyCatalog } from '../../src/policy/catalog.js';
-import { createWorkflow, type Workflow } from '../../src/workflow/index.js';
+import { createWorkflow, type Workflow } from '../../src/app/worker.js';
 import { parseWebhookAllowList, type ResolveHost } from '../../src/notify/index.js';
 import { openTestDatabase, type TestDatabaseKind } from './databases.js';
 

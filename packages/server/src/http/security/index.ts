@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { installThrottleHeaders } from '../../auth/throttle.js';
 import type { TrustProxySetting } from '../../config.js';
 import { installContentTypes } from './content-types.js';
 import { installSecurityHeaders } from './headers.js';
@@ -33,7 +32,6 @@ export function securityServerOptions(options: SecurityOptions = {}) {
 export async function installSecurityBeforeRoutes(app: FastifyInstance): Promise<void> {
   await installSecurityHeaders(app);
   installContentTypes(app);
-  installThrottleHeaders(app);
 }
 
 /** The cross-site check needs to know how the request is authenticated: after the authentication hook. */

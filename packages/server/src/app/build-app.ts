@@ -4,7 +4,8 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Kysely } from 'kysely';
 import { accountRoutes } from '../accounts/routes.js';
 import { installAuthentication } from '../auth/authenticate.js';
-import { authRoutes } from '../auth/routes.js';
+import { installThrottleHeaders } from '../auth/throttle.js';
+import { authRoutes } from '../session/routes.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import type { PolicyCatalog } from '../policy/catalog.js';
@@ -17,18 +18,18 @@ import { attachmentRoutes } from '../tickets/attachment-routes.js';
 import { ticketRoutes } from '../tickets/routes.js';
 import { ticketIntakeRoutes } from '../tickets/intake-routes.js';
 import { userRoutes } from '../users/routes.js';
-import type { AppDeps } from './deps.js';
-import { answerFrameworkError, installErrorHandling } from './error-handler.js';
+import type { AppDeps } from '../http/deps.js';
+import { answerFrameworkError, installErrorHandling } from '../http/error-handler.js';
 import { installBenchRoutes } from './bench.js';
-import { installHealth } from './health.js';
-import { serverTimeRoutes } from './server-time.js';
-import { installMetrics } from './metrics.js';
-import { installOpenApi } from './openapi.js';
-import { installSecurityAfterAuthentication, installSecurityBeforeRoutes, metricsAccessOf, type SecurityOptions, securityServerOptions } from './security/index.js';
-import { installWebApp } from './web-app.js';
+import { installHealth } from '../http/health.js';
+import { serverTimeRoutes } from '../http/server-time.js';
+import { installMetrics } from '../http/metrics.js';
+import { installOpenApi } from '../http/openapi.js';
+import { installSecurityAfterAuthentication, installSecurityBeforeRoutes, metricsAccessOf, type SecurityOptions, securityServerOptions } from '../http/security/index.js';
+import { installWebApp } from '../http/web-app.js';
 import { workflowRoutes } from '../workflow/routes.js';
 import { mailReviewRoutes } from '../mail-review/routes.js';
-import type { Workflow } from '../workflow/runtime.js';
+import type { Workflow } from './worker.js';
 import type { WebhookGuard } from '../notify/webhook-destination.js';
 
 /** JSON bodies are limited to 1 MiB. */
@@ -66,6 +67,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   await installSecurityBeforeRoutes(app);
+  installThrottleHeaders(app);
   await app.register(fastifyCookie);
   await installOpenApi(app);
   installMetrics(app, metricsAccessOf(options.security));

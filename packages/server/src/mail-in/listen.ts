@@ -3,7 +3,7 @@ import type { AppDeps } from '../http/deps.js';
 import type { InboundAuthConfig } from '../notify/inbound-auth-config.js';
 import { createInboundAuthenticator, type DnsResolver } from '../notify/inbound-auth.js';
 import { startInboundSmtp, type InboundSmtp } from '../notify/index.js';
-import { handleInboundMail } from './mail-in.js';
+import { handleInboundMail } from './handle.js';
 
 export interface InboundMailOptions {
   port: number;

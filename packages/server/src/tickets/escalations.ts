@@ -1,8 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { cancelEscalationTimers } from './timers.js';
+import { cancelTimers } from '../timers/index.js';
 
 type Db = Kysely<Database>;
+
+/**
+ * A ticket's escalations as the ticket reads them: each one's response target counts in the ticket's
+ * time to breach, and ticket reads list them. Raising one, and its timers, belong to `escalation/`.
+ */
 
 /** An escalation row with when it was answered: stored, or else the first public staff reply since it was raised. */
 export interface EscalationRecord {
@@ -56,7 +61,8 @@ export async function settleEscalations(db: Db, ticketId: string, now?: number):
     .where(sql<boolean>`${firstStaffReply} is not null`)
     .returning('e.id')
     .execute();
-  await cancelEscalationTimers(db, ticketId, answered.map((e) => e.id), now);
+  // An escalation's timers are keyed by its id on the ticket: those of the answered ones stop.
+  if (answered.length > 0) await cancelTimers(db, { subjectId: ticketId, keys: answered.map((e) => e.id), ...(now === undefined ? {} : { now }) });
   const open = await db
     .selectFrom('escalations')
     .select((eb) => eb.fn.min('due_at').as('due'))

@@ -1,7 +1,7 @@
 import { formatDuration } from '@hourglass/engine';
 import { type PolicyCatalog, pinnedVersion } from '../policy/catalog.js';
 import type { EscalationJson } from './schemas.js';
-import type { EscalationRecord } from './store.js';
+import type { EscalationRecord } from './escalations.js';
 
 type PackRef = { pack_id: string; pack_version: string; created_at: Date };
 

@@ -4,7 +4,7 @@ import { isStaff } from '../auth/actor.js';
 import type { Database, Ticket } from '../db/schema.js';
 import type { AppDeps } from '../http/deps.js';
 import type { TargetView } from '../sla/index.js';
-import { recordWorkflowEvent, type WorkflowEvent } from './events.js';
+import { recordWorkflowEvent, type WorkflowEvent } from '../workflow/events.js';
 import { newTicketTimerRows } from './ticket-timers.js';
 
 /**

@@ -1,20 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { pino } from 'pino';
-import { type Clock, clockFromSetting } from './clock.js';
-import { ConfigError, type MailConfig, readConfig, type SecurityConfig } from './config.js';
-import { type MetricsListener, startMetricsListener } from './http/security/metrics-access.js';
-import { type MigrationReport, migrateToLatest } from './db/migrate.js';
-import { openDatabase } from './db/open.js';
-import type { Database } from './db/schema.js';
-import { buildApp } from './http/app.js';
-import type { PolicyCatalog } from './policy/catalog.js';
-import { loadShippedCatalog } from './policy/shipped.js';
-import { type CalendarCheck, retargetChangedCalendars } from './retarget/index.js';
-import { type DemoLogin, type SeedReport, seedDemoData } from './seed/seed.js';
-import { type InboundSmtp, parseWebhookAllowList, type WebhookAllowList } from './notify/index.js';
-import type { DnsResolver } from './notify/inbound-auth.js';
-import { clockForSetting, createWorkflow, isMovable, startInboundMail, type Workflow } from './workflow/index.js';
+import { type Clock, clockFromSetting, isMovable } from '../clock.js';
+import { ConfigError, type MailConfig, readConfig, type SecurityConfig } from '../config.js';
+import { type MetricsListener, startMetricsListener } from '../http/security/metrics-access.js';
+import { type MigrationReport, migrateToLatest } from '../db/migrate.js';
+import { openDatabase } from '../db/open.js';
+import type { Database } from '../db/schema.js';
+import { buildApp } from './build-app.js';
+import type { PolicyCatalog } from '../policy/catalog.js';
+import { loadShippedCatalog } from '../policy/shipped.js';
+import { type CalendarCheck, retargetChangedCalendars } from '../retarget/index.js';
+import { type DemoLogin, type SeedReport, seedDemoData } from '../seed/seed.js';
+import { type InboundSmtp, parseWebhookAllowList, type WebhookAllowList } from '../notify/index.js';
+import type { DnsResolver } from '../notify/inbound-auth.js';
+import { startInboundMail } from '../mail-in/index.js';
+import { createWorkflow, type Workflow } from './worker.js';
 
 export interface StartOptions {
   port?: number;
@@ -65,7 +66,7 @@ export interface RunningServer {
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = readConfig();
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const clock = options.clock ?? clockForSetting(config.clock);
+  const clock = options.clock ?? clockFromSetting(config.clock);
   const mail = { ...config.mail, ...options.mail };
   const webhookAllow = options.webhookAllow ? allowListOf(options.webhookAllow) : config.webhookAllow;
   const logger = pino({ level: options.logLevel ?? config.logLevel });
@@ -166,7 +167,7 @@ export interface RunningWorker {
 export async function startWorker(options: WorkerOptions = {}): Promise<RunningWorker> {
   const config = readConfig();
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const clock = options.clock ?? clockForSetting(config.clock);
+  const clock = options.clock ?? clockFromSetting(config.clock);
   const mail = { ...config.mail, ...options.mail };
   const logger = pino({ level: config.logLevel });
   const handle = await openDatabase({ databaseUrl: options.databaseUrl ?? config.databaseUrl, dataDir: options.dataDir ?? config.dataDir });

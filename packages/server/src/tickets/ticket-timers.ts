@@ -2,11 +2,21 @@ import type { Kysely } from 'kysely';
 import type { Database, Ticket } from '../db/schema.js';
 import type { PolicyCatalog } from '../policy/catalog.js';
 import type { TargetView } from '../sla/index.js';
-import { versionOf } from '../tickets/clocks.js';
-import { pendingTimers } from '../tickets/domain/index.js';
-import type { ClockFacts } from '../tickets/facts.js';
+import { versionOf } from './clocks.js';
+import { pendingTimers } from './domain/index.js';
+import type { ClockFacts } from './facts.js';
 import { cancelTimers, scheduleTimer } from '../timers/index.js';
-import { BREACH_KINDS, PENDING_KINDS, TIMER_KINDS } from './kinds.js';
+
+/** The timer kinds of a ticket's promises. Breach timers are keyed by the target's metric. */
+export const TICKET_TIMER_KINDS = {
+  breachWarning: 'breach_warning',
+  breach: 'breach',
+  pendingReminder: 'pending_reminder',
+  autoSolve: 'auto_solve',
+} as const;
+
+export const PENDING_KINDS = [TICKET_TIMER_KINDS.pendingReminder, TICKET_TIMER_KINDS.autoSolve] as const;
+export const BREACH_KINDS = [TICKET_TIMER_KINDS.breachWarning, TICKET_TIMER_KINDS.breach] as const;
 
 /** The breach timer fires this long after the due time: the first instant at which the target counts as breached. */
 export const BREACH_AFTER_MS = 1;
@@ -45,10 +55,10 @@ export function ticketTimerSteps(
   const steps: TicketTimerStep[] = [];
   for (const target of targets) {
     const plan = breachTimersOf(ticket, target);
-    if (plan.warningAt === null) steps.push({ op: 'cancel', kinds: plan.breachAt === null ? BREACH_KINDS : [TIMER_KINDS.breachWarning], keys: [target.metric] });
+    if (plan.warningAt === null) steps.push({ op: 'cancel', kinds: plan.breachAt === null ? BREACH_KINDS : [TICKET_TIMER_KINDS.breachWarning], keys: [target.metric] });
     if (plan.breachAt === null) continue;
-    if (plan.warningAt !== null) steps.push({ op: 'schedule', kind: TIMER_KINDS.breachWarning, key: target.metric, dueAt: plan.warningAt, payload: plan.payload! });
-    steps.push({ op: 'schedule', kind: TIMER_KINDS.breach, key: target.metric, dueAt: plan.breachAt, payload: plan.payload! });
+    if (plan.warningAt !== null) steps.push({ op: 'schedule', kind: TICKET_TIMER_KINDS.breachWarning, key: target.metric, dueAt: plan.warningAt, payload: plan.payload! });
+    steps.push({ op: 'schedule', kind: TICKET_TIMER_KINDS.breach, key: target.metric, dueAt: plan.breachAt, payload: plan.payload! });
   }
   steps.push(...pendingTimerSteps(registry, ticket, facts, now));
   return steps;
@@ -100,8 +110,8 @@ export function newTicketTimerRows(ticket: Pick<Ticket, 'id' | 'status'>, target
     rows.push({ kind, subject_type: 'ticket', subject_id: ticket.id, key, due_at: new Date(dueAt), payload: JSON.stringify(payload), created_at: at, updated_at: at });
   for (const target of targets) {
     const plan = breachTimersOf(ticket, target);
-    if (plan.warningAt !== null) row(TIMER_KINDS.breachWarning, target.metric, plan.warningAt, plan.payload);
-    if (plan.breachAt !== null) row(TIMER_KINDS.breach, target.metric, plan.breachAt, plan.payload);
+    if (plan.warningAt !== null) row(TICKET_TIMER_KINDS.breachWarning, target.metric, plan.warningAt, plan.payload);
+    if (plan.breachAt !== null) row(TICKET_TIMER_KINDS.breach, target.metric, plan.breachAt, plan.payload);
   }
   return rows;
 }
@@ -119,8 +129,8 @@ function pendingTimerSteps(
   const due = pendingTimers(since, lifecycle, calendar);
   const payload: PendingTimerPayload = { pending_since: since, remind_at: due.remind_at, auto_solve_at: due.auto_solve_at };
   return [
-    { op: 'schedule', kind: TIMER_KINDS.pendingReminder, key: '', dueAt: due.remind_at, payload },
-    { op: 'schedule', kind: TIMER_KINDS.autoSolve, key: '', dueAt: due.auto_solve_at, payload },
+    { op: 'schedule', kind: TICKET_TIMER_KINDS.pendingReminder, key: '', dueAt: due.remind_at, payload },
+    { op: 'schedule', kind: TICKET_TIMER_KINDS.autoSolve, key: '', dueAt: due.auto_solve_at, payload },
   ];
 }
 

@@ -6,11 +6,11 @@ import { respondIdempotently } from '../idempotency/http.js';
 import { presentUser } from '../users/present.js';
 import { UserSchema } from '../users/schemas.js';
 import { getVisibleUser } from '../users/service.js';
-import { requireActor } from './actor.js';
-import { SESSION_COOKIE, signIn, signOut } from './sessions.js';
-import { createToken, listTokens, revokeToken } from './tokens.js';
+import { requireActor } from '../auth/actor.js';
+import { SESSION_COOKIE, signIn, signOut } from '../auth/sessions.js';
+import { createToken, listTokens, revokeToken } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
-import { Throttle } from './throttle.js';
+import { Throttle } from '../auth/throttle.js';
 
 const SignInBody = z.strictObject({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) });
 const TokenSchema = z

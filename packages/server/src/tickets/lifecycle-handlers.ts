@@ -1,16 +1,16 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { AppDeps } from '../http/deps.js';
-import { recordEvent } from '../tickets/access.js';
-import { versionOf } from '../tickets/clocks.js';
-import { checkTransition } from '../tickets/domain/index.js';
-import { loadTicketFacts } from '../tickets/facts.js';
-import { changeStatus, refreshClocks } from '../tickets/refresh.js';
+import { recordEvent } from './access.js';
+import { versionOf } from './clocks.js';
+import { checkTransition } from './domain/index.js';
+import { loadTicketFacts } from './facts.js';
+import { changeStatus, refreshClocks } from './refresh.js';
 import type { Timer, TransactionalHandler } from '../timers/index.js';
-import { recordWorkflowEvent } from './events.js';
+import { recordWorkflowEvent } from '../workflow/events.js';
 import { lockTicket } from './lock.js';
 import { formatZoned } from '../notify/templates/format.js';
-import { readerZone } from './template-data.js';
+import { readerZone } from '../workflow/template-data.js';
 import { pendingSince, type PendingTimerPayload } from './ticket-timers.js';
 
 export const PENDING_REMINDER_EVENT = 'pending_reminder';

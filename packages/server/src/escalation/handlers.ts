@@ -1,14 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { escalationRecipients } from '../escalation/notify.js';
-import { loadEscalations } from '../escalation/store.js';
-import type { EscalationTimerPayload } from '../escalation/timers.js';
+import { escalationRecipients } from './notify.js';
+import { loadEscalations } from '../tickets/escalations.js';
+import { ESCALATION_TIMER_KINDS, type EscalationTimerPayload } from './timers.js';
 import type { AppDeps } from '../http/deps.js';
 import { recordEvent } from '../tickets/access.js';
 import { versionOf } from '../tickets/clocks.js';
-import type { Timer, TransactionalHandler } from '../timers/index.js';
-import { recordWorkflowEvent, slaAlertRecipients } from './events.js';
-import { lockTicket } from './lock.js';
+import type { Timer, TimerHandlerRegistry, TransactionalHandler } from '../timers/index.js';
+import { recordWorkflowEvent, slaAlertRecipients } from '../workflow/events.js';
+import { lockTicket } from '../tickets/lock.js';
 
 export const ESCALATION_WARNING_EVENT = 'escalation_warning';
 export const ESCALATION_BREACHED_EVENT = 'escalation_breached';
@@ -119,4 +119,9 @@ export function escalationBreachHandler(deps: AppDeps): TransactionalHandler {
       at: now,
     });
   };
+}
+
+/** An escalation's timers: the warning and the breach of its response target. */
+export function registerEscalationTimerHandlers(registry: TimerHandlerRegistry, deps: AppDeps): void {
+  registry.register(ESCALATION_TIMER_KINDS.escalationWarning, escalationWarningHandler(deps)).register(ESCALATION_TIMER_KINDS.escalationBreach, escalationBreachHandler(deps));
 }

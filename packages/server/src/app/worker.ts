@@ -2,17 +2,25 @@ import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
-import type { PolicyCatalog } from '../policy/catalog.js';
+import { registerEscalationTimerHandlers } from '../escalation/handlers.js';
+import { ESCALATION_TIMER_KINDS } from '../escalation/timers.js';
 import { EMPTY_ALLOW_LIST, type FetchLike, type ResolveHost, type WebhookAllowList } from '../notify/index.js';
-import { TimerWorker, type SweepReport, type TimerHandler } from '../timers/index.js';
-import { outOfOfficeStartHandler } from '../routing/out-of-office-timer.js';
-import { breachHandler, breachWarningHandler } from './breach-handlers.js';
-import { escalationBreachHandler, escalationWarningHandler } from './escalation-handlers.js';
-import { dispatchHandler } from './dispatch.js';
-import { TIMER_KINDS } from './kinds.js';
-import { autoSolveHandler, pendingReminderHandler } from './lifecycle-handlers.js';
-import { mailOut } from './mail-out.js';
-import { webhookOut } from './webhook-out.js';
+import type { PolicyCatalog } from '../policy/catalog.js';
+import { OUT_OF_OFFICE_START, registerRoutingTimerHandlers } from '../routing/out-of-office-timer.js';
+import { registerTicketTimerHandlers } from '../tickets/timer-handlers.js';
+import { TICKET_TIMER_KINDS } from '../tickets/ticket-timers.js';
+import { TimerHandlerRegistry, TimerWorker, type SweepReport } from '../timers/index.js';
+import { DELIVERY_TIMER_KINDS } from '../workflow/kinds.js';
+import { mailOut } from '../workflow/mail-out.js';
+import { registerDeliveryTimerHandlers } from '../workflow/timer-handlers.js';
+
+/** Every timer kind the desk schedules, by the feature that owns it. */
+export const TIMER_KINDS = {
+  ...TICKET_TIMER_KINDS,
+  ...ESCALATION_TIMER_KINDS,
+  outOfOfficeStart: OUT_OF_OFFICE_START,
+  ...DELIVERY_TIMER_KINDS,
+} as const;
 
 export interface WorkflowSettings {
   /** Outgoing mail goes through this SMTP server; without it, it is only recorded in `mail_log`. */
@@ -42,6 +50,8 @@ export interface WorkflowOptions {
 
 export interface Workflow {
   readonly worker: TimerWorker;
+  /** The timer kinds this worker fires. */
+  readonly kinds: readonly string[];
   readonly mailTransport: 'smtp' | 'log';
   /** Sweeps in the background until stopped. */
   start(): void;
@@ -53,28 +63,28 @@ export interface Workflow {
   setPublicUrl(url: string): void;
 }
 
-/** The timer worker of the workflow: every timer kind the desk schedules, with its handler. */
+/** The timer worker of the desk: each feature registers the timer kinds it schedules, with their handlers. */
 export function createWorkflow(options: WorkflowOptions): Workflow {
   const deps = { db: options.db, clock: options.clock, registry: options.registry };
   let publicUrl = options.settings.publicUrl.replace(/\/+$/, '');
   const guard = { allow: options.settings.webhookAllow ?? EMPTY_ALLOW_LIST, ...(options.resolveHost ? { resolve: options.resolveHost } : {}) };
   const mail = mailOut({ smtpUrl: options.settings.smtpUrl, supportAddress: options.settings.supportAddress, clock: options.clock });
-  const handlers: Record<string, TimerHandler> = {
-    [TIMER_KINDS.breachWarning]: breachWarningHandler(deps),
-    [TIMER_KINDS.breach]: breachHandler(deps),
-    [TIMER_KINDS.pendingReminder]: pendingReminderHandler(deps),
-    [TIMER_KINDS.autoSolve]: autoSolveHandler(deps),
-    [TIMER_KINDS.escalationWarning]: escalationWarningHandler(deps),
-    [TIMER_KINDS.escalationBreach]: escalationBreachHandler(deps),
-    [TIMER_KINDS.outOfOfficeStart]: outOfOfficeStartHandler(deps),
-    [TIMER_KINDS.notifyDispatch]: dispatchHandler({ clock: options.clock, registry: options.registry, publicUrl: () => publicUrl }),
-    [TIMER_KINDS.email]: mail.handler,
-    [TIMER_KINDS.webhook]: webhookOut({ clock: options.clock, guard, ...(options.fetch ? { fetch: options.fetch } : {}) }),
-  };
+  const registry = new TimerHandlerRegistry();
+  registerTicketTimerHandlers(registry, deps);
+  registerEscalationTimerHandlers(registry, deps);
+  registerRoutingTimerHandlers(registry, deps);
+  registerDeliveryTimerHandlers(registry, {
+    clock: options.clock,
+    catalog: options.registry,
+    publicUrl: () => publicUrl,
+    mail,
+    guard,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   const worker = new TimerWorker({
     db: options.db,
     clock: options.clock,
-    handlers,
+    handlers: registry.handlers(),
     workerId: options.workerId ?? `${hostname()}:${process.pid}`,
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
@@ -83,6 +93,7 @@ export function createWorkflow(options: WorkflowOptions): Workflow {
   let stopped = false;
   return {
     worker,
+    kinds: registry.kinds,
     mailTransport: mail.transport,
     start: () => worker.start(),
     async runDue(now = options.clock.now()) {
@@ -100,4 +111,5 @@ export function createWorkflow(options: WorkflowOptions): Workflow {
   };
 }
 
+/** The kinds of `TIMER_KINDS`, as a list. */
 export const WORKFLOW_TIMER_KINDS: readonly string[] = Object.values(TIMER_KINDS);

@@ -3,14 +3,14 @@ import type { Actor } from '../auth/actor.js';
 import type { Database, Role } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { AppDeps } from '../http/deps.js';
-import { suspendMail } from '../mail-review/suspend.js';
+import { suspendMail } from './suspend.js';
 import type { InboundAuthenticator } from '../notify/inbound-auth.js';
 import { InboundRejection, interpretInbound, type InboundMessage, type InboundNewTicket, type InboundReply } from '../notify/index.js';
 import { getVisibleTicket } from '../tickets/access.js';
 import { addComment } from '../tickets/comments.js';
 import { createTicket } from '../tickets/create.js';
 import { CreateTicketBody } from '../tickets/schemas.js';
-import { mailContent, storeMailAttachments } from './mail-attachments.js';
+import { mailContent, storeMailAttachments } from './attachments.js';
 
 export type InboundOutcome =
   | { kind: 'ticket_created'; ticketId: string }

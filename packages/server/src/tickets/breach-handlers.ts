@@ -1,12 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Ticket } from '../db/schema.js';
 import type { AppDeps } from '../http/deps.js';
-import { recordEvent } from '../tickets/access.js';
-import { explainTicketTarget, targetsOf, versionOf } from '../tickets/clocks.js';
-import { loadTicketFacts } from '../tickets/facts.js';
-import { refreshClocks } from '../tickets/refresh.js';
+import { recordEvent } from './access.js';
+import { explainTicketTarget, targetsOf, versionOf } from './clocks.js';
+import { loadTicketFacts } from './facts.js';
+import { refreshClocks } from './refresh.js';
 import type { Timer, TransactionalHandler } from '../timers/index.js';
-import { recordWorkflowEvent, slaAlertRecipients } from './events.js';
+import { recordWorkflowEvent, slaAlertRecipients } from '../workflow/events.js';
 import { lockTicket } from './lock.js';
 import type { BreachTimerPayload } from './ticket-timers.js';
 

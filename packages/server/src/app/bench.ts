@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { requireActor } from '../auth/actor.js';
-import type { AppDeps } from './deps.js';
+import type { AppDeps } from '../http/deps.js';
 
 /**
  * `POST /bench/bare`: authenticates like every endpoint, then inserts one row and answers 201. The
