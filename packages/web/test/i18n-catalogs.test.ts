@@ -17,6 +17,8 @@ import { parse } from '@formatjs/icu-messageformat-parser';
 
 const WEB_SRC = resolve(fileURLToPath(new URL('.', import.meta.url)), '../src');
 const SERVER_MESSAGES = resolve(WEB_SRC, '../../server/src/i18n/messages');
+/** The rules shared with the service name their verdicts by message id (`intake.sid.length`). */
+const RULES_SRC = resolve(WEB_SRC, '../../rules/src');
 
 describe('the catalog checks', () => {
   it('find missing and extra ids, changed arguments and incomplete plurals', () => {
@@ -44,6 +46,14 @@ describe('the catalog checks', () => {
     });
     expect(catalogProblems({ en: { 'a.b.c': '{kind, select, x {X}}' } })).toEqual([expect.stringContaining('en a.b.c: not valid ICU MessageFormat (MISSING_OTHER_CLAUSE)')]);
     expect(unsortedKeys({ 'a.b.b': '', 'a.b.a': '' })).toBe('"a.b.a" comes after "a.b.b"');
+  });
+
+  it('take exact branches for a category that holds only those numbers', () => {
+    const en = '{n, plural, =1 {one file} other {# files}}';
+    expect(catalogProblems({ en: { 'a.b.c': en }, 'pt-BR': { 'a.b.c': '{n, plural, =1 {um arquivo} other {# arquivos}}' } })).toEqual([
+      'pt-BR a.b.c: plural {n} lacks many, one (pt-BR uses many, one, other)',
+    ]);
+    expect(catalogProblems({ en: { 'a.b.c': en }, 'pt-BR': { 'a.b.c': '{n, plural, =0 {nenhum} =1 {um arquivo} many {# de arquivos} other {# arquivos}}' } })).toEqual([]);
   });
 
   it('refuse an id defined in two files, naming both', () => {
@@ -86,6 +96,7 @@ describe("the web app's catalogs", () => {
 
   it('name every id the code uses, and every id is used', () => {
     const { literals, references } = sourceIds(WEB_SRC, [join(WEB_SRC, 'i18n', 'build')]);
+    if (existsSync(RULES_SRC)) for (const [id, files] of sourceIds(RULES_SRC).literals) literals.set(id, files);
     const unknown = [...references].filter(([id]) => !(id in catalogs.en)).map(([id, files]) => `${id} (in ${files.join(', ')})`);
     const unused = Object.keys(catalogs.en).filter((id) => !literals.has(id));
     expect(unknown, 'ids named in the code but missing from the en catalogs').toEqual([]);

@@ -1,8 +1,10 @@
 /**
  * The rules of talking to the API, whatever the call: refusals and failures as an {@link ApiError} in
- * plain words, the signed-out event, and one Idempotency-Key per user action. The calls themselves go
- * through the typed client in `http.ts`.
+ * plain words (the server's, in the language asked for with Accept-Language; the app's own from the
+ * `api.errors.*` messages), the signed-out event, and one Idempotency-Key per user action. The calls
+ * themselves go through the typed client in `http.ts`.
  */
+import { activeIntl } from '../i18n/active.js';
 
 export interface FieldIssue {
   path: string;
@@ -39,8 +41,14 @@ export function signalSignedOut(): void {
   target?.dispatchEvent(new Event(SIGNED_OUT_EVENT));
 }
 
-const REUSED_MESSAGE = 'Your earlier attempt reached the server with other details, so it may already be done. Reload the page to check before sending again.';
-export const NETWORK_MESSAGE = 'The server cannot be reached. Check your connection and try again.';
+/** One of the app's own error messages, in the language shown. */
+function say(id: string, values?: Record<string, string | number>): string {
+  return activeIntl().formatMessage({ id }, values);
+}
+
+export function networkMessage(): string {
+  return say('api.errors.network');
+}
 
 export function errorFrom(status: number, data: unknown): ApiError {
   const error = (data as { error?: { code?: unknown; message?: unknown; issues?: unknown } } | undefined)?.error;
@@ -49,11 +57,11 @@ export function errorFrom(status: number, data: unknown): ApiError {
       ? error.issues.filter((i): i is FieldIssue => typeof i?.path === 'string' && typeof i?.message === 'string')
       : [];
     const code = typeof error.code === 'string' ? error.code : 'error';
-    if (code === 'idempotency_key_reused') return new ApiError(status, code, REUSED_MESSAGE, issues);
+    if (code === 'idempotency_key_reused') return new ApiError(status, code, say('api.errors.reused'), issues);
     return new ApiError(status, code, error.message, issues);
   }
-  if (status >= 500) return new ApiError(status, 'server', 'Something went wrong on the server. Try again in a moment.');
-  return new ApiError(status, 'error', `The request was refused (HTTP ${status}).`);
+  if (status >= 500) return new ApiError(status, 'server', say('api.errors.server'));
+  return new ApiError(status, 'error', say('api.errors.refused', { status }));
 }
 
 /**
@@ -118,7 +126,7 @@ export function newKey(): string {
 /** A message for any thrown value, never a stack trace. */
 export function messageOf(error: unknown): string {
   if (error instanceof ApiError) return error.message;
-  return 'Something went wrong in the app. Reload the page and try again.';
+  return say('api.errors.unexpected');
 }
 
 /** Builds `path?a=1&b=2`, leaving out empty values. */

@@ -5,7 +5,8 @@
  * failures and refusals turned into an {@link ApiError} with plain words; {@link ok} returns the data.
  */
 import createClient, { type Middleware } from 'openapi-fetch';
-import { ApiError, errorFrom, NETWORK_MESSAGE, signalSignedOut } from './client.js';
+import { activeBaseLocale, activeIntl } from '../i18n/active.js';
+import { ApiError, errorFrom, networkMessage, signalSignedOut } from './client.js';
 import type { paths } from './schema.gen.js';
 
 /** The session's own endpoints answer 401 as part of signing in; that is no lost session. */
@@ -14,12 +15,14 @@ const SESSION_PATHS = new Set(['/api/v1/session', '/api/v1/me']);
 const rules: Middleware = {
   onRequest({ request }) {
     request.headers.set('accept', 'application/json');
+    // The server answers (error messages, explanations, holiday names) in the language shown.
+    request.headers.set('accept-language', activeBaseLocale());
     return request;
   },
   onError({ error }) {
     // An aborted load is no failure: it goes on as it is.
     if ((error as { name?: string }).name === 'AbortError') return undefined;
-    return new ApiError(0, 'network', NETWORK_MESSAGE);
+    return new ApiError(0, 'network', networkMessage());
   },
   onResponse({ response, schemaPath }) {
     if (response.status === 401 && !SESSION_PATHS.has(schemaPath)) signalSignedOut();
@@ -60,7 +63,7 @@ export async function ok<T>(call: Promise<Outcome<T>>): Promise<T> {
 }
 
 function badResponse(status: number): ApiError {
-  return new ApiError(status, 'bad_response', 'The server sent an answer the app cannot read. Reload the page and try again.');
+  return new ApiError(status, 'bad_response', activeIntl().formatMessage({ id: 'api.errors.badResponse' }));
 }
 
 /** The headers of one attempt of a user's action (see `ActionKey`): the same key on every attempt. */

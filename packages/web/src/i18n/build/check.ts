@@ -38,14 +38,32 @@ function describeArguments(args: Map<string, Set<string>>): string {
   return parts.length > 0 ? `{${parts.join(', ')}}` : 'no arguments';
 }
 
+/** Whole numbers a count may take: the small ones, and the round large ones some languages treat apart. */
+const SAMPLE_COUNTS = [...Array.from({ length: 1001 }, (_, i) => i), 1_000_000, 2_000_000, 1_000_000_000];
+
+/**
+ * The plural categories a message must have a branch for: every category of the language, except
+ * one whose whole numbers all have exact branches (`=1` stands for English `one`, which is only 1).
+ */
+function requiredCategories(rules: Intl.PluralRules, exact: ReadonlySet<number>): string[] {
+  const categories = rules.resolvedOptions().pluralCategories as string[];
+  return categories.filter((category) => {
+    if (category === 'other') return true;
+    const counts = SAMPLE_COUNTS.filter((n) => rules.select(n) === category);
+    return counts.length === 0 || !counts.every((n) => exact.has(n));
+  });
+}
+
 /** Plural and select branches against the categories of `locale`'s language. */
 function branchProblems(ast: readonly MessageFormatElement[], locale: string, where: string): string[] {
   const problems: string[] = [];
   for (const element of ast) {
     if (element.type === TYPE.plural) {
-      const categories = new Intl.PluralRules(locale, { type: element.pluralType ?? 'cardinal' }).resolvedOptions().pluralCategories as string[];
+      const rules = new Intl.PluralRules(locale, { type: element.pluralType ?? 'cardinal' });
+      const categories = rules.resolvedOptions().pluralCategories as string[];
       const keys = Object.keys(element.options);
-      const missing = categories.filter((c) => !keys.includes(c));
+      const exact = new Set(keys.filter((k) => k.startsWith('=')).map((k) => Number(k.slice(1))));
+      const missing = requiredCategories(rules, exact).filter((c) => !keys.includes(c));
       const unused = keys.filter((k) => !k.startsWith('=') && !categories.includes(k));
       if (missing.length > 0) problems.push(`${where}: plural {${element.value}} lacks ${missing.join(', ')} (${locale} uses ${categories.join(', ')})`);
       if (unused.length > 0) problems.push(`${where}: plural {${element.value}} has ${unused.join(', ')}, which ${locale} never uses`);
