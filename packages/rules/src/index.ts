@@ -17,6 +17,6 @@ export { checkRecency, checkShortPathRecency, type RecencyCheck, type RecencyWin
 export { INTAKE_FIELD_TYPES, type AbridgedPath, type IntakeField, type IntakeFieldType, type IntakeForm, type ReadContext } from './form.js';
 export { countVerdicts, isBlank, isInternationalPhone, readField, type FieldReading } from './fields.js';
 export { fieldVerdicts, validateIntake, type IntakeVerdicts } from './validate.js';
-export { intakeFormFromPack, intakeFormsOf, type PackIntake, type PackIntakeField, type PackIntakeForm, type PackRecency } from './pack-form.js';
+export { intakeFieldFromPack, intakeFormFromPack, intakeFormsOf, type PackIntake, type PackIntakeField, type PackIntakeForm, type PackRecency } from './pack-form.js';
 export { allowedPriorities, isProductionOnly, priorityRestriction, type PriorityOption, type PriorityRestriction, type ProjectFacts } from './priority.js';
 export { englishText, hoursText } from './english.js';

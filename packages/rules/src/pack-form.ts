@@ -69,7 +69,12 @@ export function intakeFormsOf(intake: PackIntake | null | undefined): IntakeForm
   return (intake?.forms ?? []).map((form) => intakeFormFromPack(form, intake?.sid_format));
 }
 
-function fieldFromPack(form: PackIntakeForm, field: PackIntakeField): IntakeField {
+/** One field of a pack form as the rules read it (for a page that shows one field at a time). */
+export function intakeFieldFromPack(field: PackIntakeField, form: Pick<PackIntakeForm, 'name'> = { name: 'intake' }): IntakeField {
+  return fieldFromPack(form, field);
+}
+
+function fieldFromPack(form: Pick<PackIntakeForm, 'name'>, field: PackIntakeField): IntakeField {
   const type = INTAKE_FIELD_TYPES.find((t) => t === field.type);
   if (!type) {
     throw new Error(
@@ -90,14 +95,14 @@ function fieldFromPack(form: PackIntakeForm, field: PackIntakeField): IntakeFiel
   };
 }
 
-function recencyFromPack(form: PackIntakeForm, fieldId: string, recency: PackRecency): RecencyWindow {
+function recencyFromPack(form: Pick<PackIntakeForm, 'name'>, fieldId: string, recency: PackRecency): RecencyWindow {
   return {
     okWithin: durationOf(form, fieldId, recency.ok_within),
     bestEffortWithin: recency.best_effort_within === undefined ? null : durationOf(form, fieldId, recency.best_effort_within),
   };
 }
 
-function durationOf(form: PackIntakeForm, fieldId: string, value: PackDuration): number {
+function durationOf(form: Pick<PackIntakeForm, 'name'>, fieldId: string, value: PackDuration): number {
   const ms = readDuration(value);
   if (ms === null) {
     throw new Error(`The recency of field "${fieldId}" of the ${form.name} intake form is ${JSON.stringify(value)}, which is not a duration; write e.g. 24h, 1h30m or PT72H.`);

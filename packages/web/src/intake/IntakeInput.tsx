@@ -1,5 +1,7 @@
+import { useIntl } from 'react-intl';
 import type { IntakeFieldSpec } from '../api/types.js';
 import { type GuidanceContext, guideField, sidFormatHint } from './guidance.js';
+import { verdictText } from './verdict-text.js';
 
 /** A `datetime-local` value (the browser's zone) as an instant the service reads; other text as it is. */
 export function toInstant(local: string): string {
@@ -19,8 +21,10 @@ export function FieldError({ id, message }: { id: string; message: string | null
 /** One intake field of a product form, with its help, format hint, live guidance and the service's error. */
 export function IntakeInput(props: { field: IntakeFieldSpec; value: string; onChange: (v: string) => void; context: GuidanceContext; serverError: string | null }) {
   const { field, value, onChange, context, serverError } = props;
+  const intl = useIntl();
   const guidance = guideField(field, value, context);
-  const format = field.type === 'sid_list' ? sidFormatHint(field.sid_prefixes ?? [], context) : null;
+  const formatHint = field.type === 'sid_list' ? sidFormatHint(field.sid_prefixes ?? [], context) : null;
+  const format = formatHint && verdictText(intl, formatHint);
   const id = `intake-${field.id}`;
   const described = [field.help ? `${id}-help` : null, format ? `${id}-format` : null, `${id}-guidance`, serverError ? `${id}-error` : null].filter(Boolean).join(' ');
   const common = { id, 'aria-describedby': described, 'aria-invalid': serverError || guidance?.tone === 'error' ? true : undefined, 'aria-required': field.required || undefined };
@@ -33,7 +37,7 @@ export function IntakeInput(props: { field: IntakeFieldSpec; value: string; onCh
     case 'select':
       input = (
         <select value={value} onChange={(e) => onChange(e.target.value)} {...common}>
-          <option value="">Choose…</option>
+          <option value="">{intl.formatMessage({ id: 'intake.input.chooseOption' })}</option>
           {(field.options ?? []).map((option) => (
             <option key={option} value={option}>
               {option}
@@ -58,9 +62,9 @@ export function IntakeInput(props: { field: IntakeFieldSpec; value: string; onCh
     <div className="field">
       <label htmlFor={id}>
         {field.label}
-        {field.required && <span className="required"> (required)</span>}
-        {field.type === 'datetime' && <span className="muted"> — your local time, {browserZone}</span>}
-        {field.type === 'sid_list' && <span className="muted"> — one per line or separated by commas</span>}
+        {field.required && <span className="required"> {intl.formatMessage({ id: 'intake.input.required' })}</span>}
+        {field.type === 'datetime' && <span className="muted"> {intl.formatMessage({ id: 'intake.input.localTime' }, { zone: browserZone })}</span>}
+        {field.type === 'sid_list' && <span className="muted"> {intl.formatMessage({ id: 'intake.input.sidListHint' })}</span>}
       </label>
       {input}
       {field.help && (
@@ -74,7 +78,7 @@ export function IntakeInput(props: { field: IntakeFieldSpec; value: string; onCh
         </p>
       )}
       <p id={`${id}-guidance`} className={`guidance guidance-${guidance?.tone ?? 'none'}`} aria-live="polite">
-        {guidance?.message ?? ''}
+        {guidance ? verdictText(intl, guidance.message) : ''}
       </p>
       <FieldError id={`${id}-error`} message={serverError} />
     </div>

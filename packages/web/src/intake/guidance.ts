@@ -1,168 +1,133 @@
 /**
- * Guidance shown at an intake field while the customer types: what the field still needs and what
- * is wrong with what was typed, in plain words. The service checks the same rules when the ticket
- * is sent; this is the early, friendly version of that check.
+ * Guidance shown at an intake field while the customer types: the verdicts of the shared intake
+ * rules (`@hourglass/rules`, the ones the service enforces when the ticket is sent) on what was
+ * typed, or a word that it is fine. Pure: a guidance is a message id with its arguments; the field
+ * phrases it through the catalogs (see `verdict-text.ts`).
  */
-import type { IntakeFieldSpec } from '../api/types.js';
+import {
+  fieldVerdicts,
+  intakeFieldFromPack,
+  intakeFormFromPack,
+  isBlank,
+  readField,
+  validateIntake,
+  type FieldReading,
+  type IntakeField,
+  type IntakeVerdict,
+  type SidFormat,
+  type Verdict,
+} from '@hourglass/rules';
+import type { IntakeFieldSpec, IntakeFormSpec } from '../api/types.js';
 
 export type GuidanceTone = 'info' | 'ok' | 'warning' | 'error';
 
+/** What the field says besides the rules' verdicts: that a value is fine, or the SID format. */
+export type GuidanceNote =
+  | { code: 'intake.guidance.sidsOk'; args: { usable: number; min: number; max: number } }
+  | { code: 'intake.guidance.sidsWellFormed'; args: Record<string, never> }
+  | { code: 'intake.guidance.phoneOk'; args: Record<string, never> }
+  | { code: 'intake.guidance.recentEnough'; args: { age: number; okWithin: number } }
+  | { code: 'intake.guidance.sidFormat'; args: { length: number; prefixes: readonly string[]; example: string } };
+
 export interface Guidance {
   tone: GuidanceTone;
-  message: string;
+  message: Verdict | GuidanceNote;
 }
 
 export interface GuidanceContext {
+  /** The ticket's opening (now, for a new ticket): recency is measured back from it. */
   now: number;
   /** Hexadecimal characters after a SID's two-letter prefix, when the pack says. */
   sidHexLength?: number | undefined;
   /** What each SID prefix identifies (`CA` → `call`), when the pack says. */
   sidKinds?: Readonly<Record<string, string>> | undefined;
+  /**
+   * The whole form and the values of its other fields, when the page has them: a field's verdicts
+   * then take the form into account as the service does (the short form's recency, what is still
+   * missing once the short form is satisfied). Without them a field is judged on its own.
+   */
+  form?: IntakeFormSpec | undefined;
+  values?: Readonly<Record<string, string>> | undefined;
 }
 
-const HOUR = 3_600_000;
-
-/** `24h`, `90m`, `2d`, `PT72H` or milliseconds → milliseconds; null when unreadable. */
-export function durationMs(value: string | number | undefined): number | null {
-  if (typeof value === 'number') return value;
-  if (value === undefined) return null;
-  const simple = /^(\d+(?:\.\d+)?)\s*(ms|s|m|min|h|d)$/i.exec(value.trim());
-  if (simple) {
-    const unit = simple[2]!.toLowerCase();
-    const factor = unit === 'ms' ? 1 : unit === 's' ? 1000 : unit === 'm' || unit === 'min' ? 60_000 : unit === 'h' ? HOUR : 24 * HOUR;
-    return Number(simple[1]) * factor;
-  }
-  const iso = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/i.exec(value.trim());
-  if (iso && value.trim().length > 1) {
-    return (Number(iso[1] ?? 0) * 24 + Number(iso[2] ?? 0)) * HOUR + Number(iso[3] ?? 0) * 60_000;
-  }
-  return null;
-}
-
-export function hoursText(ms: number): string {
-  const hours = Math.round((ms / HOUR) * 10) / 10;
-  return `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
-}
-
-/** Splits a pasted list of SIDs on white space, commas and semicolons. */
-export function splitSids(value: string): string[] {
-  return value.split(/[\s,;]+/).filter((part) => part !== '');
-}
-
-/** What is wrong with one SID, or null when it looks right. */
-export function sidProblem(sid: string, prefixes: readonly string[], context: GuidanceContext): string | null {
-  if (!/^[A-Za-z]{2}/.test(sid)) {
-    return `"${sid}" does not look like a SID: a SID starts with two letters that say what it identifies (such as CA for a call), followed by hexadecimal characters.`;
-  }
-  const prefix = sid.slice(0, 2);
-  if (prefix !== prefix.toUpperCase()) return `"${sid}" starts with "${prefix}"; SID prefixes are upper-case letters (${prefix.toUpperCase()}).`;
-  const rest = sid.slice(2);
-  const bad = /[^0-9a-fA-F]/.exec(rest);
-  if (bad) return `"${sid}" contains "${bad[0]}"; after the two-letter prefix a SID has only hexadecimal characters (0-9, a-f).`;
-  const length = context.sidHexLength;
-  if (length !== undefined && rest.length !== length) {
-    return `"${sid}" has ${rest.length} hexadecimal characters after its prefix; a SID has exactly ${length}.`;
-  }
-  if (prefixes.length > 0 && !prefixes.includes(prefix)) {
-    return `"${sid}" has the prefix ${prefix}${kindOf(prefix, context)}; this field needs ${describePrefixes(prefixes, context)}.`;
-  }
-  return null;
-}
-
-function kindOf(prefix: string, context: GuidanceContext): string {
-  const kind = context.sidKinds?.[prefix];
-  return kind ? ` (${kind})` : '';
-}
-
-export function describePrefixes(prefixes: readonly string[], context: GuidanceContext): string {
-  const kinds = prefixes.map((p) => context.sidKinds?.[p]).filter((k): k is string => k !== undefined);
-  const shapes = prefixes.map((p) => `${p}…`).join(' or ');
-  return kinds.length === prefixes.length && kinds.length > 0 ? `${kinds.join(' or ')} SIDs (${shapes})` : `SIDs starting with ${shapes}`;
+/** The pack's SID format, or null when the pack does not give one (SIDs are then not checked here). */
+export function sidFormatOf(context: GuidanceContext): SidFormat | null {
+  return context.sidHexLength === undefined ? null : { hex_length: context.sidHexLength, kinds: context.sidKinds ?? {} };
 }
 
 /**
- * The shape of a SID, as the pack defines it, for the hint at a SID field: `CA` + 32 hexadecimal
- * characters (34 in all). Null when the pack does not give the length.
+ * A date and time as the page has it: a `datetime-local` value (`2026-11-23T08:15`) is read in the
+ * browser's zone, an ISO 8601 value with an offset as written; null when it is neither.
  */
-export function sidFormatHint(prefixes: readonly string[], context: GuidanceContext): string | null {
-  const length = context.sidHexLength;
-  if (length === undefined) return null;
-  const first = prefixes[0] ?? 'CA';
-  const example = `${first}${'0123456789abcdef'.repeat(Math.ceil(length / 16)).slice(0, length)}`;
-  const lead = prefixes.length > 0 ? `the prefix ${prefixes.join(' or ')}` : 'a two-letter prefix';
-  return `Each SID is ${length + 2} characters: ${lead}, then ${length} hexadecimal characters (0–9, a–f), for example ${example}.`;
-}
-
-/** Guidance for one field's current value; null when there is nothing to say yet. */
-export function guideField(field: IntakeFieldSpec, value: string, context: GuidanceContext): Guidance | null {
-  const blank = value.trim() === '';
-  switch (field.type) {
-    case 'sid_list':
-      return guideSids(field, value, context);
-    case 'datetime':
-      return blank ? requiredHint(field) : guideDatetime(field, value, context.now);
-    case 'phone':
-      if (blank) return requiredHint(field);
-      return /^\+[1-9]\d{6,14}$/.test(value.replace(/[\s\-.()]/g, ''))
-        ? { tone: 'ok', message: 'Looks like an international number.' }
-        : { tone: 'error', message: `"${value.trim()}" is not a phone number in international format; write it with + and the country code, for example +1 415 555 1212.` };
-    default:
-      return blank ? requiredHint(field) : null;
-  }
-}
-
-function requiredHint(field: IntakeFieldSpec): Guidance | null {
-  return field.required ? { tone: 'info', message: 'Required.' } : null;
-}
-
-function guideSids(field: IntakeFieldSpec, value: string, context: GuidanceContext): Guidance | null {
-  const sids = splitSids(value);
-  const prefixes = field.sid_prefixes ?? [];
-  const wanted = field.examples;
-  const need = wanted ? (wanted.min === wanted.max ? `${wanted.min}` : `${wanted.min}–${wanted.max}`) : null;
-  if (sids.length === 0) {
-    if (!field.required && !need) return null;
-    const what = prefixes.length > 0 ? describePrefixes(prefixes, context) : 'SIDs';
-    return { tone: 'info', message: need ? `Give ${need} examples: ${what}.` : `Give ${what}.` };
-  }
-  for (const sid of sids) {
-    const problem = sidProblem(sid, prefixes, context);
-    if (problem) return { tone: 'error', message: problem };
-  }
-  const unique = new Set(sids.map((s) => s.toLowerCase()));
-  if (unique.size < sids.length) return { tone: 'warning', message: 'A SID is listed twice; each example should be a different occurrence of the issue.' };
-  if (wanted && unique.size < wanted.min) {
-    return { tone: field.required ? 'error' : 'warning', message: `${unique.size} of ${need} examples: add ${wanted.min - unique.size} more, several examples show a trend.` };
-  }
-  if (wanted && unique.size > wanted.max) return { tone: 'warning', message: `${unique.size} examples; ${need} are enough, the first ones will be looked at first.` };
-  return { tone: 'ok', message: need ? `${unique.size} of ${need} examples, each a well-formed SID.` : 'Each SID is well formed.' };
-}
-
-/** A `datetime-local` value is read in the browser's zone; an ISO value with an offset as written. */
-export function readLocalDateTime(value: string): number | null {
+export function readLocalInstant(value: string): number | null {
   const trimmed = value.trim();
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(trimmed)) return null;
   const time = new Date(trimmed).getTime();
   return Number.isNaN(time) ? null : time;
 }
 
-function guideDatetime(field: IntakeFieldSpec, value: string, now: number): Guidance {
-  const at = readLocalDateTime(value);
-  if (at === null) return { tone: 'error', message: 'Give a date and a time, for example 2026-11-23 08:15.' };
-  const age = now - at;
-  if (age < 0) return { tone: 'error', message: `${field.label} is in the future; give the time the issue happened.` };
-  const ok = durationMs(field.recency?.ok_within);
-  if (ok === null) return { tone: 'ok', message: 'Thanks.' };
-  if (age <= ok) return { tone: 'ok', message: `${hoursText(age)} ago: recent enough (within ${hoursText(ok)}).` };
-  const best = durationMs(field.recency?.best_effort_within);
-  if (best !== null && age <= best) {
-    return {
-      tone: 'warning',
-      message: `${hoursText(age)} ago. Examples from the last ${hoursText(ok)} are best; up to ${hoursText(best)} is looked at on a best-effort basis. Add a more recent example if you can.`,
-    };
+/** A form field as the API gives it, read by the rules (durations in milliseconds). */
+export function ruleFieldOf(field: IntakeFieldSpec): IntakeField {
+  return intakeFieldFromPack(field);
+}
+
+/** The rules' verdicts on one field's value, exactly as the service gives them for that field. */
+export function verdictsAt(field: IntakeField, value: string, context: GuidanceContext): { reading: FieldReading; verdicts: IntakeVerdict[] } | null {
+  const sidFormat = sidFormatOf(context);
+  if (field.type === 'sid_list' && sidFormat === null) return null;
+  const read = { ticketOpenedAt: context.now, readInstant: readLocalInstant, sidFormat: sidFormat ?? { hex_length: 0, kinds: {} } };
+  if (!context.form || (sidFormat === null && context.form.fields.some((f) => f.type === 'sid_list'))) return fieldVerdicts(field, value, read);
+  const form = intakeFormFromPack(context.form, sidFormat);
+  const result = validateIntake(form, sentValues(form.fields, { ...context.values, [field.id]: value }), read);
+  return { reading: readField(field, value, read), verdicts: result.verdicts.filter((v) => v.field === field.id) };
+}
+
+/** The values a page sends for a form: its fields' non-blank values. */
+function sentValues(fields: readonly IntakeField[], values: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(fields.flatMap((f) => (isBlank(values[f.id]) ? [] : [[f.id, values[f.id]!]])));
+}
+
+/**
+ * Guidance for one field's current value; null when there is nothing to say yet. A blank field
+ * shows what it needs as information; a value shows the rules' first error, else their first
+ * warning, else that it is fine.
+ */
+export function guideField(spec: IntakeFieldSpec, value: string, context: GuidanceContext): Guidance | null {
+  const field = ruleFieldOf(spec);
+  const found = verdictsAt(field, value, context);
+  if (!found) return null;
+  const { reading, verdicts } = found;
+  if (isBlank(value)) return verdicts[0] ? { tone: 'info', message: verdicts[0] } : null;
+  const error = verdicts.find((v) => v.severity === 'error');
+  if (error) return { tone: 'error', message: error };
+  const warning = verdicts.find((v) => v.severity === 'warning');
+  if (warning) return { tone: 'warning', message: warning };
+  const fine = fineNote(field, reading, context);
+  return fine && { tone: 'ok', message: fine };
+}
+
+function fineNote(field: IntakeField, reading: FieldReading, context: GuidanceContext): GuidanceNote | null {
+  switch (field.type) {
+    case 'sid_list':
+      return field.examples
+        ? { code: 'intake.guidance.sidsOk', args: { usable: reading.usable, min: field.examples.min, max: field.examples.max } }
+        : { code: 'intake.guidance.sidsWellFormed', args: {} };
+    case 'phone':
+      return { code: 'intake.guidance.phoneOk', args: {} };
+    case 'datetime':
+      return field.recency && reading.instant !== undefined ? { code: 'intake.guidance.recentEnough', args: { age: context.now - reading.instant, okWithin: field.recency.okWithin } } : null;
+    default:
+      return null;
   }
-  return {
-    tone: 'error',
-    message: `${hoursText(age)} ago: too old to investigate, because records are kept for only about ${hoursText(ok)}. Give an example from the last ${hoursText(ok)}.`,
-  };
+}
+
+/**
+ * The shape of a SID, as the pack defines it, for the hint at a SID field: `CA` + 32 hexadecimal
+ * characters (34 in all). Null when the pack does not give the length.
+ */
+export function sidFormatHint(prefixes: readonly string[], context: GuidanceContext): GuidanceNote | null {
+  const length = context.sidHexLength;
+  if (length === undefined) return null;
+  const example = `${prefixes[0] ?? 'CA'}${'0123456789abcdef'.repeat(Math.ceil(length / 16)).slice(0, length)}`;
+  return { code: 'intake.guidance.sidFormat', args: { length, prefixes, example } };
 }
