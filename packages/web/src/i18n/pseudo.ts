@@ -38,6 +38,7 @@ function literalLength(elements: readonly MessageFormatElement[]): number {
   for (const element of elements) {
     if (element.type === TYPE.literal) length += element.value.length;
     else if (element.type === TYPE.tag) length += literalLength(element.children);
+    else if (element.type === TYPE.plural || element.type === TYPE.select) length += Math.max(0, ...Object.values(element.options).map((o) => literalLength(o.value)));
   }
   return length;
 }

@@ -1,0 +1,53 @@
+/**
+ * The language shown, for the whole app: react-intl's provider over the active formatter, and the
+ * way to change language (the switcher, the profile's language once the person is known).
+ */
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { type IntlShape, RawIntlProvider } from 'react-intl';
+import { type AppLocale, isLocale, type Locale } from './locales.js';
+import { activateLanguage, type StartedLanguage, storeLocale } from './start.js';
+
+export interface LanguageControl {
+  locale: AppLocale;
+  /** Shows the app in `locale` (after its catalog loads) and remembers the choice in this browser. */
+  changeLocale(locale: Locale): Promise<void>;
+}
+
+const LanguageContext = createContext<LanguageControl | null>(null);
+
+export function LanguageProvider({ initial, children }: { initial: StartedLanguage; children: ReactNode }) {
+  const [shown, setShown] = useState<{ locale: AppLocale; intl: IntlShape }>({ locale: initial.locale, intl: initial.intl });
+  const latest = useRef(0);
+  const changeLocale = useCallback(async (locale: Locale) => {
+    const request = ++latest.current;
+    storeLocale(locale);
+    const active = await activateLanguage(locale);
+    // A later choice made while this catalog loaded wins.
+    if (request === latest.current) setShown({ locale: active.locale, intl: active.intl });
+  }, []);
+  const control = useMemo(() => ({ locale: shown.locale, changeLocale }), [shown.locale, changeLocale]);
+  return (
+    <LanguageContext.Provider value={control}>
+      <RawIntlProvider value={shown.intl}>{children}</RawIntlProvider>
+    </LanguageContext.Provider>
+  );
+}
+
+export function useLanguage(): LanguageControl {
+  const control = useContext(LanguageContext);
+  if (!control) throw new Error('useLanguage outside <LanguageProvider>');
+  return control;
+}
+
+/**
+ * The signed-in person's language: once their profile names one, the app switches to it (unless
+ * the address chose a language with `?locale=`).
+ */
+export function useProfileLanguage(profileLocale: string | null | undefined, pinned: boolean): void {
+  const { locale, changeLocale } = useLanguage();
+  useEffect(() => {
+    if (!pinned && isLocale(profileLocale) && profileLocale !== locale) void changeLocale(profileLocale);
+    // Only a change of the profile's language switches; the switcher's own choices are not undone.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [profileLocale, pinned]);
+}
