@@ -43,7 +43,8 @@ export function sourceIds(srcDir: string, skipDirs: readonly string[] = []): Sou
   const literals = new Map<string, string[]>();
   const references = new Map<string, string[]>();
   for (const path of sourceFiles(srcDir, skipDirs)) {
-    const text = readFileSync(path, 'utf8');
+    // Examples in comments are no use of an id.
+    const text = readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
     const file = relative(srcDir, path);
     for (const match of text.matchAll(ID_LITERAL)) add(literals, match[2]!, file);
     for (const match of text.matchAll(ID_REFERENCE)) add(references, match[2]!, file);
