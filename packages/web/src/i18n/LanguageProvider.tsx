@@ -9,6 +9,8 @@ import { activateLanguage, type StartedLanguage, storeLocale } from './start.js'
 
 export interface LanguageControl {
   locale: AppLocale;
+  /** The address chose the language (`?locale=`): a profile's language does not replace it. */
+  pinned: boolean;
   /** Shows the app in `locale` (after its catalog loads) and remembers the choice in this browser. */
   changeLocale(locale: Locale): Promise<void>;
 }
@@ -25,7 +27,7 @@ export function LanguageProvider({ initial, children }: { initial: StartedLangua
     // A later choice made while this catalog loaded wins.
     if (request === latest.current) setShown({ locale: active.locale, intl: active.intl });
   }, []);
-  const control = useMemo(() => ({ locale: shown.locale, changeLocale }), [shown.locale, changeLocale]);
+  const control = useMemo(() => ({ locale: shown.locale, pinned: initial.pinned, changeLocale }), [shown.locale, initial.pinned, changeLocale]);
   return (
     <LanguageContext.Provider value={control}>
       <RawIntlProvider value={shown.intl}>{children}</RawIntlProvider>
@@ -43,8 +45,8 @@ export function useLanguage(): LanguageControl {
  * The signed-in person's language: once their profile names one, the app switches to it (unless
  * the address chose a language with `?locale=`).
  */
-export function useProfileLanguage(profileLocale: string | null | undefined, pinned: boolean): void {
-  const { locale, changeLocale } = useLanguage();
+export function useProfileLanguage(profileLocale: string | null | undefined): void {
+  const { locale, pinned, changeLocale } = useLanguage();
   useEffect(() => {
     if (!pinned && isLocale(profileLocale) && profileLocale !== locale) void changeLocale(profileLocale);
     // Only a change of the profile's language switches; the switcher's own choices are not undone.
