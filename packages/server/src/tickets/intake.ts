@@ -1,6 +1,5 @@
 import { AppError, type ErrorIssue } from '../errors.js';
-import { isBlank } from '../intake/field-checks.js';
-import { findIntakeForm, type IntakeForm, type IntakeIssue, type PackIntakeForm, validateIntake } from '../intake/index.js';
+import { findIntakeForm, isBlank, type IntakeForm, type IntakeIssue, type PackIntakeForm, validateIntake } from '../intake/index.js';
 import type { CatalogPackVersion } from '../policy/catalog.js';
 
 /** The intake forms of a pack version, as the pack writes them (what a client renders). */
@@ -59,7 +58,7 @@ function isMissingInformation(issue: IntakeIssue, values: Readonly<Record<string
   if (!form.fields.some((f) => f.id === issue.field)) return false;
   if (isBlank(values[issue.field])) return true;
   // A SID list with too few examples: the ones given are fine, more are missing.
-  return /\((none yet|\d+ valid so far)\)/.test(issue.message);
+  return issue.code === 'intake.examples.tooFew';
 }
 
 export function issuePath(prefix: string, field: string): string {

@@ -1,29 +1,15 @@
+import { allowedPriorities, englishText, priorityRestriction, type PriorityOption, type ProjectFacts } from '@hourglass/rules';
 import type { Actor } from './status.js';
 import { joinOr } from './words.js';
 import { success, violation, type Outcome, type RuleViolation } from './violation.js';
 
-/** One priority of a policy pack (`PriorityData`), most urgent first in {@link PriorityCatalog.priorities}. */
-export interface PriorityOption {
-  readonly id: string;
-  readonly name: string;
-  /** Only for production projects (twilio P1 and P2, 360dialog critical and urgent). */
-  readonly production_only?: boolean | undefined;
-  /** Why, in the provider's terms (`CompiledPackVersion` priorities carry it). */
-  readonly restriction_reason?: string | null | undefined;
-  /** The same restriction as a pack file writes it (`restrictions: { production_only: true, reason: … }`). */
-  readonly restrictions?: { readonly production_only?: boolean | undefined; readonly reason?: string | undefined } | undefined;
-}
+/** A pack's priority and the project a ticket is filed for, as the shared priority rules read them. */
+export type { PriorityOption, ProjectFacts };
 
 /** The part of a policy pack version (`CompiledPackVersion`) that priorities depend on. */
 export interface PriorityCatalog {
   readonly priorities: readonly PriorityOption[];
   readonly defaultPriority: string | PriorityOption;
-}
-
-/** The project a ticket is filed for; `null` when the customer named none. */
-export interface ProjectFacts {
-  name: string;
-  production: boolean;
 }
 
 export type PriorityViolationCode =
@@ -129,7 +115,7 @@ function restrictionViolation(
 ): { ok: false; violation: RuleViolation<'priority_restricted'> } | null {
   const restriction = restrictionProblem(option, project);
   if (!restriction) return null;
-  const alternatives = catalog.priorities.filter((p) => !restrictionProblem(p, project));
+  const alternatives = allowedPriorities(catalog.priorities, project);
   const instead =
     alternatives.length > 0
       ? ` Choose ${joinOr(alternatives.map(describe))} instead, or ${orElse}.`
@@ -137,19 +123,10 @@ function restrictionViolation(
   return violation('priority_restricted', `${restriction}${instead}`, 'priority');
 }
 
-/** Why `option` is not allowed for `project`, with the pack's reason; `null` when it is allowed. */
+/** Why `option` is not allowed for `project` (the shared rule), in English with the pack's reason; `null` when it is allowed. */
 function restrictionProblem(option: PriorityOption, project: ProjectFacts | null): string | null {
-  if (!isProductionOnly(option)) return null;
-  if (project?.production) return null;
-  const subject = project
-    ? `project "${project.name}" is not a production project`
-    : 'the ticket names no production project';
-  const reason = option.restriction_reason ?? option.restrictions?.reason ?? null;
-  return `${describe(option)} is only for production projects, and ${subject}.${reason ? ` ${reason.trim()}` : ''}`;
-}
-
-function isProductionOnly(option: PriorityOption): boolean {
-  return option.production_only === true || option.restrictions?.production_only === true;
+  const verdict = priorityRestriction(option, project);
+  return verdict && englishText(verdict);
 }
 
 function unknownPriority(

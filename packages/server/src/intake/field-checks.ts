@@ -1,1 +1,0 @@
-export { isBlank } from '@hourglass/rules';
