@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE, type MessageId, type MessageValues, translator } from './i18n/index.js';
+
 /**
  * Every error the service reports, as a code with its HTTP status and a default plain-words message.
  * Feature code throws `AppError(code, message?)`; the HTTP layer turns it into `{ error: { code, message, issues? } }`.
@@ -41,6 +43,12 @@ export interface ErrorIssue {
   message: string;
 }
 
+/** A message of the catalogs with its arguments: how an error is shown in each reader's language. */
+export interface LocalizedText {
+  id: MessageId;
+  values?: MessageValues;
+}
+
 export class AppError extends Error {
   override readonly name = 'AppError';
   readonly status: number;
@@ -48,9 +56,16 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string = defaultMessage(code),
     readonly issues?: ErrorIssue[],
+    /** The message as a catalog entry, when it is one: shown in the reader's language. */
+    readonly text?: LocalizedText,
   ) {
     super(message);
     this.status = statusOf(code);
+  }
+
+  /** An error whose message is a catalog entry; its `message` is the English text. */
+  static translated(code: ErrorCode, text: LocalizedText, issues?: ErrorIssue[]): AppError {
+    return new AppError(code, translator(DEFAULT_LOCALE).t(text.id, text.values), issues, text);
   }
 }
 
@@ -103,74 +118,25 @@ export function statusOf(code: ErrorCode): number {
   }
 }
 
+/** The plain-words English message of a code (the `error.<code>` entry of the catalogs). */
 export function defaultMessage(code: ErrorCode): string {
-  switch (code) {
-    case 'validation_failed':
-      return 'The request is not valid; see issues for each field to fix.';
-    case 'malformed_json':
-      return 'The request body is not valid JSON; check quotes, commas and brackets.';
-    case 'body_too_large':
-      return 'The request body is too large; JSON bodies are limited to 1 MiB.';
-    case 'unsupported_media_type':
-      return 'This content type is not accepted; send JSON with Content-Type: application/json.';
-    case 'unauthenticated':
-      return 'Sign in first: send a session cookie (POST /api/v1/session) or an "Authorization: Bearer <token>" header.';
-    case 'invalid_credentials':
-      return 'The email or password is wrong.';
-    case 'forbidden':
-      return 'Your role does not allow this action.';
-    case 'not_found':
-      return 'Nothing was found with that id.';
-    case 'route_not_found':
-      return 'There is no such endpoint; see /openapi.json for the list of endpoints.';
-    case 'conflict':
-      return 'The request conflicts with the current state of the resource.';
-    case 'email_taken':
-      return 'A user with this email already exists; use another email or update the existing user.';
-    case 'idempotency_key_reused':
-      return 'This Idempotency-Key was already used with a different request; use a new key for a new request.';
-    case 'invalid_idempotency_key':
-      return 'The Idempotency-Key header must be 1 to 255 visible ASCII characters.';
-    case 'unknown_pack':
-      return 'There is no policy pack with this id.';
-    case 'unknown_plan':
-      return 'The policy pack has no plan with this id.';
-    case 'unknown_status':
-      return 'This is not a ticket status; use one of new, open, pending, on_hold, solved, closed.';
-    case 'same_status':
-      return 'The ticket already has this status.';
-    case 'ticket_closed':
-      return 'The ticket is closed and cannot change any more; open a follow-up ticket instead.';
-    case 'illegal_transition':
-      return 'This status change is not allowed from the current status.';
-    case 'actor_not_allowed':
-      return 'Your role may not make this status change.';
-    case 'unknown_priority':
-      return 'This is not a priority of the support plan.';
-    case 'priority_restricted':
-      return 'This priority is not available for this ticket.';
-    case 'reclassify_not_allowed':
-      return 'Only an agent can change the priority of an existing ticket.';
-    case 'reclassify_reason_required':
-      return 'Say why the priority changes; the reason is kept in the history.';
-    case 'same_priority':
-      return 'The ticket already has this priority.';
-    case 'intake_invalid':
-      return 'The intake details are not usable yet; see issues for each field to fix.';
-    case 'unknown_intake_form':
-      return 'The policy pack has no intake form with this id.';
-    case 'attachment_too_large':
-      return 'The attachment is too large; attachments are limited to 10 MiB.';
-    case 'too_many_attempts':
-      return 'Too many attempts; wait for the time in the Retry-After header, then try again.';
-    case 'cross_site_request':
-      return 'This request came from another site, so it was refused; use the desk\'s own pages, or send an API token ("Authorization: Bearer <token>") instead of the session cookie.';
-    case 'database_unavailable':
-      return 'The database cannot be reached right now; try again shortly.';
-    case 'internal':
-      return 'Something went wrong on our side; the error has been logged.';
-  }
+  return translator(DEFAULT_LOCALE).t(`error.${code}`);
 }
 
-export const notFound = (what: string): AppError => new AppError('not_found', `No ${what} was found with that id.`);
+/** The things `notFound` names that have a message of their own in the catalogs. */
+const NOT_FOUND: Record<string, MessageId> = {
+  account: 'error.notFound.account',
+  attachment: 'error.notFound.attachment',
+  'out-of-office range': 'error.notFound.outOfOfficeRange',
+  'suspended mail': 'error.notFound.suspendedMail',
+  team: 'error.notFound.team',
+  ticket: 'error.notFound.ticket',
+  user: 'error.notFound.user',
+  webhook: 'error.notFound.webhook',
+};
+
+export const notFound = (what: string): AppError => {
+  const id = NOT_FOUND[what];
+  return id ? AppError.translated('not_found', { id }) : new AppError('not_found', `No ${what} was found with that id.`);
+};
 export const forbidden = (message?: string): AppError => new AppError('forbidden', message);

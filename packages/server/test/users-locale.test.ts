@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, AGENT, CUSTOMER_A, startTestService, type TestService } from './support/app.js';
 import { DATABASE_KINDS } from './support/databases.js';
 
+const GERMAN_AGENT = 'irina.sokolova@hourglass.example';
+
 describe.each(DATABASE_KINDS)('the language people read the desk in, on %s', (kind) => {
   let service: TestService;
   beforeAll(async () => {
@@ -12,8 +14,10 @@ describe.each(DATABASE_KINDS)('the language people read the desk in, on %s', (ki
   });
 
   it('shows the demo locales on /me: a German agent, and null for a customer who has not chosen', async () => {
-    const agent = await service.request(await service.signIn(AGENT), { method: 'GET', url: '/api/v1/me' });
-    expect(agent.json()).toMatchObject({ email: AGENT, locale: 'de' });
+    const agent = await service.request(await service.signIn(GERMAN_AGENT), { method: 'GET', url: '/api/v1/me' });
+    expect(agent.json()).toMatchObject({ email: GERMAN_AGENT, locale: 'de' });
+    const english = await service.request(await service.signIn(AGENT), { method: 'GET', url: '/api/v1/me' });
+    expect(english.json()).toMatchObject({ email: AGENT, locale: null });
     const customer = await service.request(await service.signIn(CUSTOMER_A), { method: 'GET', url: '/api/v1/me' });
     expect(customer.json()).toMatchObject({ email: CUSTOMER_A, locale: null });
   });

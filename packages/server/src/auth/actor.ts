@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Account, Role } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import type { Locale } from '../i18n/locales.js';
 
 /** The signed-in caller of a request. */
 export interface Actor {
@@ -14,6 +15,8 @@ export interface Actor {
   via: 'session' | 'token';
   /** A customer's account as read with the caller, so creating a ticket needs no second look-up. */
   account: ActorAccount | null;
+  /** The language the caller chose for the desk (error messages use it when the request names none). */
+  locale?: Locale | null;
 }
 
 /** The actor's account as read with the user: what ticket creation and routing need. */

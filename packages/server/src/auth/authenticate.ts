@@ -78,5 +78,5 @@ function tokenOf(authorization: string, basicAllowed: boolean): string {
 }
 
 function actorOf(user: User, account: ActorAccount | null, via: Actor['via'], principal: string): Actor {
-  return { userId: user.id, providerId: user.provider_id, role: user.role, accountId: user.account_id, principal, via, account };
+  return { userId: user.id, providerId: user.provider_id, role: user.role, accountId: user.account_id, principal, via, account, locale: user.locale };
 }

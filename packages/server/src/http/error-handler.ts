@@ -3,15 +3,20 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { unsupportedMediaTypeMessage } from './security/content-types.js';
 import { isConnectionLoss } from '../db/errors.js';
 import { AppError, defaultMessage, type ErrorCode, type ErrorIssue, statusOf } from '../errors.js';
+import { translator, type Locale } from '../i18n/index.js';
+import { issuesIn, messageIn, requestLocale, schemaIssueMessage, type SchemaIssue, valueAt } from './error-language.js';
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; issues?: ErrorIssue[] };
 }
 
-/** Installs the one error handler and the not-found handler: every failure becomes `{ error: { code, message, issues? } }`. */
+/**
+ * Installs the one error handler and the not-found handler: every failure becomes `{ error: { code, message, issues? } }`,
+ * its messages in the request's language (see `requestLocale`).
+ */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    let appError = toAppError(error);
+    let appError = toAppError(error, request);
     if (appError.code === 'body_too_large' && /\/attachments(\?|$)/.test(request.url)) appError = new AppError('attachment_too_large');
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') appError = new AppError('unsupported_media_type', unsupportedMediaTypeMessage(request.headers['content-type']));
     if (appError.code === 'internal' || appError.code === 'database_unavailable') {
@@ -20,7 +25,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     return sendError(reply, appError);
   });
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) =>
-    sendError(reply, new AppError('route_not_found', `There is no endpoint ${request.method} ${request.url.split('?')[0]}; see /openapi.json for the list of endpoints.`)),
+    sendError(reply, AppError.translated('route_not_found', { id: 'error.routeNotFound.endpoint', values: { method: request.method, path: request.url.split('?')[0] ?? '' } })),
   );
 }
 
@@ -34,29 +39,30 @@ export function answerFrameworkError(error: FastifyError, _request: FastifyReque
     case 'FST_ERR_BAD_URL':
       return sendError(
         reply,
-        new AppError('validation_failed', 'The address is not valid: it has a broken percent-encoding (such as %ED%A0%80 or a lone %); encode each part of the path as UTF-8.', [
-          { path: 'url', message: 'Not a valid percent-encoded UTF-8 path.' },
-        ]),
+        AppError.translated('validation_failed', { id: 'error.request.badUrl' }, [{ path: 'url', message: englishOf('validation.notPercentEncoded') }]),
       );
     case 'FST_ERR_MAX_PARAM_LENGTH':
       return sendError(
         reply,
-        new AppError('validation_failed', 'A part of the address is too long (more than 100 characters); ids are UUIDs, see /openapi.json for each path.', [
-          { path: 'params', message: 'Too long for a path parameter.' },
-        ]),
+        AppError.translated('validation_failed', { id: 'error.request.paramTooLong' }, [{ path: 'params', message: englishOf('validation.paramTooLong') }]),
       );
     default:
       return sendError(reply, toAppError(error));
   }
 }
 
-export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
-  const body: ErrorBody = { error: { code: error.code, message: error.message } };
-  if (error.issues && error.issues.length > 0) body.error.issues = error.issues;
+/** Sends an error answer in `locale` (by default the request's language). */
+export function sendError(reply: FastifyReply, error: AppError, locale: Locale = requestLocale(reply.request)): FastifyReply {
+  const body: ErrorBody = { error: { code: error.code, message: messageIn(error, locale) } };
+  if (error.issues && error.issues.length > 0) body.error.issues = issuesIn(error.issues, locale);
   return reply.code(error.status).type('application/json; charset=utf-8').send(JSON.stringify(body));
 }
 
-export function toAppError(error: FastifyError | Error): AppError {
+/**
+ * The AppError of any failure. Given the request, a schema failure's issues are written in the
+ * request's language (Zod's messages need the value checked and the reader's locale).
+ */
+export function toAppError(error: FastifyError | Error, request?: FastifyRequest): AppError {
   if (error instanceof AppError) return error;
   if (error.name === 'PolicyError') {
     const code = (error as { code?: unknown }).code;
@@ -64,7 +70,9 @@ export function toAppError(error: FastifyError | Error): AppError {
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as FastifyError).validationContext ?? 'body';
-    return new AppError('validation_failed', undefined, error.validation.flatMap((issue) => toIssues(context, issue)));
+    const locale = requestLocale(request);
+    const checked = request ? (request as unknown as Record<string, unknown>)[context] : undefined;
+    return new AppError('validation_failed', undefined, error.validation.flatMap((issue) => toIssues(context, issue, locale, checked)));
   }
   if (isResponseSerializationError(error as never) && 'cause' in error && (error as { method?: unknown }).method) {
     return new AppError('internal');
@@ -73,9 +81,7 @@ export function toAppError(error: FastifyError | Error): AppError {
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new AppError('malformed_json', fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-        ? 'The request body is empty but Content-Type says JSON; send a JSON object or drop the header.'
-        : defaultMessage('malformed_json'));
+      return fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? AppError.translated('malformed_json', { id: 'error.request.emptyJson' }) : new AppError('malformed_json');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('body_too_large');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -103,22 +109,18 @@ function fromStatus(status: number, message: string): AppError {
   return error;
 }
 
-interface ValidationIssue {
-  keyword: string;
-  instancePath: string;
-  message?: string;
-  params?: Record<string, unknown>;
-}
+/** The English text of a catalog entry without arguments (issues are stored in English and translated when sent). */
+const englishOf = (id: 'validation.notPercentEncoded' | 'validation.paramTooLong'): string => translator('en').t(id);
 
-function toIssues(context: string, issue: ValidationIssue): ErrorIssue[] {
+function toIssues(context: string, issue: SchemaIssue, locale: Locale, checked: unknown): ErrorIssue[] {
   const base = [context, ...issue.instancePath.split('/').filter((s) => s !== '')].join('.');
   if (issue.keyword === 'unrecognized_keys' && Array.isArray(issue.params?.keys)) {
     return (issue.params.keys as string[]).map((key) => ({
       path: `${base}.${key}`,
-      message: `Unknown field "${key}"; remove it or check its spelling.`,
+      message: translator(locale).t('validation.unknownField', { key }),
     }));
   }
-  return [{ path: base, message: issue.message ?? 'Invalid value.' }];
+  return [{ path: base, message: schemaIssueMessage(issue, valueAt(checked, issue.instancePath), locale) }];
 }
 
 /** PostgreSQL errors caused by the data sent (not by the service): a 4xx with plain words. */
@@ -126,15 +128,12 @@ function fromDatabaseError(error: Error): AppError | undefined {
   const code = (error as { code?: unknown }).code;
   if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return undefined;
   if (code.startsWith('22')) {
-    return new AppError(
-      'validation_failed',
-      'A value in the request cannot be stored: it contains a character that is not allowed (such as a NUL byte or a broken Unicode surrogate) or is out of range; remove it and try again.',
-    );
+    return AppError.translated('validation_failed', { id: 'error.request.unstorableValue' });
   }
   if (code === '23505') return new AppError('conflict');
   if (code === '23503' || code === '23514' || code === '23502') {
-    return new AppError('validation_failed', 'A value in the request does not fit the stored data (an unknown id or a value out of range); check the ids and values you sent.');
+    return AppError.translated('validation_failed', { id: 'error.request.unfitValue' });
   }
-  if (code === '40001' || code === '40P01') return new AppError('conflict', 'The request collided with another change to the same data; try it again.');
+  if (code === '40001' || code === '40P01') return AppError.translated('conflict', { id: 'error.request.collided' });
   return undefined;
 }
