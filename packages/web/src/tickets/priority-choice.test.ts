@@ -13,14 +13,14 @@ const project = (production: boolean, name = production ? 'Checkout' : 'Staging'
 /** A pack version's priorities as the policies API gives them to the page. */
 function prioritiesOf(packId: string): PriorityInfo[] {
   const version = registry.pack(packId).latest;
-  return version.priorities.map((p) => ({ id: p.id, name: p.name, definition: '', examples: [], default: p.id === version.defaultPriority.id, production_only: p.production_only === true }));
+  return version.priorities.map((p) => ({ id: p.id, name: p.name, definition: '', examples: [], default: p.id === version.defaultPriority, production_only: p.production_only === true }));
 }
 
 describe('the new-ticket page’s priority choices and the service’s priority rule agree', () => {
   it('refuses exactly the priorities the service refuses, for any project or none, in every shipped pack', () => {
     for (const packId of registry.packIds()) {
       const version = registry.pack(packId).latest;
-      const catalog = { priorities: version.priorities, defaultPriority: version.defaultPriority.id };
+      const catalog = { priorities: version.priorities, defaultPriority: version.defaultPriority };
       const page = prioritiesOf(packId);
       fc.assert(
         fc.property(fc.constantFrom(...page), fc.option(fc.boolean(), { nil: undefined }), (priority, production) => {
