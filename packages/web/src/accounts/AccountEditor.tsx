@@ -1,6 +1,9 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { http, ok } from '../api/http.js';
 import type { Account } from '../api/types.js';
+import { DIRECTORY_KEY } from '../shared/directory.js';
+import { useWrite } from '../shared/query.js';
+import { accountKeys } from './queries.js';
 import { ACCOUNT_FIELDS, type AccountDraft, changesOf, type Choice, draftOf } from './account-form.js';
 import { errorsFrom, FieldError, type FieldErrors, TextField, FormActions } from '../shared/fields.js';
 import { SelectField } from '../shared/SelectField.js';
@@ -18,11 +21,14 @@ const MANAGERS = [
   { field: 'growth_manager_id', label: 'Growth manager', hint: 'Answers escalations for partner tiers that have one.' },
 ] as const;
 
+type ChangedAccount = Extract<ReturnType<typeof changesOf>, { ok: true }>['body'];
+
 /** Changes a customer account's plan, partner tier, languages, team, managers and phone PIN (`PATCH /api/v1/accounts/:id`). */
 export function AccountEditor({ account, choices, onSaved, onCancel }: { account: Account; choices: AccountChoices; onSaved: (saved: Account) => void; onCancel: () => void }) {
   const [draft, setDraft] = useState<AccountDraft>(() => draftOf(account));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  const save = useWrite((body: ChangedAccount) => ok(http.PATCH('/api/v1/accounts/{id}', { params: { path: { id: account.id } }, body })), () => [accountKeys.all, DIRECTORY_KEY]);
   useEffect(() => {
     document.getElementById('account-name')?.focus();
   }, []);
@@ -41,7 +47,7 @@ export function AccountEditor({ account, choices, onSaved, onCancel }: { account
     setErrors({});
     setBusy(true);
     try {
-      onSaved(await ok(http.PATCH('/api/v1/accounts/{id}', { params: { path: { id: account.id } }, body: changes.body })));
+      onSaved(await save.mutateAsync(changes.body));
     } catch (caught) {
       setErrors(errorsFrom(caught, ACCOUNT_FIELDS));
     } finally {

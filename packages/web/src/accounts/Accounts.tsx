@@ -1,12 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { http, ok } from '../api/http.js';
 import type { Account, PolicyInfo, Team, User } from '../api/types.js';
 import { loadAll, loadStaffUsers } from '../shared/paging.js';
 import { Await, Empty } from '../shared/feedback.js';
-import { useLoad } from '../shared/hooks.js';
 import { TableWrap } from '../shared/table-wrap.js';
 import { planChoices, staffChoices, teamChoices, tierChoices } from './account-form.js';
 import { AccountEditor } from './AccountEditor.js';
+import { accountKeys } from './queries.js';
 
 interface AccountsData {
   accounts: Account[];
@@ -28,10 +29,10 @@ async function loadAccounts(signal: AbortSignal): Promise<AccountsData> {
 
 /** The customer accounts with their policy, plan, languages, team, managers and projects; one at a time can be changed. */
 export function AccountsSection() {
-  const loaded = useLoad(loadAccounts, []);
+  const accounts = useQuery({ queryKey: accountKeys.admin, queryFn: ({ signal }) => loadAccounts(signal) });
   const [editing, setEditing] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const data = loaded.status === 'ready' ? loaded.data : null;
+  const data = accounts.data ?? null;
   const account = data?.accounts.find((a) => a.id === editing);
   const nameOf = (id: string | null | undefined) => (id ? (data?.staff.find((u) => u.id === id)?.name ?? 'unknown') : null);
   const teamOf = (id: string | null | undefined) => (id ? (data?.teams.find((t) => t.id === id)?.name ?? 'unknown') : null);
@@ -41,7 +42,7 @@ export function AccountsSection() {
       <section aria-labelledby="accounts-heading" className="panel">
         <h2 id="accounts-heading">Customer accounts</h2>
         <div aria-live="polite">{saved && <p className="ok-text">{saved}</p>}</div>
-        <Await loaded={loaded} what="the accounts">
+        <Await query={accounts} what="the accounts">
           {({ accounts }) =>
             accounts.length === 0 ? (
               <Empty>No customer accounts yet.</Empty>
@@ -93,7 +94,7 @@ export function AccountsSection() {
           }
         </Await>
       </section>
-      {account && data && loaded.status === 'ready' && (
+      {account && data && (
         <section aria-labelledby="account-edit-heading" className="panel" key={account.id}>
           <h2 id="account-edit-heading">{account.name}: plan, team, managers and phone PIN</h2>
           <AccountEditor
@@ -101,7 +102,6 @@ export function AccountsSection() {
             choices={{ plans: planChoices(data.packs, account), tiers: tierChoices(data.packs, account), staff: staffChoices(data.staff), teams: teamChoices(data.teams) }}
             onCancel={() => setEditing(null)}
             onSaved={(updated) => {
-              loaded.replace({ ...data, accounts: data.accounts.map((a) => (a.id === updated.id ? updated : a)) });
               setSaved(`${updated.name}'s changes are saved.`);
               setEditing(null);
             }}

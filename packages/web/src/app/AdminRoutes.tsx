@@ -1,12 +1,14 @@
-import { Link, useLocation } from '../router.js';
+import { Link, useLocation } from 'wouter';
 import { useSession } from '../session/session.js';
+import { useQuery } from '@tanstack/react-query';
 import { Await } from '../shared/feedback.js';
 import { usePageTitle } from '../shared/hooks.js';
 import { AccountsSection } from '../accounts/Accounts.js';
 import { AgentsSection } from '../people/Agents.js';
 import { CalendarsSection } from '../policy/Calendars.js';
 import { PackUpload } from '../policy/PackUpload.js';
-import { PolicyPacks, usePolicies } from '../policy/PolicyPacks.js';
+import { PolicyPacks } from '../policy/PolicyPacks.js';
+import { policiesQuery } from '../policy/queries.js';
 import { WebhooksSection } from '../webhooks/Webhooks.js';
 
 const SECTIONS = [
@@ -18,8 +20,9 @@ const SECTIONS = [
 ] as const;
 
 /** Admin: customer accounts; agents with their schedules and presence; policy packs (view, check a file); calendars; webhooks. */
-export default function AdminApp() {
-  const { path } = useLocation();
+export default function AdminRoutes() {
+  const [location] = useLocation();
+  const path = location.replace(/\/+$/, '') || '/';
   const { user } = useSession();
   const sections = SECTIONS.filter((s) => !s.adminOnly || user.role === 'admin');
   const section = sections.find((s) => s.path === path);
@@ -63,12 +66,12 @@ export default function AdminApp() {
 
 /** The packs with their versions, and a pack file check. */
 function PolicyArea() {
-  const loaded = usePolicies();
+  const policies = useQuery(policiesQuery);
   return (
     <>
       <section aria-labelledby="policies-heading" className="panel">
         <h2 id="policies-heading">Packs and their versions</h2>
-        <Await loaded={loaded} what="the policy packs">
+        <Await query={policies} what="the policy packs">
           {({ items }) => <PolicyPacks packs={items} />}
         </Await>
       </section>
@@ -79,9 +82,9 @@ function PolicyArea() {
 
 /** The calendars of the packs in force: next open hours and a month view. */
 function CalendarArea() {
-  const loaded = usePolicies();
+  const policies = useQuery(policiesQuery);
   return (
-    <Await loaded={loaded} what="the calendars">
+    <Await query={policies} what="the calendars">
       {({ items }) => <CalendarsSection packs={items} />}
     </Await>
   );

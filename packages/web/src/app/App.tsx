@@ -1,17 +1,19 @@
-import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, Redirect, useLocation, useSearch } from 'wouter';
 import { ApiError, messageOf, SIGNED_OUT_EVENT } from '../api/client.js';
 import { http, ok } from '../api/http.js';
 import type { User } from '../api/types.js';
 import { LoginPage } from '../session/LoginPage.js';
 import { loginPathFor, safeReturnPath } from '../session/return-path.js';
-import { syncServerClock } from '../time/server-clock.js';
 import { type Session, SessionContext } from '../session/session.js';
-import { Link, navigate, useLocation } from '../router.js';
 import { ErrorNotice, Loading } from '../shared/feedback.js';
+import { syncServerClock } from '../time/server-clock.js';
+import { Shell } from './Shell.js';
 
-const PortalApp = lazy(() => import('./PortalRoutes.js'));
-const ConsoleApp = lazy(() => import('./ConsoleRoutes.js'));
-const AdminApp = lazy(() => import('./AdminRoutes.js'));
+const PortalRoutes = lazy(() => import('./PortalRoutes.js'));
+const ConsoleRoutes = lazy(() => import('./ConsoleRoutes.js'));
+const AdminRoutes = lazy(() => import('./AdminRoutes.js'));
 
 /** How often the service's clock is measured again. */
 const CLOCK_SYNC_MS = 5 * 60_000;
@@ -24,9 +26,14 @@ export function homeOf(user: User): string {
   return '/console';
 }
 
+/** The page the `?next=` of the sign-in page names, when it is one of this desk's. */
+const returnPath = (search: string) => safeReturnPath(new URLSearchParams(search).get('next'), window.location.origin);
+
 export function App() {
   const [me, setMe] = useState<Me>({ status: 'loading' });
-  const location = useLocation();
+  const [path, navigate] = useLocation();
+  const search = useSearch();
+  const queryClient = useQueryClient();
 
   const loadMe = useCallback(() => {
     // The service's clock is read with the session, so the first countdowns are already right.
@@ -38,10 +45,13 @@ export function App() {
   useEffect(loadMe, [loadMe]);
   useEffect(() => {
     // A session that ended (expired, revoked) sends the person to sign in, and back here afterwards.
-    const ended = () => setMe({ status: 'anonymous' });
+    const ended = () => {
+      setMe({ status: 'anonymous' });
+      queryClient.clear();
+    };
     window.addEventListener(SIGNED_OUT_EVENT, ended);
     return () => window.removeEventListener(SIGNED_OUT_EVENT, ended);
-  }, []);
+  }, [queryClient]);
   useEffect(() => {
     // The demo clock can be moved; a clock drifts. Measure again now and then.
     const timer = window.setInterval(() => void syncServerClock(), CLOCK_SYNC_MS);
@@ -53,9 +63,11 @@ export function App() {
       await ok(http.DELETE('/api/v1/session'));
     } finally {
       setMe({ status: 'anonymous' });
+      // Nothing read for this person stays for the next one.
+      queryClient.clear();
       navigate('/login', { replace: true });
     }
-  }, []);
+  }, [navigate, queryClient]);
 
   const session = useMemo<Session | null>(
     () => (me.status === 'signed_in' ? { user: me.user, zone: me.user.zone || Intl.DateTimeFormat().resolvedOptions().timeZone, signOut } : null),
@@ -72,25 +84,33 @@ export function App() {
     );
   }
   if (me.status === 'anonymous' || !session) {
-    if (location.path !== '/login') {
+    if (path !== '/login') {
       // A page that needs a session: sign in first, then come back to it.
-      navigate(loginPathFor(`${window.location.pathname}${window.location.search}${window.location.hash}`), { replace: true });
-      return <Loading what="the sign-in page" />;
+      return (
+        <>
+          <Redirect to={loginPathFor(`${window.location.pathname}${window.location.search}${window.location.hash}`)} replace />
+          <Loading what="the sign-in page" />
+        </>
+      );
     }
     return (
       <LoginPage
         onSignedIn={(user) => {
           setMe({ status: 'signed_in', user });
-          navigate(safeReturnPath(location.query.get('next'), window.location.origin) ?? homeOf(user), { replace: true });
+          navigate(returnPath(search) ?? homeOf(user), { replace: true });
         }}
       />
     );
   }
   const user = session.user;
-  const area = location.path.split('/')[1] ?? '';
+  const area = path.split('/')[1] ?? '';
   if (area === '' || area === 'login') {
-    navigate((area === 'login' && safeReturnPath(location.query.get('next'), window.location.origin)) || homeOf(user), { replace: true });
-    return <Loading what="your home page" />;
+    return (
+      <>
+        <Redirect to={(area === 'login' && returnPath(search)) || homeOf(user)} replace />
+        <Loading what="your home page" />
+      </>
+    );
   }
   return (
     <SessionContext.Provider value={session}>
@@ -102,9 +122,9 @@ export function App() {
 }
 
 function renderArea(area: string, user: User) {
-  if (area === 'portal' && user.role === 'customer') return <PortalApp />;
-  if (area === 'console' && user.role !== 'customer') return <ConsoleApp />;
-  if (area === 'admin' && (user.role === 'admin' || user.role === 'manager')) return <AdminApp />;
+  if (area === 'portal' && user.role === 'customer') return <PortalRoutes />;
+  if (area === 'console' && user.role !== 'customer') return <ConsoleRoutes />;
+  if (area === 'admin' && (user.role === 'admin' || user.role === 'manager')) return <AdminRoutes />;
   return (
     <div className="page">
       <h1>Page not found</h1>
@@ -112,54 +132,5 @@ function renderArea(area: string, user: User) {
         There is nothing at this address for you. <Link to={homeOf(user)}>Go to your home page</Link>.
       </p>
     </div>
-  );
-}
-
-function Shell({ user, onSignOut, children }: { user: User; onSignOut: () => void; children: ReactNode }) {
-  const links =
-    user.role === 'customer'
-      ? [
-          { to: '/portal', label: 'My tickets' },
-          { to: '/portal/new', label: 'New ticket' },
-        ]
-      : [
-          { to: '/console', label: 'Queue' },
-          { to: '/console/suspended-mail', label: 'Suspended mail' },
-          ...(user.role === 'admin' || user.role === 'manager' ? [{ to: '/admin', label: 'Admin' }] : []),
-        ];
-  const { path } = useLocation();
-  return (
-    <>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header className="top">
-        <span className="brand" aria-hidden="true">
-          Hourglass
-        </span>
-        <nav aria-label="Main">
-          <ul>
-            {links.map((link) => (
-              <li key={link.to}>
-                <Link to={link.to} aria-current={path === link.to ? 'page' : undefined}>
-                  {link.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="who">
-          <span>
-            {user.name} <span className="muted">({user.role})</span>
-          </span>
-          <button type="button" className="link-button" onClick={onSignOut}>
-            Sign out
-          </button>
-        </div>
-      </header>
-      <main id="main" tabIndex={-1}>
-        {children}
-      </main>
-    </>
   );
 }

@@ -1,14 +1,16 @@
-import { matchPath, useLocation } from '../router.js';
+import { Route, Switch } from 'wouter';
+import { SuspendedMailPage } from '../mail-review/SuspendedMailPage.js';
 import { CONSOLE_TICKET } from '../routes.js';
 import { QueuePage } from '../tickets/QueuePage.js';
-import { SuspendedMailPage } from '../mail-review/SuspendedMailPage.js';
 import { WorkspacePage } from '../tickets/WorkspacePage.js';
 
 /** The agent console: the queue ordered by time to breach, the ticket workspace, and suspended mail. */
-export default function ConsoleApp() {
-  const { path } = useLocation();
-  const ticket = matchPath(CONSOLE_TICKET, path);
-  if (ticket) return <WorkspacePage id={ticket.id!} />;
-  if (path === '/console/suspended-mail') return <SuspendedMailPage />;
-  return <QueuePage />;
+export default function ConsoleRoutes() {
+  return (
+    <Switch>
+      <Route path={CONSOLE_TICKET}>{(params) => <WorkspacePage id={params.id} />}</Route>
+      <Route path="/console/suspended-mail" component={SuspendedMailPage} />
+      <Route component={QueuePage} />
+    </Switch>
+  );
 }

@@ -4,6 +4,8 @@ import { http, idempotent, ok } from '../api/http.js';
 import type { EscalationRoute } from '../api/types.js';
 import { ErrorNotice } from '../shared/feedback.js';
 import { useActionKey } from '../shared/hooks.js';
+import { useWrite } from '../shared/query.js';
+import { ticketKeys } from '../tickets/queries.js';
 import type { EscalationOffer } from './status.js';
 
 type Errors = { via?: string; reason?: string; note?: string; form?: string };
@@ -25,6 +27,7 @@ export function EscalateForm({ ticketId, offer, onDone, onCancel }: Props) {
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const action = useActionKey();
+  const escalate = useWrite(({ key, body }: { key: string; body: { reason: string; note?: string; via?: EscalationRoute } }) => ok(http.POST('/api/v1/tickets/{id}/escalations', { params: { path: { id: ticketId } }, body, headers: idempotent(key) })), () => [ticketKeys.all]);
   const form = useRef<HTMLFormElement | null>(null);
   const chooseRoute = offer.support !== null && offer.growthManager !== null;
   useEffect(() => form.current?.querySelector<HTMLElement>('[data-field]')?.focus(), []);
@@ -46,7 +49,7 @@ export function EscalateForm({ ticketId, offer, onDone, onCancel }: Props) {
     setBusy(true);
     try {
       const body = { reason: text, ...(note.trim() !== '' && { note }), ...(via === 'growth_manager' && { via }) };
-      await action.run((key) => ok(http.POST('/api/v1/tickets/{id}/escalations', { params: { path: { id: ticketId } }, body, headers: idempotent(key) })));
+      await action.run((key) => escalate.mutateAsync({ key, body }));
       onDone();
     } catch (caught) {
       const found = errorsFrom(caught);

@@ -1,30 +1,31 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { http, ok } from '../api/http.js';
+import { messageOf } from '../api/client.js';
+import { accountQuery } from '../accounts/queries.js';
+import { policyQuery } from '../policy/queries.js';
 import type { Ticket } from '../api/types.js';
 import { EscalateForm } from './EscalateForm.js';
 import { EscalationList } from './EscalationList.js';
 import { escalationOffer } from './status.js';
 import { useSession } from '../session/session.js';
-import { useLoad } from '../shared/hooks.js';
 
 interface Props {
   ticket: Ticket;
   zone: string;
   now: number;
-  onEscalated: () => void;
 }
 
 /** The ticket's escalations and, where the plan (or a growth manager) allows it, the Escalate action. */
-export function EscalationPanel({ ticket, zone, now, onEscalated }: Props) {
+export function EscalationPanel({ ticket, zone, now }: Props) {
   const { user } = useSession();
-  const policy = useLoad((signal) => ok(http.GET('/api/v1/policies/{pack}', { params: { path: { pack: ticket.pack_id } }, signal })), [ticket.pack_id]);
-  const account = useLoad((signal) => ok(http.GET('/api/v1/accounts/{id}', { params: { path: { id: ticket.account_id } }, signal })), [ticket.account_id]);
+  const policy = useQuery(policyQuery(ticket.pack_id));
+  const account = useQuery(accountQuery(ticket.account_id));
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState(false);
   const escalations = ticket.escalations ?? [];
-  const ready = policy.status === 'ready' && account.status !== 'loading';
-  const version = policy.status === 'ready' ? policy.data.versions.find((v) => v.id === ticket.pack_version) : undefined;
-  const offer = escalationOffer(ticket, version, account.status === 'ready' ? account.data : null);
+  const ready = policy.isSuccess && !account.isPending;
+  const version = policy.data?.versions.find((v) => v.id === ticket.pack_version);
+  const offer = escalationOffer(ticket, version, account.data ?? null);
   const raisedBy = (id: string | null) => (id === user.id ? 'you' : id === null ? 'the system' : 'someone else');
 
   return (
@@ -37,7 +38,7 @@ export function EscalationPanel({ ticket, zone, now, onEscalated }: Props) {
       )}
       {escalations.length > 0 && <EscalationList escalations={escalations} zone={zone} now={now} raisedBy={raisedBy} />}
       {!ready ? (
-        <p className="muted">{policy.status === 'error' ? `Whether this ticket can be escalated is not known: ${policy.message}` : 'Checking whether this ticket can be escalated…'}</p>
+        <p className="muted">{policy.isError ? `Whether this ticket can be escalated is not known: ${messageOf(policy.error)}` : 'Checking whether this ticket can be escalated…'}</p>
       ) : offer.unavailable !== null ? (
         <p className="muted">{offer.unavailable}</p>
       ) : open ? (
@@ -48,7 +49,6 @@ export function EscalationPanel({ ticket, zone, now, onEscalated }: Props) {
           onDone={() => {
             setOpen(false);
             setDone(true);
-            onEscalated();
           }}
         />
       ) : (

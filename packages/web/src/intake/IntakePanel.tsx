@@ -3,7 +3,8 @@ import { ApiError, fieldOf, messageOf } from '../api/client.js';
 import { http, ok } from '../api/http.js';
 import type { IntakeForms, Ticket, TicketIntake } from '../api/types.js';
 import { ErrorNotice } from '../shared/feedback.js';
-import { useLoad } from '../shared/hooks.js';
+import { useQuery } from '@tanstack/react-query';
+import { ticketKeys } from '../tickets/queries.js';
 import { FieldError, IntakeInput, toInstant } from './IntakeInput.js';
 
 async function loadIntake(ticket: Ticket, signal: AbortSignal): Promise<{ intake: TicketIntake; forms: IntakeForms }> {
@@ -20,14 +21,14 @@ async function loadIntake(ticket: Ticket, signal: AbortSignal): Promise<{ intake
  * account and for staff. Completing it starts the response clocks that wait for it.
  */
 export function IntakePanel({ ticket, onCompleted }: { ticket: Ticket; onCompleted: (ticket: Ticket) => void }) {
-  const loaded = useLoad((signal) => loadIntake(ticket, signal), [ticket.id, ticket.updated_at]);
+  const loaded = useQuery({ queryKey: ticketKeys.intake(ticket.id, ticket.updated_at), queryFn: ({ signal }) => loadIntake(ticket, signal) });
   if (ticket.intake_complete || ticket.status === 'closed') return null;
   return (
     <section aria-labelledby="intake-heading" className="panel intake-panel">
       <h2 id="intake-heading">Details needed</h2>
-      {loaded.status === 'loading' && <p className="muted">Loading what is missing…</p>}
-      {loaded.status === 'error' && <ErrorNotice message={`Could not load what is missing: ${loaded.message}`} onRetry={loaded.reload} />}
-      {loaded.status === 'ready' && <IntakeForm ticket={ticket} intake={loaded.data.intake} forms={loaded.data.forms} onCompleted={onCompleted} />}
+      {loaded.isPending && <p className="muted">Loading what is missing…</p>}
+      {loaded.isError && <ErrorNotice message={`Could not load what is missing: ${messageOf(loaded.error)}`} onRetry={() => void loaded.refetch()} />}
+      {loaded.isSuccess && <IntakeForm ticket={ticket} intake={loaded.data.intake} forms={loaded.data.forms} onCompleted={onCompleted} />}
     </section>
   );
 }

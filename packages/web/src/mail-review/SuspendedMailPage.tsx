@@ -1,13 +1,17 @@
+import { type InfiniteData, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link, useLocation, useSearch } from 'wouter';
 import { messageOf, withQuery } from '../api/client.js';
 import { http, ok } from '../api/http.js';
 import type { paths } from '../api/schema.gen.js';
 import type { SuspendedMail, SuspendedMailDetail } from '../api/types.js';
-import { Link, navigate, useLocation } from '../router.js';
 import { useSession } from '../session/session.js';
 import { formatInstant, zoneLabel } from '../time/format.js';
-import { Await, Empty, ErrorNotice } from '../shared/feedback.js';
-import { useLoad, usePageTitle } from '../shared/hooks.js';
+import { Empty, ErrorNotice, Loading } from '../shared/feedback.js';
+import { usePageTitle } from '../shared/hooks.js';
+import { usePaged } from '../shared/paging.js';
+import { ticketKeys } from '../tickets/queries.js';
+import { suspendedMailKeys } from './queries.js';
 import { TableWrap } from '../shared/table-wrap.js';
 
 type StatusFilter = NonNullable<NonNullable<paths['/api/v1/suspended-mail']['get']['parameters']['query']>['status']>;
@@ -24,11 +28,22 @@ const PAGE_SIZE = 50;
 export function SuspendedMailPage() {
   const heading = usePageTitle('Suspended mail');
   const { zone } = useSession();
-  const { query } = useLocation();
-  const asked = query.get('status') ?? '';
+  const [, navigate] = useLocation();
+  const asked = new URLSearchParams(useSearch()).get('status') ?? '';
   const status: StatusFilter = isStatusFilter(asked) ? asked : 'pending';
-  const loaded = useLoad((signal) => ok(http.GET('/api/v1/suspended-mail', { params: { query: { status, limit: PAGE_SIZE } }, signal })), [status]);
-  const [more, setMore] = useState<{ items: SuspendedMail[]; cursor: string | null; forStatus: string } | null>(null);
+  const list = usePaged(suspendedMailKeys.list(status), '/api/v1/suspended-mail', { status }, PAGE_SIZE);
+  const queryClient = useQueryClient();
+  const decision = useMutation({
+    mutationFn: ({ mail, action }: { mail: SuspendedMail; action: 'accept' | 'discard' }) =>
+      ok(action === 'accept' ? http.POST('/api/v1/suspended-mail/{id}/accept', { params: { path: { id: mail.id } } }) : http.POST('/api/v1/suspended-mail/{id}/discard', { params: { path: { id: mail.id } } })),
+    onSuccess: async (updated) => {
+      // The decided mail stays in the list in view, with its outcome; every list reads again when next opened.
+      queryClient.setQueriesData<InfiniteData<{ items: SuspendedMail[]; next_cursor: string | null }>>({ queryKey: suspendedMailKeys.all }, (data) =>
+        data && { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map((m) => (m.id === updated.id ? updated : m)) })) },
+      );
+      await Promise.all([queryClient.invalidateQueries({ queryKey: suspendedMailKeys.all, refetchType: 'none' }), queryClient.invalidateQueries({ queryKey: ticketKeys.all })]);
+    },
+  });
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [reading, setReading] = useState<Record<string, SuspendedMailDetail | string>>({});
@@ -37,9 +52,7 @@ export function SuspendedMailPage() {
     setBusy(mail.id);
     setNotice(null);
     try {
-      const updated = await ok(action === 'accept' ? http.POST('/api/v1/suspended-mail/{id}/accept', { params: { path: { id: mail.id } } }) : http.POST('/api/v1/suspended-mail/{id}/discard', { params: { path: { id: mail.id } } }));
-      if (loaded.status === 'ready') loaded.replace({ ...loaded.data, items: loaded.data.items.map((m) => (m.id === updated.id ? updated : m)) });
-      setMore((m) => m && { ...m, items: m.items.map((item) => (item.id === updated.id ? updated : item)) });
+      const updated = await decision.mutateAsync({ mail, action });
       setNotice({
         tone: 'ok',
         text: action === 'accept' ? `Accepted the mail from ${mail.from.address}: ${updated.outcome === 'ticket_created' ? 'a ticket was opened' : 'the reply was added'}.` : `Discarded the mail from ${mail.from.address}.`,
@@ -57,15 +70,6 @@ export function SuspendedMailPage() {
       setReading((r) => ({ ...r, [mail.id]: detail }));
     } catch (error) {
       setReading((r) => ({ ...r, [mail.id]: `Could not load the mail: ${messageOf(error)}` }));
-    }
-  };
-
-  const loadMore = async (cursor: string) => {
-    try {
-      const page = await ok(http.GET('/api/v1/suspended-mail', { params: { query: { status, limit: PAGE_SIZE, cursor } } }));
-      setMore((m) => ({ items: [...(m?.forStatus === status ? m.items : []), ...page.items], cursor: page.next_cursor, forStatus: status }));
-    } catch (error) {
-      setNotice({ tone: 'error', text: `Could not load more mail: ${messageOf(error)}` });
     }
   };
 
@@ -96,11 +100,11 @@ export function SuspendedMailPage() {
           <p>{notice.text}</p>
         </div>
       )}
-      <Await loaded={loaded} what="suspended mail">
-        {(first) => {
-          const extra = more?.forStatus === status ? more : null;
-          const items = [...first.items, ...(extra?.items ?? [])];
-          const cursor = extra ? extra.cursor : first.next_cursor;
+      {list.status === 'loading' && <Loading what="suspended mail" />}
+      {list.status === 'error' && <ErrorNotice message={`Could not load suspended mail: ${list.message}`} onRetry={list.reload} />}
+      {list.status === 'ready' &&
+        (() => {
+          const { items } = list;
           if (items.length === 0) return <Empty>{status === 'pending' ? 'No mail is waiting for a decision.' : 'No mail here.'}</Empty>;
           return (
             <>
@@ -124,15 +128,15 @@ export function SuspendedMailPage() {
                   </tbody>
                 </table>
               </TableWrap>
-              {cursor !== null && (
-                <button type="button" onClick={() => void loadMore(cursor)}>
+              {list.more && (
+                <button type="button" onClick={list.loadMore} disabled={list.loadingMore}>
                   Show more
                 </button>
               )}
+              {list.moreError && <ErrorNotice message={`Could not load more mail: ${list.moreError}`} onRetry={list.loadMore} />}
             </>
           );
-        }}
-      </Await>
+        })()}
     </div>
   );
 }

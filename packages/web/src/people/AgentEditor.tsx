@@ -1,7 +1,12 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { messageOf } from '../api/client.js';
 import { http, ok } from '../api/http.js';
+import type { paths } from '../api/schema.gen.js';
 import type { Team, User } from '../api/types.js';
+import { accountKeys } from '../accounts/queries.js';
+import { DIRECTORY_KEY } from '../shared/directory.js';
+import { useWrite } from '../shared/query.js';
+import { peopleKeys } from './queries.js';
 import { saveTeamsOf } from './agent-teams.js';
 import { errorsFrom, FieldError, type FieldErrors, TextField, FormActions } from '../shared/fields.js';
 import { TeamsField } from './TeamsField.js';
@@ -20,6 +25,8 @@ function zones(): string[] {
   return intl.supportedValuesOf?.('timeZone') ?? [];
 }
 
+type PersonChange = NonNullable<paths['/api/v1/users/{id}']['patch']['requestBody']>['content']['application/json'];
+
 /** Changes an agent's presence, zone, weekly hours and languages (`PATCH /api/v1/users/:id`) and teams (`PATCH /api/v1/teams/:id`). */
 export function AgentEditor({
   person,
@@ -29,7 +36,7 @@ export function AgentEditor({
 }: {
   person: User;
   teams: readonly Team[];
-  onSaved: (updated: User, teams: Team[]) => void;
+  onSaved: (updated: User) => void;
   onCancel: () => void;
 }) {
   const [presence, setPresence] = useState(person.presence);
@@ -39,6 +46,10 @@ export function AgentEditor({
   const [chosenTeams, setChosenTeams] = useState<Set<string>>(() => new Set(teams.filter((t) => t.member_ids.includes(person.id)).map((t) => t.id)));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  // Names, hours and teams show in the account list and the directory too.
+  const affected = () => [peopleKeys.all, accountKeys.admin, DIRECTORY_KEY];
+  const save = useWrite((body: PersonChange) => ok(http.PATCH('/api/v1/users/{id}', { params: { path: { id: person.id } }, body })), affected);
+  const saveTeams = useWrite((chosen: ReadonlySet<string>) => saveTeamsOf(person.id, teams, chosen), affected);
   const first = useRef<HTMLSelectElement | null>(null);
   useEffect(() => first.current?.focus(), []);
 
@@ -58,9 +69,10 @@ export function AgentEditor({
     setBusy(true);
     try {
       const body = { presence, zone: zone.trim(), languages: codes, working_hours: parsed.ok && Object.keys(parsed.hours).length > 0 ? parsed.hours : null };
-      const updated = await ok(http.PATCH('/api/v1/users/{id}', { params: { path: { id: person.id } }, body }));
+      const updated = await save.mutateAsync(body);
       try {
-        onSaved(updated, await saveTeamsOf(person.id, teams, chosenTeams));
+        await saveTeams.mutateAsync(chosenTeams);
+        onSaved(updated);
       } catch (caught) {
         setErrors({ teams: `The teams are not changed: ${messageOf(caught)}`, '': 'The other changes are saved; the teams need another try.' });
       }

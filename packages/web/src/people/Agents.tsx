@@ -1,10 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Team, User } from '../api/types.js';
 import { loadAll, loadStaffUsers } from '../shared/paging.js';
 import { hoursNow } from './hours.js';
 import { zoneLabel } from '../time/format.js';
 import { Await, Empty } from '../shared/feedback.js';
-import { useLoad, useNow } from '../shared/hooks.js';
+import { useNow } from '../shared/hooks.js';
+import { peopleKeys } from './queries.js';
 import { TableWrap } from '../shared/table-wrap.js';
 import { AgentEditor } from './AgentEditor.js';
 import { OutOfOfficeRanges } from './OutOfOffice.js';
@@ -23,10 +25,10 @@ async function loadStaff(signal: AbortSignal): Promise<Staff> {
 /** The agents with their zone, weekly hours, presence, languages and teams; one at a time can be changed. */
 export function AgentsSection() {
   const now = useNow(60_000);
-  const loaded = useLoad(loadStaff, []);
+  const loaded = useQuery({ queryKey: peopleKeys.staff, queryFn: ({ signal }) => loadStaff(signal) });
   const [editing, setEditing] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const staff = loaded.status === 'ready' ? loaded.data : null;
+  const staff = loaded.data ?? null;
   const person = staff?.people.find((p) => p.id === editing);
   const teamsOf = (id: string) => (staff?.teams ?? []).filter((t) => t.member_ids.includes(id)).map((t) => t.name);
 
@@ -35,7 +37,7 @@ export function AgentsSection() {
       <section aria-labelledby="agents-heading" className="panel">
         <h2 id="agents-heading">Agents and their hours</h2>
         <div aria-live="polite">{saved && <p className="ok-text">{saved}</p>}</div>
-        <Await loaded={loaded} what="the agents">
+        <Await query={loaded} what="the agents">
           {({ people }) =>
             people.length === 0 ? (
               <Empty>No agents yet.</Empty>
@@ -84,15 +86,14 @@ export function AgentsSection() {
           }
         </Await>
       </section>
-      {person && staff && loaded.status === 'ready' && (
+      {person && staff && (
         <section aria-labelledby="agent-edit-heading" className="panel" key={person.id}>
           <h2 id="agent-edit-heading">{person.name}: presence, zone, hours, languages and teams</h2>
           <AgentEditor
             person={person}
             teams={staff.teams}
             onCancel={() => setEditing(null)}
-            onSaved={(updated, teams) => {
-              loaded.replace({ people: staff.people.map((p) => (p.id === updated.id ? updated : p)), teams });
+            onSaved={(updated) => {
               setSaved(`${updated.name}'s changes are saved.`);
               setEditing(null);
             }}

@@ -1,10 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { messageOf } from '../api/client.js';
 import { http, ok } from '../api/http.js';
+import type { paths } from '../api/schema.gen.js';
 import type { OutOfOffice, User } from '../api/types.js';
 import { formatInstant, zoneLabel } from '../time/format.js';
 import { Await, ErrorNotice } from '../shared/feedback.js';
-import { useLoad } from '../shared/hooks.js';
+import { useWrite } from '../shared/query.js';
+import { ticketKeys } from '../tickets/queries.js';
+import { outOfOfficeQuery, peopleKeys } from './queries.js';
 import { errorsFrom, type FieldErrors, TextField } from '../shared/fields.js';
 import { instantOfWallTime } from './zoned-time.js';
 
@@ -12,15 +16,15 @@ const FIELDS = ['starts_at', 'ends_at', 'note'] as const;
 
 /** A person's out-of-office ranges, in their own zone: listed, added and removed. */
 export function OutOfOfficeRanges({ person }: { person: User }) {
-  const loaded = useLoad((signal) => ok(http.GET('/api/v1/users/{id}/out-of-office', { params: { path: { id: person.id } }, signal })), [person.id]);
+  const ranges = useQuery(outOfOfficeQuery(person.id));
+  const removeRange = useWrite((range: OutOfOffice) => ok(http.DELETE('/api/v1/users/{id}/out-of-office/{rangeId}', { params: { path: { id: person.id, rangeId: range.id } } })), () => [peopleKeys.outOfOffice(person.id)]);
   const [notice, setNotice] = useState<string | null>(null);
   const zone = person.zone;
   const when = (at: string) => `${formatInstant(at, zone)}`;
 
   const remove = async (range: OutOfOffice) => {
     try {
-      await ok(http.DELETE('/api/v1/users/{id}/out-of-office/{rangeId}', { params: { path: { id: person.id, rangeId: range.id } } }));
-      if (loaded.status === 'ready') loaded.replace({ items: loaded.data.items.filter((r) => r.id !== range.id) });
+      await removeRange.mutateAsync(range);
       setNotice('The range is removed.');
     } catch (caught) {
       setNotice(messageOf(caught));
@@ -31,7 +35,7 @@ export function OutOfOfficeRanges({ person }: { person: User }) {
     <div className="out-of-office" role="group" aria-labelledby="ooo-heading">
       <h3 id="ooo-heading">Out of office</h3>
       <div aria-live="polite">{notice && <p className="muted">{notice}</p>}</div>
-      <Await loaded={loaded} what="the out-of-office ranges">
+      <Await query={ranges} what="the out-of-office ranges">
         {({ items }) =>
           items.length === 0 ? (
             <p className="muted">No out-of-office ranges.</p>
@@ -53,7 +57,6 @@ export function OutOfOfficeRanges({ person }: { person: User }) {
       <AddRange
         person={person}
         onAdded={(range, rerouted) => {
-          if (loaded.status === 'ready') loaded.replace({ items: [...loaded.data.items, range].sort((a, b) => a.starts_at.localeCompare(b.starts_at)) });
           setNotice(`The range is added${rerouted > 0 ? `; ${rerouted} unattended ${rerouted === 1 ? 'ticket was' : 'tickets were'} handed over` : ''}.`);
         }}
       />
@@ -61,12 +64,16 @@ export function OutOfOfficeRanges({ person }: { person: User }) {
   );
 }
 
+type NewRange = NonNullable<paths['/api/v1/users/{id}/out-of-office']['post']['requestBody']>['content']['application/json'];
+
 function AddRange({ person, onAdded }: { person: User; onAdded: (range: OutOfOffice, rerouted: number) => void }) {
   const [starts, setStarts] = useState('');
   const [ends, setEnds] = useState('');
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  // Adding a range hands the person's unattended tickets over: the tickets are read again too.
+  const add = useWrite((body: NewRange) => ok(http.POST('/api/v1/users/{id}/out-of-office', { params: { path: { id: person.id } }, body })), () => [peopleKeys.outOfOffice(person.id), ticketKeys.all]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -83,7 +90,7 @@ function AddRange({ person, onAdded }: { person: User; onAdded: (range: OutOfOff
     setBusy(true);
     try {
       const body = { starts_at: new Date(from!).toISOString(), ends_at: new Date(to!).toISOString(), ...(note.trim() && { note: note.trim() }) };
-      const added = await ok(http.POST('/api/v1/users/{id}/out-of-office', { params: { path: { id: person.id } }, body }));
+      const added = await add.mutateAsync(body);
       const { rerouted, ...range } = added;
       onAdded(range, rerouted.length);
       setStarts('');

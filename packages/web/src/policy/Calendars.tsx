@@ -1,12 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { http, ok } from '../api/http.js';
 import type { OpenPeriods, PolicyInfo } from '../api/types.js';
 import { useSession } from '../session/session.js';
 import { calendarStatus } from './calendar-status.js';
 import { formatInstant, zoneLabel } from '../time/format.js';
 import { localDateIn, monthName, monthWeeks, nextDate, openHoursByDate, type OpenSpan, shiftMonth } from '../time/month.js';
 import { Await } from '../shared/feedback.js';
-import { useLoad, useNow } from '../shared/hooks.js';
+import { useNow } from '../shared/hooks.js';
+import { openPeriodsQuery } from './queries.js';
 import { TableWrap } from '../shared/table-wrap.js';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -51,24 +52,20 @@ export function CalendarsSection({ packs }: { packs: PolicyInfo[] }) {
   );
 }
 
-function openPeriods(choice: CalendarChoice, query: { from?: string; days: number }, signal: AbortSignal) {
-  return ok(http.GET('/api/v1/policies/{pack}/calendars/{calendar}/open-periods', { params: { path: { pack: choice.packId, calendar: choice.calendarId }, query }, signal }));
-}
-
 function CalendarView({ choice }: { choice: CalendarChoice }) {
   const { zone } = useSession();
   const now = useNow(60_000);
   const today = localDateIn(now, choice.zone);
   const [month, setMonth] = useState({ year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) });
-  const next = useLoad((signal) => openPeriods(choice, { days: 14 }, signal), [choice.packId, choice.calendarId]);
+  const next = useQuery(openPeriodsQuery(choice.packId, choice.calendarId, { days: 14 }));
   const first = `${month.year}-${String(month.month).padStart(2, '0')}-01`;
   // From the day before the 1st (UTC) for 33 days: every local date of the month in any zone.
   const from = new Date(Date.parse(`${first}T00:00:00Z`) - 86_400_000).toISOString();
-  const monthLoaded = useLoad((signal) => openPeriods(choice, { from, days: 33 }, signal), [choice.packId, choice.calendarId, from]);
+  const monthPeriods = useQuery(openPeriodsQuery(choice.packId, choice.calendarId, { from, days: 33 }));
   return (
     <div className="calendar-view">
       <h3>Next open hours</h3>
-      <Await loaded={next} what="the next open hours">
+      <Await query={next} what="the next open hours">
         {(data) => <NextOpenHours data={data} viewerZone={zone} now={now} />}
       </Await>
       <div className="month-nav">
@@ -82,7 +79,7 @@ function CalendarView({ choice }: { choice: CalendarChoice }) {
           Next month →
         </button>
       </div>
-      <Await loaded={monthLoaded} what="the month">
+      <Await query={monthPeriods} what="the month">
         {(data) => <MonthTable data={data} year={month.year} month={month.month} today={today} />}
       </Await>
     </div>

@@ -1,10 +1,8 @@
 import { useState } from 'react';
-import { http, ok } from '../api/http.js';
 import type { PolicyInfo, PolicyVersionInfo } from '../api/types.js';
 import { useSession } from '../session/session.js';
 import { formatInstant, zoneLabel } from '../time/format.js';
 import { Empty } from '../shared/feedback.js';
-import { useLoad } from '../shared/hooks.js';
 import { TableWrap } from '../shared/table-wrap.js';
 import { PlanTargets } from './PlanTargets.js';
 
@@ -25,10 +23,6 @@ export function PolicyPacks({ packs }: { packs: PolicyInfo[] }) {
       ))}
     </div>
   );
-}
-
-export function usePolicies() {
-  return useLoad((signal) => ok(http.GET('/api/v1/policies', { signal })), []);
 }
 
 function PackCard({ pack }: { pack: PolicyInfo }) {

@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import type { Account, User } from '../api/types.js';
 import { loadAll } from './paging.js';
 
@@ -14,3 +15,9 @@ export async function loadDirectory(signal: AbortSignal): Promise<Directory> {
     users: new Map(users.map((u) => [u.id, u])),
   };
 }
+
+/** The key of the directory: writes to accounts or people invalidate it. */
+export const DIRECTORY_KEY = ['directory'] as const;
+
+/** The directory, read once and kept for a minute (names change rarely; writes invalidate it). */
+export const directoryQuery = queryOptions({ queryKey: DIRECTORY_KEY, queryFn: ({ signal }) => loadDirectory(signal), staleTime: 60_000 });

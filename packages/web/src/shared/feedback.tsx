@@ -1,5 +1,6 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import type { Loaded } from './hooks.js';
+import { messageOf } from '../api/client.js';
 
 export function Loading({ what }: { what: string }) {
   return (
@@ -34,9 +35,9 @@ export function Empty({ children }: { children: ReactNode }) {
   return <div className="empty">{children}</div>;
 }
 
-/** Renders loading and error states of `loaded`, and `children(data)` once it is there. */
-export function Await<T>({ loaded, what, children }: { loaded: Loaded<T>; what: string; children: (data: T) => ReactNode }) {
-  if (loaded.status === 'loading') return <Loading what={what} />;
-  if (loaded.status === 'error') return <ErrorNotice message={`Could not load ${what}: ${loaded.message}`} onRetry={loaded.reload} />;
-  return <>{children(loaded.data)}</>;
+/** Renders the loading and error states of a read, and `children(data)` once the data is there. */
+export function Await<T>({ query, what, children }: { query: UseQueryResult<T>; what: string; children: (data: T) => ReactNode }) {
+  if (query.isPending || (query.isError && query.isFetching)) return <Loading what={what} />;
+  if (query.isError) return <ErrorNotice message={`Could not load ${what}: ${messageOf(query.error)}`} onRetry={() => void query.refetch()} />;
+  return <>{children(query.data)}</>;
 }

@@ -1,5 +1,5 @@
-import { type DependencyList, useCallback, useEffect, useRef, useState } from 'react';
-import { ActionKey, messageOf } from '../api/client.js';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ActionKey } from '../api/client.js';
 import { serverNow } from '../time/server-clock.js';
 
 /** The Idempotency-Key keeper of one user action of a component (a form), kept across re-renders. */
@@ -17,37 +17,6 @@ export function useNow(intervalMs = 1000): number {
     return () => window.clearInterval(timer);
   }, [intervalMs]);
   return now;
-}
-
-export type Loaded<T> =
-  | { status: 'loading'; reload(): void }
-  | { status: 'error'; message: string; reload(): void }
-  | { status: 'ready'; data: T; reload(): void; replace(data: T): void };
-
-/** Loads data for a page; re-runs when `deps` change; `reload()` fetches again. */
-export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList): Loaded<T> {
-  const [state, setState] = useState<{ status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: T }>({ status: 'loading' });
-  const [round, setRound] = useState(0);
-  const loadRef = useRef(load);
-  loadRef.current = load;
-  useEffect(() => {
-    const controller = new AbortController();
-    loadRef.current(controller.signal).then(
-      (data) => {
-        if (!controller.signal.aborted) setState({ status: 'ready', data });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'error', message: messageOf(error) });
-      },
-    );
-    return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, round]);
-  const reload = useCallback(() => setRound((r) => r + 1), []);
-  const replace = useCallback((data: T) => setState({ status: 'ready', data }), []);
-  if (state.status === 'ready') return { status: 'ready', data: state.data, reload, replace };
-  if (state.status === 'error') return { status: 'error', message: state.message, reload };
-  return { status: 'loading', reload };
 }
 
 /** Sets the document title and moves focus to the page's main heading when a page opens. */

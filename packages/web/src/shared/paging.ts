@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type QueryKey, useInfiniteQuery } from '@tanstack/react-query';
 import { messageOf } from '../api/client.js';
 import { http, ok } from '../api/http.js';
 import type { User } from '../api/types.js';
@@ -54,49 +54,28 @@ export type Paged<T> =
   | { status: 'ready'; items: T[]; more: boolean; loadingMore: boolean; moreError: string | null; loadMore(): void; reload(): void };
 
 /**
- * A list read page by page: the first page at once, the next one (from the last page's cursor) when
- * `loadMore()` is called. Starts again when `key` changes (other filters).
+ * A list read page by page under `queryKey` (its resource and filters): the first page at once, the
+ * next one (from the last page's cursor) when `loadMore()` is called.
  */
-export function usePaged<P extends PagedPath>(path: P, query: FiltersOf<P>, pageSize: number): Paged<ItemOf<P>> {
-  type T = ItemOf<P>;
-  const key = JSON.stringify([path, query, pageSize]);
-  const [state, setState] = useState<{ key: string; items: T[]; cursor: string | null; error: string | null; done: boolean; loadingMore: boolean; moreError: string | null }>({
-    key: '',
-    items: [],
-    cursor: null,
-    error: null,
-    done: false,
-    loadingMore: false,
-    moreError: null,
+export function usePaged<P extends PagedPath>(queryKey: QueryKey, path: P, query: FiltersOf<P>, pageSize: number): Paged<ItemOf<P>> {
+  const list = useInfiniteQuery({
+    queryKey: [...queryKey, { pageSize }],
+    queryFn: ({ pageParam, signal }) => readPage(path, { ...query, limit: pageSize, cursor: pageParam }, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.next_cursor,
   });
-  const [round, setRound] = useState(0);
-  const controller = useRef<AbortController | null>(null);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    controller.current?.abort();
-    controller.current = abort;
-    setState({ key: '', items: [], cursor: null, error: null, done: false, loadingMore: false, moreError: null });
-    readPage(path, { ...query, limit: pageSize }, abort.signal).then(
-      (page) => !abort.signal.aborted && setState({ key, items: page.items, cursor: page.next_cursor, error: null, done: true, loadingMore: false, moreError: null }),
-      (error: unknown) => !abort.signal.aborted && setState((s) => ({ ...s, key, error: messageOf(error), done: true })),
-    );
-    return () => abort.abort();
-  }, [key, round]);
-
-  const reload = useCallback(() => setRound((r) => r + 1), []);
-  const loadMore = useCallback(() => {
-    const cursor = state.cursor;
-    if (cursor === null || state.loadingMore) return;
-    const signal = controller.current?.signal;
-    setState((s) => ({ ...s, loadingMore: true, moreError: null }));
-    readPage(path, { ...query, limit: pageSize, cursor }, signal).then(
-      (page) => !signal?.aborted && setState((s) => (s.cursor === cursor ? { ...s, items: [...s.items, ...page.items], cursor: page.next_cursor, loadingMore: false } : s)),
-      (error: unknown) => !signal?.aborted && setState((s) => ({ ...s, loadingMore: false, moreError: messageOf(error) })),
-    );
-  }, [key, state.cursor, state.loadingMore]);
-
-  if (!state.done || state.key !== key) return { status: 'loading', reload };
-  if (state.error !== null) return { status: 'error', message: state.error, reload };
-  return { status: 'ready', items: state.items, more: state.cursor !== null, loadingMore: state.loadingMore, moreError: state.moreError, loadMore, reload };
+  const reload = () => void list.refetch();
+  if (list.isPending || (list.isError && !list.isFetchNextPageError && list.isFetching)) return { status: 'loading', reload };
+  if (list.isError && !list.isFetchNextPageError) return { status: 'error', message: messageOf(list.error), reload };
+  return {
+    status: 'ready',
+    items: list.data?.pages.flatMap((page) => page.items) ?? [],
+    more: list.hasNextPage,
+    loadingMore: list.isFetchingNextPage,
+    moreError: list.isFetchNextPageError ? messageOf(list.error) : null,
+    loadMore: () => {
+      if (!list.isFetchingNextPage) void list.fetchNextPage();
+    },
+    reload,
+  };
 }

@@ -1,11 +1,17 @@
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { ApiError, fieldOf, isDefinitive, messageOf } from '../api/client.js';
 import { http, idempotent, ok } from '../api/http.js';
+import type { paths } from '../api/schema.gen.js';
 import type { Account, IntakeForms, PriorityInfo, Project } from '../api/types.js';
-import { navigate } from '../router.js';
+import { useLocation } from 'wouter';
+import { accountKeys, accountQuery } from '../accounts/queries.js';
+import { intakeFormsQuery, policyQuery } from '../policy/queries.js';
+import { useWrite } from '../shared/query.js';
+import { ticketKeys } from './queries.js';
 import { useSession } from '../session/session.js';
 import { Await, ErrorNotice } from '../shared/feedback.js';
-import { useActionKey, useLoad, useNow, usePageTitle } from '../shared/hooks.js';
+import { useActionKey, useNow, usePageTitle } from '../shared/hooks.js';
 import { rememberWarnings } from './warnings.js';
 import { FieldError, IntakeInput, toInstant } from '../intake/IntakeInput.js';
 
@@ -17,11 +23,14 @@ interface Setup {
   prioritiesError: string | null;
 }
 
-async function loadSetup(accountId: string, signal: AbortSignal): Promise<Setup> {
-  const account = await ok(http.GET('/api/v1/accounts/{id}', { params: { path: { id: accountId } }, signal }));
+type NewTicket = NonNullable<paths['/api/v1/tickets']['post']['requestBody']>['content']['application/json'];
+
+/** The account, its intake forms and its plan's priorities, each read through its own cached query. */
+async function loadSetup(queryClient: QueryClient, accountId: string): Promise<Setup> {
+  const account = await queryClient.fetchQuery(accountQuery(accountId));
   const [forms, policy] = await Promise.all([
-    ok(http.GET('/api/v1/intake-forms', { params: { query: { pack: account.pack_id } }, signal })),
-    ok(http.GET('/api/v1/policies/{pack}', { params: { path: { pack: account.pack_id } }, signal })).then(
+    queryClient.fetchQuery(intakeFormsQuery(account.pack_id)),
+    queryClient.fetchQuery(policyQuery(account.pack_id)).then(
       (info) => ({ ok: true as const, info }),
       (error: unknown) => ({ ok: false as const, message: messageOf(error) }),
     ),
@@ -34,13 +43,15 @@ async function loadSetup(accountId: string, signal: AbortSignal): Promise<Setup>
 export function NewTicketPage() {
   const heading = usePageTitle('New ticket');
   const { user } = useSession();
-  const loaded = useLoad((signal) => loadSetup(user.account_id ?? '', signal), [user.account_id]);
+  const queryClient = useQueryClient();
+  const accountId = user.account_id ?? '';
+  const setup = useQuery({ queryKey: [...accountKeys.detail(accountId), 'new-ticket'], queryFn: () => loadSetup(queryClient, accountId) });
   return (
     <div className="page">
       <h1 ref={heading} tabIndex={-1}>
         New ticket
       </h1>
-      <Await loaded={loaded} what="the ticket form">
+      <Await query={setup} what="the ticket form">
         {(setup) => <NewTicketForm setup={setup} />}
       </Await>
     </div>
@@ -70,6 +81,8 @@ function NewTicketForm({ setup }: { setup: Setup }) {
   const [missing, setMissing] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const action = useActionKey();
+  const [, navigate] = useLocation();
+  const open = useWrite(({ body, key }: { body: NewTicket; key: string }) => ok(http.POST('/api/v1/tickets', { body, headers: idempotent(key) })), () => [ticketKeys.all]);
 
   const form = forms.forms.find((f) => f.id === product);
   const project = account.projects.find((p) => p.id === projectId);
@@ -110,7 +123,7 @@ function NewTicketForm({ setup }: { setup: Setup }) {
         ...(priority && { priority }),
       };
       // A retry after a lost answer resends the same key, so the ticket is opened once.
-      const ticket = await action.run((key) => ok(http.POST('/api/v1/tickets', { body, headers: idempotent(key) })));
+      const ticket = await action.run((key) => open.mutateAsync({ body, key }));
       rememberWarnings(ticket.id, ticket.warnings ?? []);
       navigate(`/portal/tickets/${ticket.id}`);
     } catch (caught) {

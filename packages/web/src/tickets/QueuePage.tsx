@@ -1,17 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
 import { memo, useEffect } from 'react';
+import { Link, useLocation, useSearch } from 'wouter';
 import { withQuery } from '../api/client.js';
 import { http, ok } from '../api/http.js';
 import type { paths } from '../api/schema.gen.js';
 import type { Target, Ticket } from '../api/types.js';
-import { Link, navigate, useLocation } from '../router.js';
 import { useSession } from '../session/session.js';
 import { dueStatus, formatInstant, isRunning, zoneLabel } from '../time/format.js';
 import { Await, Empty } from '../shared/feedback.js';
-import { useLoad, useNow, usePageTitle } from '../shared/hooks.js';
+import { useNow, usePageTitle } from '../shared/hooks.js';
 import { MAX_PAGE_SIZE } from '../shared/paging.js';
 import { STAFF_STATUS_LABELS } from './labels.js';
 import { StatusBadge } from './targets.js';
-import { type Directory, loadDirectory } from '../shared/directory.js';
+import { type Directory, directoryQuery } from '../shared/directory.js';
+import { ticketKeys } from './queries.js';
 import { SavedViews } from './SavedViews.js';
 import { TableWrap } from '../shared/table-wrap.js';
 import { EscalatedBadge } from '../escalation/EscalatedBadge.js';
@@ -26,17 +28,14 @@ export function QueuePage() {
   const heading = usePageTitle('Queue');
   const { user, zone } = useSession();
   const now = useNow();
-  const { query } = useLocation();
+  const [, navigate] = useLocation();
+  const query = new URLSearchParams(useSearch());
   const filter = Object.fromEntries(FILTERS.map((name) => [name, query.get(name) ?? ''])) as Record<FilterName, string>;
   const assigneeId = filter.assignee === 'mine' ? user.id : filter.assignee === 'none' ? 'none' : '';
   const apiQuery = { assignee_id: assigneeId, account_id: filter.account, priority: filter.priority, breach: filter.breach, q: filter.q };
-  const loaded = useLoad((signal) => loadQueue(apiQuery, signal), [JSON.stringify(apiQuery)]);
-  const directory = useLoad(loadDirectory, []);
-  const reload = loaded.reload;
-  useEffect(() => {
-    const timer = window.setInterval(reload, 60_000);
-    return () => window.clearInterval(timer);
-  }, [reload]);
+  // The queue is read again every minute while it is open: new tickets come in, assignments change.
+  const queue = useQuery({ queryKey: ticketKeys.queue(apiQuery), queryFn: ({ signal }) => loadQueue(apiQuery, signal), refetchInterval: QUEUE_POLL_MS });
+  const directory = useQuery(directoryQuery);
 
   const setFilter = (name: FilterName, value: string) => {
     const next = { ...filter, [name]: value };
@@ -64,7 +63,7 @@ export function QueuePage() {
           <label htmlFor="f-account">Account</label>
           <select id="f-account" value={filter.account} onChange={(e) => setFilter('account', e.target.value)}>
             <option value="">All accounts</option>
-            {directory.status === 'ready' &&
+            {directory.data &&
               [...directory.data.accounts.values()].map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.name}
@@ -108,7 +107,7 @@ export function QueuePage() {
         </div>
       </form>
       <SavedViews userId={user.id} query={withQuery('', filter).replace(/^\?/, '')} />
-      <Await loaded={loaded} what="the queue">
+      <Await query={queue} what="the queue">
         {({ items, more }) => (
           <>
             {more && (
@@ -118,7 +117,7 @@ export function QueuePage() {
             )}
             <QueueTable
               tickets={items.filter((t) => (!filter.status || t.status === filter.status) && (!filter.language || t.language === filter.language))}
-              directory={directory.status === 'ready' ? directory.data : null}
+              directory={directory.data ?? null}
               zone={zone}
               now={now}
             />
@@ -128,6 +127,9 @@ export function QueuePage() {
     </div>
   );
 }
+
+/** How often the open queue is read again. */
+const QUEUE_POLL_MS = 60_000;
 
 type QueueFilters = NonNullable<paths['/api/v1/queue']['get']['parameters']['query']>;
 

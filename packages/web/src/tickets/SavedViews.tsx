@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { Link } from '../router.js';
+import { Link } from 'wouter';
 import { deleteView, loadViews, type SavedView, saveView, viewProblem } from './saved-views.js';
 
 function storage(): Storage | null {

@@ -1,11 +1,12 @@
 import { withQuery } from '../api/client.js';
 import type { Ticket } from '../api/types.js';
-import { Link, navigate, useLocation } from '../router.js';
+import { Link, useLocation, useSearch } from 'wouter';
 import { useSession } from '../session/session.js';
 import { dueStatus, formatInstant, isRunning, zoneLabel } from '../time/format.js';
 import { Empty, ErrorNotice, Loading } from '../shared/feedback.js';
 import { useNow, usePageTitle } from '../shared/hooks.js';
 import { usePaged } from '../shared/paging.js';
+import { ticketKeys } from './queries.js';
 import { STATUS_LABELS } from './labels.js';
 import { StatusBadge } from './targets.js';
 import { TableWrap } from '../shared/table-wrap.js';
@@ -15,9 +16,9 @@ export function TicketListPage() {
   const heading = usePageTitle('My tickets');
   const { zone } = useSession();
   const now = useNow();
-  const { query } = useLocation();
-  const status = query.get('status') ?? '';
-  const list = usePaged('/api/v1/tickets', { status }, PAGE_SIZE);
+  const [, navigate] = useLocation();
+  const status = new URLSearchParams(useSearch()).get('status') ?? '';
+  const list = usePaged(ticketKeys.list({ status }), '/api/v1/tickets', { status }, PAGE_SIZE);
 
   return (
     <div className="page">

@@ -1,18 +1,24 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Link } from 'wouter';
 import { ApiError, messageOf } from '../api/client.js';
 import { http, idempotent, ok } from '../api/http.js';
+import type { paths } from '../api/schema.gen.js';
 import type { Account, Ticket, TicketEvent, TicketStatus } from '../api/types.js';
-import { Link } from '../router.js';
+import { policyQuery } from '../policy/queries.js';
+import { useWrite } from '../shared/query.js';
+import { eventsQuery, ticketKeys, ticketQuery } from './queries.js';
+import { TicketHeader } from './TicketHeader.js';
 import { useSession } from '../session/session.js';
 import { formatInstant, zoneLabel } from '../time/format.js';
 import { Attachments } from './attachments.js';
 import { Conversation, ReplyForm } from './conversation.js';
 import { Await, ErrorNotice } from '../shared/feedback.js';
-import { useActionKey, useLoad, useNow, usePageTitle } from '../shared/hooks.js';
+import { useActionKey, useNow } from '../shared/hooks.js';
 import { IntakePanel } from '../intake/IntakePanel.js';
 import { eventLabel, STAFF_STATUS_LABELS } from './labels.js';
 import { StatusBadge, TargetsPanel } from './targets.js';
-import { type Directory, loadDirectory } from '../shared/directory.js';
+import { type Directory, directoryQuery } from '../shared/directory.js';
 import { EscalationsPanel } from '../escalation/EscalationsPanel.js';
 import { hoursNow } from '../people/hours.js';
 
@@ -27,44 +33,38 @@ const NEXT_STATUSES: Record<TicketStatus, TicketStatus[]> = {
 };
 
 export function WorkspacePage({ id }: { id: string }) {
-  const loaded = useLoad((signal) => ok(http.GET('/api/v1/tickets/{id}', { params: { path: { id } }, signal })), [id]);
-  const directory = useLoad(loadDirectory, []);
+  const ticket = useQuery(ticketQuery(id));
+  const directory = useQuery(directoryQuery);
   return (
     <div className="page wide">
       <p className="breadcrumb">
         <Link to="/console">← Queue</Link>
       </p>
-      <Await loaded={loaded} what="the ticket">
-        {(ticket) => (
-          <Workspace
-            ticket={ticket}
-            directory={directory.status === 'ready' ? directory.data : null}
-            onChange={(updated) => (updated && loaded.status === 'ready' ? loaded.replace(updated) : loaded.reload())}
-          />
-        )}
+      <Await query={ticket} what="the ticket">
+        {(data) => <Workspace ticket={data} directory={directory.data ?? null} />}
       </Await>
     </div>
   );
 }
 
-function Workspace({ ticket, directory, onChange }: { ticket: Ticket; directory: Directory | null; onChange: (updated?: Ticket) => void }) {
-  const heading = usePageTitle(`#${ticket.number} ${ticket.subject}`);
+type TicketChange = NonNullable<paths['/api/v1/tickets/{id}']['patch']['requestBody']>['content']['application/json'];
+
+function Workspace({ ticket, directory }: { ticket: Ticket; directory: Directory | null }) {
   const { user, zone } = useSession();
   const now = useNow();
-  const [version, setVersion] = useState(0);
-  const acknowledge = useActionKey();
+  const queryClient = useQueryClient();
+  const acknowledgeKey = useActionKey();
+  const update = useWrite((change: TicketChange) => ok(http.PATCH('/api/v1/tickets/{id}', { params: { path: { id: ticket.id } }, body: change })), () => [ticketKeys.all]);
+  const acknowledge = useWrite((key: string) => ok(http.POST('/api/v1/tickets/{id}/acknowledge', { params: { path: { id: ticket.id } }, headers: idempotent(key) })), () => [ticketKeys.all]);
   const [notice, setNotice] = useState<{ tone: 'error' | 'ok'; text: string } | null>(null);
   const replyRef = useRef<HTMLTextAreaElement | null>(null);
 
-  const changed = (text: string, updated?: Ticket) => {
-    setNotice({ tone: 'ok', text });
-    setVersion((v) => v + 1);
-    onChange(updated);
-  };
+  const changed = (text: string) => setNotice({ tone: 'ok', text });
   const run = async (action: () => Promise<Ticket>, text: string) => {
     setNotice(null);
     try {
-      changed(text, await action());
+      await action();
+      changed(text);
     } catch (caught) {
       setNotice({ tone: 'error', text: messageOf(caught) });
     }
@@ -80,7 +80,7 @@ function Workspace({ ticket, directory, onChange }: { ticket: Ticket; directory:
         replyRef.current?.focus();
       } else if (event.key === 'a' && ticket.assignee_id !== user.id) {
         event.preventDefault();
-        void run(() => ok(http.PATCH('/api/v1/tickets/{id}', { params: { path: { id: ticket.id } }, body: { assignee_id: user.id } })), 'Assigned to you.');
+        void run(() => update.mutateAsync({ assignee_id: user.id }), 'Assigned to you.');
       }
     };
     window.addEventListener('keydown', onKey);
@@ -92,35 +92,22 @@ function Workspace({ ticket, directory, onChange }: { ticket: Ticket; directory:
 
   return (
     <>
-      <h1 ref={heading} tabIndex={-1}>
-        #{ticket.number} {ticket.subject}
-      </h1>
-      <dl className="facts">
-        <div>
-          <dt>Status</dt>
-          <dd>
-            <StatusBadge status={ticket.status} staff />
-          </dd>
-        </div>
-        <div>
-          <dt>Priority</dt>
-          <dd>{ticket.priority}</dd>
-        </div>
-        <div>
-          <dt>Account</dt>
-          <dd>{account?.name ?? '…'}</dd>
-        </div>
-        <div>
-          <dt>Assignee</dt>
-          <dd>{ticket.assignee_id ? nameOf(ticket.assignee_id, null) : 'Unassigned'}</dd>
-        </div>
-        <div>
-          <dt>Channel · language</dt>
-          <dd>
-            {ticket.channel} · {ticket.language}
-          </dd>
-        </div>
-      </dl>
+      <TicketHeader
+        ticket={ticket}
+        staff
+        facts={[
+          { label: 'Account', value: account?.name ?? '…' },
+          { label: 'Assignee', value: ticket.assignee_id ? nameOf(ticket.assignee_id, null) : 'Unassigned' },
+          {
+            label: 'Channel · language',
+            value: (
+              <>
+                {ticket.channel} · {ticket.language}
+              </>
+            ),
+          },
+        ]}
+      />
       <p className="hint">
         Keyboard: <kbd>r</kbd> reply, <kbd>a</kbd> assign to me.
       </p>
@@ -131,7 +118,13 @@ function Workspace({ ticket, directory, onChange }: { ticket: Ticket; directory:
       )}
       <div className="columns">
         <div>
-          <IntakePanel ticket={ticket} onCompleted={(updated) => changed(updated.intake_complete ? 'The details are complete: the response clock started.' : 'Details saved; some are still missing.', updated)} />
+          <IntakePanel
+            ticket={ticket}
+            onCompleted={(updated) => {
+              changed(updated.intake_complete ? 'The details are complete: the response clock started.' : 'Details saved; some are still missing.');
+              void queryClient.invalidateQueries({ queryKey: ticketKeys.all });
+            }}
+          />
           <section aria-labelledby="description-heading" className="panel">
             <h2 id="description-heading">Description</h2>
             <p className="comment-body">{ticket.description}</p>
@@ -146,10 +139,10 @@ function Workspace({ ticket, directory, onChange }: { ticket: Ticket; directory:
               </dl>
             )}
           </section>
-          <Conversation ticketId={ticket.id} zone={zone} version={version} authorName={nameOf} />
+          <Conversation ticketId={ticket.id} zone={zone} authorName={nameOf} />
           {ticket.status !== 'closed' && <ReplyForm ticketId={ticket.id} allowInternal textareaId="agent-reply" onSent={() => changed('Saved.')} />}
           <Attachments ticketId={ticket.id} zone={zone} canUpload={ticket.status !== 'closed'} />
-          <History ticketId={ticket.id} zone={zone} version={version} nameOf={nameOf} />
+          <History ticketId={ticket.id} zone={zone} nameOf={nameOf} />
         </div>
         <div>
           <TargetsPanel ticket={ticket} zone={zone} now={now} />
@@ -158,19 +151,19 @@ function Workspace({ ticket, directory, onChange }: { ticket: Ticket; directory:
             <h2 id="work-heading">Work on the ticket</h2>
             <div className="actions">
               {ticket.assignee_id !== user.id && (
-                <button type="button" onClick={() => void run(() => ok(http.PATCH('/api/v1/tickets/{id}', { params: { path: { id: ticket.id } }, body: { assignee_id: user.id } })), 'Assigned to you.')}>
+                <button type="button" onClick={() => void run(() => update.mutateAsync({ assignee_id: user.id }), 'Assigned to you.')}>
                   Assign to me
                 </button>
               )}
               {ticket.targets.some((t) => t.metric === 'acknowledgment' && (t.state === 'active' || t.state === 'breached')) && (
-                <button type="button" onClick={() => void run(() => acknowledge.run((key) => ok(http.POST('/api/v1/tickets/{id}/acknowledge', { params: { path: { id: ticket.id } }, headers: idempotent(key) }))), 'Acknowledged.')}>
+                <button type="button" onClick={() => void run(() => acknowledgeKey.run((key) => acknowledge.mutateAsync(key)), 'Acknowledged.')}>
                   Acknowledge
                 </button>
               )}
             </div>
-            <StatusForm ticket={ticket} onSubmit={(status) => run(() => ok(http.PATCH('/api/v1/tickets/{id}', { params: { path: { id: ticket.id } }, body: { status } })), `Status changed to ${STAFF_STATUS_LABELS[status]}.`)} />
-            <AssignForm ticket={ticket} directory={directory} onSubmit={(assignee) => run(() => ok(http.PATCH('/api/v1/tickets/{id}', { params: { path: { id: ticket.id } }, body: { assignee_id: assignee || null } })), 'Assignment changed.')} />
-            <ReclassifyForm ticket={ticket} onDone={(updated) => changed(`Priority changed to ${updated.priority}; the targets were recomputed from the original start.`, updated)} />
+            <StatusForm ticket={ticket} onSubmit={(status) => run(() => update.mutateAsync({ status }), `Status changed to ${STAFF_STATUS_LABELS[status]}.`)} />
+            <AssignForm ticket={ticket} directory={directory} onSubmit={(assignee) => run(() => update.mutateAsync({ assignee_id: assignee || null }), 'Assignment changed.')} />
+            <ReclassifyForm ticket={ticket} onDone={(updated) => changed(`Priority changed to ${updated.priority}; the targets were recomputed from the original start.`)} />
           </section>
           {account && <AccountPanel account={account} directory={directory} now={now} />}
         </div>
@@ -233,8 +226,9 @@ function AssignForm({ ticket, directory, onSubmit }: { ticket: Ticket; directory
 }
 
 function ReclassifyForm({ ticket, onDone }: { ticket: Ticket; onDone: (ticket: Ticket) => void }) {
-  const policy = useLoad((signal) => ok(http.GET('/api/v1/policies/{pack}', { params: { path: { pack: ticket.pack_id } }, signal })), [ticket.pack_id]);
-  const priorities = policy.status === 'ready' ? (policy.data.versions.find((v) => v.id === ticket.pack_version)?.priorities ?? null) : null;
+  const policy = useQuery(policyQuery(ticket.pack_id));
+  const priorities = policy.data?.versions.find((v) => v.id === ticket.pack_version)?.priorities ?? null;
+  const reclassify = useWrite((change: { priority: string; reason: string }) => ok(http.POST('/api/v1/tickets/{id}/reclassify', { params: { path: { id: ticket.id } }, body: change })), () => [ticketKeys.all]);
   const [priority, setPriority] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<{ priority?: string; reason?: string; form?: string }>({});
@@ -246,7 +240,7 @@ function ReclassifyForm({ ticket, onDone }: { ticket: Ticket; onDone: (ticket: T
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     try {
-      const updated = await ok(http.POST('/api/v1/tickets/{id}/reclassify', { params: { path: { id: ticket.id } }, body: { priority: priority.trim(), reason } }));
+      const updated = await reclassify.mutateAsync({ priority: priority.trim(), reason });
       setPriority('');
       setReason('');
       onDone(updated);
@@ -327,13 +321,13 @@ function AccountPanel({ account, directory, now }: { account: Account; directory
   );
 }
 
-function History({ ticketId, zone, version, nameOf }: { ticketId: string; zone: string; version: number; nameOf: (id: string | null, role: string | null) => string }) {
-  const loaded = useLoad((signal) => ok(http.GET('/api/v1/tickets/{id}/events', { params: { path: { id: ticketId } }, signal })), [ticketId, version]);
+function History({ ticketId, zone, nameOf }: { ticketId: string; zone: string; nameOf: (id: string | null, role: string | null) => string }) {
+  const events = useQuery(eventsQuery(ticketId));
   return (
     <section aria-labelledby="history-heading" className="panel">
       <h2 id="history-heading">History</h2>
       <p className="hint">Times in {zoneLabel(zone)}.</p>
-      <Await loaded={loaded} what="the history">
+      <Await query={events} what="the history">
         {({ items }) => (
           <ol className="history">
             {items.map((event) => (

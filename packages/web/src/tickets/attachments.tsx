@@ -1,15 +1,18 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { messageOf } from '../api/client.js';
-import { http, ok, uploadAttachment } from '../api/http.js';
+import { ok, uploadAttachment } from '../api/http.js';
 import { formatInstant } from '../time/format.js';
 import { Await } from '../shared/feedback.js';
 import { attachmentProblem, formatSize, MAX_ATTACHMENT_BYTES } from './attachment-checks.js';
-import { useActionKey, useLoad } from '../shared/hooks.js';
+import { useActionKey } from '../shared/hooks.js';
+import { useWrite } from '../shared/query.js';
+import { attachmentsQuery, ticketKeys } from './queries.js';
 
 /** The files attached to a ticket, each downloadable, and a form to attach another one. */
 export function Attachments({ ticketId, zone, canUpload, onUploaded }: { ticketId: string; zone: string; canUpload: boolean; onUploaded?: () => void }) {
-  const [round, setRound] = useState(0);
-  const loaded = useLoad((signal) => ok(http.GET('/api/v1/tickets/{id}/attachments', { params: { path: { id: ticketId } }, signal })), [ticketId, round]);
+  const attachments = useQuery(attachmentsQuery(ticketId));
+  const upload = useWrite(({ file, key }: { file: File; key: string }) => ok(uploadAttachment(ticketId, file, key)), () => [ticketKeys.detail(ticketId)]);
   const input = useRef<HTMLInputElement | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -32,10 +35,9 @@ export function Attachments({ ticketId, zone, canUpload, onUploaded }: { ticketI
     setError(null);
     setBusy(true);
     try {
-      const saved = await action.run((key) => ok(uploadAttachment(ticketId, file, key)), `${file.name}|${file.size}|${file.lastModified}`);
+      const saved = await action.run((key) => upload.mutateAsync({ file, key }), `${file.name}|${file.size}|${file.lastModified}`);
       setDone(`${saved.filename} attached.`);
       if (input.current) input.current.value = '';
-      setRound((r) => r + 1);
       onUploaded?.();
     } catch (caught) {
       setError(`${file.name} was not attached: ${messageOf(caught)}`);
@@ -47,7 +49,7 @@ export function Attachments({ ticketId, zone, canUpload, onUploaded }: { ticketI
   return (
     <section aria-labelledby="attachments-heading" className="panel">
       <h2 id="attachments-heading">Attachments</h2>
-      <Await loaded={loaded} what="the attachments">
+      <Await query={attachments} what="the attachments">
         {({ items }) =>
           items.length === 0 ? (
             <p className="muted">No files attached.</p>

@@ -1,17 +1,20 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, messageOf } from '../api/client.js';
 import { http, idempotent, ok } from '../api/http.js';
 import { formatInstant } from '../time/format.js';
 import { Await } from '../shared/feedback.js';
-import { useActionKey, useLoad } from '../shared/hooks.js';
+import { useActionKey } from '../shared/hooks.js';
+import { useWrite } from '../shared/query.js';
+import { commentsQuery, ticketKeys } from './queries.js';
 
 /** The conversation of a ticket, oldest first; internal notes marked for staff. */
-export function Conversation({ ticketId, zone, version, authorName }: { ticketId: string; zone: string; version: number; authorName: (id: string | null, role: string | null) => string }) {
-  const loaded = useLoad((signal) => ok(http.GET('/api/v1/tickets/{id}/comments', { params: { path: { id: ticketId } }, signal })), [ticketId, version]);
+export function Conversation({ ticketId, zone, authorName }: { ticketId: string; zone: string; authorName: (id: string | null, role: string | null) => string }) {
+  const comments = useQuery(commentsQuery(ticketId));
   return (
     <section aria-labelledby="conversation-heading" className="panel">
       <h2 id="conversation-heading">Conversation</h2>
-      <Await loaded={loaded} what="the conversation">
+      <Await query={comments} what="the conversation">
         {({ items }) =>
           items.length === 0 ? (
             <p className="muted">No replies yet.</p>
@@ -36,13 +39,15 @@ export function Conversation({ ticketId, zone, version, authorName }: { ticketId
 }
 
 /** A reply box; staff may send it as an internal note instead. */
-export function ReplyForm({ ticketId, allowInternal, onSent, textareaId = 'reply-body' }: { ticketId: string; allowInternal: boolean; onSent: () => void; textareaId?: string }) {
+export function ReplyForm({ ticketId, allowInternal, onSent, textareaId = 'reply-body' }: { ticketId: string; allowInternal: boolean; onSent?: () => void; textareaId?: string }) {
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const action = useActionKey();
+  // A reply changes the ticket too (its status, its first-response target): everything of the ticket is read again.
+  const send = useWrite(({ key, ...body }: { key: string; body: string; public: boolean }) => ok(http.POST('/api/v1/tickets/{id}/comments', { params: { path: { id: ticketId } }, body, headers: idempotent(key) })), () => [ticketKeys.all]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -53,10 +58,10 @@ export function ReplyForm({ ticketId, allowInternal, onSent, textareaId = 'reply
     setBusy(true);
     setError(null);
     try {
-      await action.run((key) => ok(http.POST('/api/v1/tickets/{id}/comments', { params: { path: { id: ticketId } }, body: { body, public: !internal }, headers: idempotent(key) })));
+      await action.run((key) => send.mutateAsync({ key, body, public: !internal }));
       setBody('');
       setSent(internal ? 'Internal note added.' : 'Reply sent.');
-      onSent();
+      onSent?.();
     } catch (caught) {
       setError(caught instanceof ApiError && caught.issues.length > 0 ? caught.issues.map((i) => i.message).join(' ') : messageOf(caught));
     } finally {

@@ -1,8 +1,9 @@
-import { http, ok } from '../api/http.js';
+import { useQuery } from '@tanstack/react-query';
+import { messageOf } from '../api/client.js';
 import type { Target, Ticket } from '../api/types.js';
 import { explainSentence } from '../time/explain.js';
 import { dueStatus, formatInstant, zoneLabel } from '../time/format.js';
-import { useLoad } from '../shared/hooks.js';
+import { explainQuery } from './queries.js';
 import { metricLabel, statusLabel } from './labels.js';
 
 export function StatusBadge({ status, staff = false }: { status: string; staff?: boolean }) {
@@ -67,14 +68,14 @@ function TargetItem({ ticket, target, zone, now }: { ticket: Ticket; target: Tar
 
 /** Why a target is due when it is (the target's `explain_url`). */
 function ExplainLine({ ticketId, metric, dueAt }: { ticketId: string; metric: string; dueAt: string }) {
-  const loaded = useLoad((signal) => ok(http.GET('/api/v1/tickets/{id}/targets/{metric}/explain', { params: { path: { id: ticketId, metric } }, signal })), [ticketId, metric, dueAt]);
-  if (loaded.status === 'loading') return <p className="muted">Working out why…</p>;
-  if (loaded.status === 'error') return <p className="muted">The explanation is not available: {loaded.message}</p>;
-  const sentence = explainSentence(loaded.data);
+  const explanation = useQuery(explainQuery(ticketId, metric, dueAt));
+  if (explanation.isPending) return <p className="muted">Working out why…</p>;
+  if (explanation.isError) return <p className="muted">The explanation is not available: {messageOf(explanation.error)}</p>;
+  const sentence = explainSentence(explanation.data);
   if (!sentence) return null;
   return (
     <p className="explain">
-      {sentence} <span className="muted">(times in {loaded.data.zone}, the {loaded.data.calendar} calendar)</span>
+      {sentence} <span className="muted">(times in {explanation.data.zone}, the {explanation.data.calendar} calendar)</span>
     </p>
   );
 }

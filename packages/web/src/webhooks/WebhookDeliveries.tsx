@@ -1,9 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { http, ok } from '../api/http.js';
 import type { Webhook, WebhookDelivery } from '../api/types.js';
 import { useSession } from '../session/session.js';
 import { formatInstant, zoneLabel } from '../time/format.js';
 import { Await, Empty } from '../shared/feedback.js';
-import { useLoad } from '../shared/hooks.js';
+import { webhookKeys } from './queries.js';
 import { TableWrap } from '../shared/table-wrap.js';
 import { OUTCOME_LABELS } from './webhook-events.js';
 
@@ -40,7 +41,10 @@ const DELIVERY_LIMIT = 200;
 /** The delivery log of one endpoint: each event's status, attempts, last response and next attempt, in the viewer's zone. */
 export function WebhookDeliveries({ webhook }: { webhook: Webhook }) {
   const { zone } = useSession();
-  const loaded = useLoad((signal) => ok(http.GET('/api/v1/webhooks/{id}/deliveries', { params: { path: { id: webhook.id }, query: { limit: DELIVERY_LIMIT } }, signal })), [webhook.id]);
+  const deliveries = useQuery({
+    queryKey: webhookKeys.deliveries(webhook.id, DELIVERY_LIMIT),
+    queryFn: ({ signal }) => ok(http.GET('/api/v1/webhooks/{id}/deliveries', { params: { path: { id: webhook.id }, query: { limit: DELIVERY_LIMIT } }, signal })),
+  });
   const when = (at: string) => (
     <time dateTime={at}>
       {formatInstant(at, zone)} {zoneLabel(zone, at)}
@@ -50,11 +54,11 @@ export function WebhookDeliveries({ webhook }: { webhook: Webhook }) {
     <section className="deliveries" aria-labelledby={`deliveries-${webhook.id}`}>
       <div className="page-head">
         <h3 id={`deliveries-${webhook.id}`}>Delivery log of {webhook.url}</h3>
-        <button type="button" onClick={loaded.reload}>
+        <button type="button" onClick={() => void deliveries.refetch()}>
           Refresh the log
         </button>
       </div>
-      <Await loaded={loaded} what="the delivery log">
+      <Await query={deliveries} what="the delivery log">
         {({ items }) => {
           const events = byEvent(items);
           if (events.length === 0) return <Empty>Nothing has been sent to this endpoint yet.</Empty>;

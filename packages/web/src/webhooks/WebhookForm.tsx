@@ -2,6 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { http, ok } from '../api/http.js';
 import type { CreatedWebhook, Webhook, WebhookEvent } from '../api/types.js';
 import { errorsFrom, FieldError, type FieldErrors, TextField, FormActions } from '../shared/fields.js';
+import { useWrite } from '../shared/query.js';
+import { webhookKeys } from './queries.js';
 import { WEBHOOK_EVENTS } from './webhook-events.js';
 
 const FIELDS = ['url', 'description', 'events', 'active'] as const;
@@ -18,6 +20,13 @@ export function WebhookForm({ webhook, onSaved, onCancel }: { webhook?: Webhook;
   const [active, setActive] = useState(webhook?.active ?? true);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  const save = useWrite(async (fields: { url: string; description: string; events: WebhookEvent[]; active: boolean }): Promise<Webhook | CreatedWebhook> => {
+    if (webhook) return ok(http.PATCH('/api/v1/webhooks/{id}', { params: { path: { id: webhook.id } }, body: { ...fields, description: fields.description || null } }));
+    const { active: on, ...rest } = fields;
+    const added = await ok(http.POST('/api/v1/webhooks', { body: { url: rest.url, ...(rest.description && { description: rest.description }), events: rest.events } }));
+    // A new endpoint that starts switched off: switched off right after, keeping the secret to show.
+    return on ? added : { ...(await ok(http.PATCH('/api/v1/webhooks/{id}', { params: { path: { id: added.id } }, body: { active: false } }))), secret: added.secret };
+  }, () => [webhookKeys.all]);
 
   const toggle = (id: WebhookEvent, on: boolean) => setEvents((list) => (on ? [...list, id] : list.filter((e) => e !== id)));
 
@@ -31,14 +40,7 @@ export function WebhookForm({ webhook, onSaved, onCancel }: { webhook?: Webhook;
     setBusy(true);
     const ordered = WEBHOOK_EVENTS.map((e) => e.id).filter((id) => events.includes(id));
     try {
-      let saved: Webhook | CreatedWebhook;
-      if (webhook) {
-        saved = await ok(http.PATCH('/api/v1/webhooks/{id}', { params: { path: { id: webhook.id } }, body: { url: url.trim(), description: description.trim() || null, events: ordered, active } }));
-      } else {
-        const added = await ok(http.POST('/api/v1/webhooks', { body: { url: url.trim(), ...(description.trim() && { description: description.trim() }), events: ordered } }));
-        saved = active ? added : { ...(await ok(http.PATCH('/api/v1/webhooks/{id}', { params: { path: { id: added.id } }, body: { active: false } }))), secret: added.secret };
-      }
-      onSaved(saved);
+      onSaved(await save.mutateAsync({ url: url.trim(), description: description.trim(), events: ordered, active }));
       if (!webhook) {
         setUrl('');
         setDescription('');

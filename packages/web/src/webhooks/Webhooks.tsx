@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { messageOf } from '../api/client.js';
 import { http, ok } from '../api/http.js';
@@ -5,7 +6,8 @@ import type { CreatedWebhook, Webhook } from '../api/types.js';
 import { useSession } from '../session/session.js';
 import { formatInstant } from '../time/format.js';
 import { Await, Empty } from '../shared/feedback.js';
-import { useLoad } from '../shared/hooks.js';
+import { useWrite } from '../shared/query.js';
+import { webhookKeys, webhooksQuery } from './queries.js';
 import { TableWrap } from '../shared/table-wrap.js';
 import { WebhookDeliveries } from './WebhookDeliveries.js';
 import { WebhookForm } from './WebhookForm.js';
@@ -16,18 +18,19 @@ type Mode = { kind: 'none' } | { kind: 'edit'; id: string } | { kind: 'delete'; 
 /** Webhook endpoints: list, add (the secret shown once), change, switch off, delete, and each one's delivery log. */
 export function WebhooksSection() {
   const { zone } = useSession();
-  const loaded = useLoad((signal) => ok(http.GET('/api/v1/webhooks', { signal })), []);
+  const webhooks = useQuery(webhooksQuery);
+  const affected = () => [webhookKeys.all];
+  const switchOn = useWrite(({ webhook, active }: { webhook: Webhook; active: boolean }) => ok(http.PATCH('/api/v1/webhooks/{id}', { params: { path: { id: webhook.id } }, body: { active } })), affected);
+  const deleteOne = useWrite((webhook: Webhook) => ok(http.DELETE('/api/v1/webhooks/{id}', { params: { path: { id: webhook.id } } })), affected);
   const [mode, setMode] = useState<Mode>({ kind: 'none' });
   const [created, setCreated] = useState<CreatedWebhook | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
-  const items = loaded.status === 'ready' ? loaded.data.items : [];
-  const replaceAll = (next: Webhook[]) => loaded.status === 'ready' && loaded.replace({ items: next });
+  const items = webhooks.data?.items ?? [];
   const chosen = mode.kind === 'none' ? undefined : items.find((w) => w.id === mode.id);
 
   const setActive = async (webhook: Webhook, active: boolean) => {
     try {
-      const saved = await ok(http.PATCH('/api/v1/webhooks/{id}', { params: { path: { id: webhook.id } }, body: { active } }));
-      replaceAll(items.map((w) => (w.id === saved.id ? saved : w)));
+      const saved = await switchOn.mutateAsync({ webhook, active });
       setNotice({ ok: true, text: `${saved.url} is ${active ? 'active again' : 'switched off; it keeps its log'}.` });
     } catch (caught) {
       setNotice({ ok: false, text: messageOf(caught) });
@@ -36,8 +39,7 @@ export function WebhooksSection() {
 
   const remove = async (webhook: Webhook) => {
     try {
-      await ok(http.DELETE('/api/v1/webhooks/{id}', { params: { path: { id: webhook.id } } }));
-      replaceAll(items.filter((w) => w.id !== webhook.id));
+      await deleteOne.mutateAsync(webhook);
       setMode({ kind: 'none' });
       setNotice({ ok: true, text: `${webhook.url} and its delivery log are deleted.` });
     } catch (caught) {
@@ -58,7 +60,7 @@ export function WebhooksSection() {
         <p className="hint">Each event is POSTed to every active endpoint that takes it, signed with the endpoint's secret (Hourglass-Signature header).</p>
         <div aria-live="polite">{notice && <p className={notice.ok ? 'ok-text' : 'field-error'}>{notice.text}</p>}</div>
         {created?.secret && <SecretNotice webhook={created} onDone={() => setCreated(null)} />}
-        <Await loaded={loaded} what="the webhook endpoints">
+        <Await query={webhooks} what="the webhook endpoints">
           {() =>
             items.length === 0 ? (
               <Empty>No webhook endpoints yet; add one below.</Empty>
@@ -111,7 +113,6 @@ export function WebhooksSection() {
               webhook={chosen}
               onCancel={() => setMode({ kind: 'none' })}
               onSaved={(saved) => {
-                replaceAll(items.map((w) => (w.id === saved.id ? listedOf(saved) : w)));
                 setMode({ kind: 'none' });
                 setNotice({ ok: true, text: `${saved.url} is saved.` });
               }}
@@ -124,7 +125,6 @@ export function WebhooksSection() {
         <h2 id="webhook-add-heading">Add an endpoint</h2>
         <WebhookForm
           onSaved={(saved) => {
-            replaceAll([...items, listedOf(saved)]);
             if ('secret' in saved) setCreated(saved);
             setNotice(null);
           }}
@@ -132,13 +132,6 @@ export function WebhooksSection() {
       </section>
     </>
   );
-}
-
-/** An endpoint as the list shows it: a new one's secret is not kept there. */
-function listedOf(saved: Webhook | CreatedWebhook): Webhook {
-  if (!('secret' in saved)) return saved;
-  const { secret: _secret, ...listed } = saved;
-  return listed;
 }
 
 function SecretNotice({ webhook, onDone }: { webhook: CreatedWebhook; onDone: () => void }) {

@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import type { Ticket } from '../api/types.js';
+import { usePageTitle } from '../shared/hooks.js';
+import { StatusBadge } from './targets.js';
+
+export interface TicketFact {
+  label: string;
+  value: ReactNode;
+}
+
+/**
+ * A ticket page's heading (it also names the browser tab) and its facts: status and priority, then
+ * the `facts` of the page (the portal's plan and opening time, the console's account, assignee, channel).
+ */
+export function TicketHeader({ ticket, staff = false, facts }: { ticket: Ticket; staff?: boolean; facts: readonly TicketFact[] }) {
+  const heading = usePageTitle(`#${ticket.number} ${ticket.subject}`);
+  const all: TicketFact[] = [{ label: 'Status', value: <StatusBadge status={ticket.status} staff={staff} /> }, { label: 'Priority', value: ticket.priority }, ...facts];
+  return (
+    <>
+      <h1 ref={heading} tabIndex={-1}>
+        #{ticket.number} {ticket.subject}
+      </h1>
+      <dl className="facts">
+        {all.map((fact) => (
+          <div key={fact.label}>
+            <dt>{fact.label}</dt>
+            <dd>{fact.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}
