@@ -40,14 +40,21 @@ export function explanationLine(locale: Locale, step: ExplanationStep, zone: str
 }
 
 /**
- * The lines of an explanation in time order, at most `max` of them; when there are more, a last line
- * says how many more and where the whole explanation is (`moreUrl`).
+ * The lines of an explanation in time order, at most `max` of them; when there are more (or `hidden`
+ * steps were left out before), a last line says how many more and where the whole explanation is (`moreUrl`).
  */
-export function explanationLines(locale: Locale, steps: readonly ExplanationStep[], zone: string, options: { max: number; moreUrl: string }): string[] {
+export function explanationLines(locale: Locale, steps: readonly ExplanationStep[], zone: string, options: { max: number; moreUrl: string; hidden?: number }): string[] {
   const ordered = [...steps].sort((a, b) => Date.parse(a.from) - Date.parse(b.from));
   const lines = ordered.slice(0, options.max).map((step) => explanationLine(locale, step, zone));
-  if (ordered.length > options.max) lines.push(translator(locale).t('explain.more', { count: ordered.length - options.max, url: options.moreUrl }));
+  const more = Math.max(0, ordered.length - options.max) + Math.max(0, options.hidden ?? 0);
+  if (more > 0) lines.push(translator(locale).t('explain.more', { count: more, url: options.moreUrl }));
   return lines;
+}
+
+/** The first `max` steps of an explanation in time order, and how many were left out: what an alert stores. */
+export function firstSteps(steps: readonly ExplanationStep[], max: number): { steps: ExplanationStep[]; hidden: number } {
+  const ordered = [...steps].sort((a, b) => Date.parse(a.from) - Date.parse(b.from));
+  return { steps: ordered.slice(0, max), hidden: Math.max(0, ordered.length - max) };
 }
 
 /** Checks a value read back from a stored alert: a step of an explanation, or not. */

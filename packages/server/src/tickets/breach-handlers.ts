@@ -9,6 +9,7 @@ import type { Timer, TransactionalHandler } from '../timers/index.js';
 import { recordWorkflowEvent, slaAlertRecipients } from '../workflow/events.js';
 import { lockTicket } from './lock.js';
 import type { BreachTimerPayload } from './ticket-timers.js';
+import { explanationLines as explanationLinesIn, type ExplanationStep, firstSteps } from '../sla/explain-text.js';
 
 export const BREACH_WARNING_EVENT = 'breach_warning';
 export const BREACHED_EVENT = 'breached';
@@ -26,19 +27,21 @@ async function stillOwed(db: Kysely<Database>, timer: Timer) {
   return { ticket, target, payload: payload as BreachTimerPayload };
 }
 
-/** The engine's account of a due time, as lines an email can show. */
+/**
+ * The engine's account of a due time, as stored with the alert: its first steps (emails phrase them
+ * in each reader's language) and the same steps as English lines (for webhooks).
+ */
 async function explanationLines(deps: AppDeps, db: Kysely<Database>, ticket: Ticket, metric: string, now: number) {
   const facts = await loadTicketFacts(db, ticket);
   const explained = explainTicketTarget(deps.registry, ticket, facts, metric, now);
-  const lines = [
-    ...explained.open.map((s) => ({ at: s.start, line: `Counted ${s.local_start} to ${s.local_end} (${s.duration})` })),
-    ...explained.closed.map((c) => ({ at: c.start, line: `Not counted ${c.local_start} to ${c.local_end}: ${c.name ?? c.reason}` })),
-  ]
-    .sort((a, b) => a.at.localeCompare(b.at))
-    .map((l) => l.line);
-  const shown = lines.slice(0, MAX_EXPLANATION_LINES);
-  if (lines.length > shown.length) shown.push(`… and ${lines.length - shown.length} more (see ${`/api/v1/tickets/${ticket.id}/targets/${metric}/explain`})`);
-  return { zone: explained.zone, calendar: explained.calendar, lines: shown };
+  const all: ExplanationStep[] = [
+    ...explained.open.map((s): ExplanationStep => ({ kind: 'counted', from: s.local_start, to: s.local_end, duration_ms: Date.parse(s.end) - Date.parse(s.start) })),
+    ...explained.closed.map((c): ExplanationStep => ({ kind: 'skipped', from: c.local_start, to: c.local_end, reason: c.reason, name: c.name })),
+  ];
+  const { steps, hidden } = firstSteps(all, MAX_EXPLANATION_LINES);
+  const moreUrl = `/api/v1/tickets/${ticket.id}/targets/${metric}/explain`;
+  const lines = explanationLinesIn('en', steps, explained.zone, { max: MAX_EXPLANATION_LINES, moreUrl, hidden });
+  return { zone: explained.zone, calendar: explained.calendar, lines, steps, hidden };
 }
 
 /** The breach warning at the pack's share of a target: an audit entry and an alert to the assignee, their manager, support management and webhooks. */
@@ -98,8 +101,8 @@ export function breachHandler(deps: AppDeps): TransactionalHandler {
   };
 }
 
-function explanationPayload(explanation: { zone: string; calendar: string; lines: string[] }) {
-  return { zone: explanation.zone, calendar_id: explanation.calendar, explanation: explanation.lines };
+function explanationPayload(explanation: { zone: string; calendar: string; lines: string[]; steps: ExplanationStep[]; hidden: number }) {
+  return { zone: explanation.zone, calendar_id: explanation.calendar, explanation: explanation.lines, explanation_steps: explanation.steps, explanation_hidden: explanation.hidden };
 }
 
 function businessTimeLeft(deps: AppDeps, ticket: Ticket, calendarId: string, now: number, due: number): number {

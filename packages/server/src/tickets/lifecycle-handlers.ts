@@ -10,6 +10,7 @@ import type { Timer, TransactionalHandler } from '../timers/index.js';
 import { recordWorkflowEvent } from '../workflow/events.js';
 import { lockTicket } from './lock.js';
 import { formatZoned } from '../notify/templates/format.js';
+import { recipientLocale, translator } from '../i18n/index.js';
 import { readerZone } from '../workflow/template-data.js';
 import { pendingSince, type PendingTimerPayload } from './ticket-timers.js';
 
@@ -40,11 +41,11 @@ export function pendingReminderHandler(deps: AppDeps): TransactionalHandler {
     const lifecycle = versionOf(deps.registry, ticket).lifecycle!;
     const zone = versionOf(deps.registry, ticket).calendar(lifecycle.calendar).zone;
     // The comment is for the requester: their zone, named.
-    const requester = await db.selectFrom('users').select('zone').where('id', '=', ticket.requester_id).executeTakeFirst();
-    const solveOn = formatZoned(payload.auto_solve_at, readerZone(requester?.zone, zone));
-    const body =
-      `We are waiting for your reply on this ticket. If we do not hear from you, it will be solved automatically on ${solveOn} ` +
-      `(${lifecycle.auto_solve_business_days} business days after it was set to pending). Reply to keep it open.`;
+    const requester = await db.selectFrom('users').select(['zone', 'locale', 'role']).where('id', '=', ticket.requester_id).executeTakeFirst();
+    // …and their language.
+    const locale = recipientLocale(requester ?? { locale: null, role: 'customer' }, ticket.language);
+    const solveOn = formatZoned(payload.auto_solve_at, readerZone(requester?.zone, zone), locale);
+    const body = translator(locale).t('ticket.pendingReminder.comment', { date: solveOn, days: lifecycle.auto_solve_business_days });
     await db
       .insertInto('ticket_comments')
       .values({ ticket_id: ticket.id, author_id: null, public: true, body, channel: 'web', created_at: new Date(now) })

@@ -3,6 +3,7 @@ import type { Database, NotificationRecipient, Role, Ticket } from '../db/schema
 import { isNotifyEvent, shouldNotify, type NotificationPreferences, type NotifyRole } from '../notify/index.js';
 import type { PolicyCatalog } from '../policy/catalog.js';
 import type { Clock } from '../clock.js';
+import { type Locale, recipientLocale } from '../i18n/index.js';
 import { type BatchHandler, enqueueOutboxMany, type OutboxMessage } from '../timers/index.js';
 import { ticketPageUrl, ticketSummary, templateDataFor } from './template-data.js';
 
@@ -20,6 +21,8 @@ export interface EmailMessage {
   user_id: string;
   to: { name: string; address: string };
   data: unknown;
+  /** The language the email is written in: the recipient's (see `recipientLocale`). Older messages have none: English. */
+  locale?: Locale;
 }
 
 /** A webhook delivery waiting in the outbox: one event for one endpoint. */
@@ -34,6 +37,7 @@ interface Person {
   email: string;
   role: Role;
   zone: string;
+  locale: string | null;
   providerId: string;
   preferences: NotificationPreferences | null;
 }
@@ -56,7 +60,7 @@ async function peopleFor(db: Kysely<Database>, providerIds: readonly string[], r
   const rows = await db
     .selectFrom('users')
     .leftJoin('notification_preferences', 'notification_preferences.user_id', 'users.id')
-    .select(['users.id', 'users.name', 'users.email', 'users.role', 'users.zone', 'users.provider_id', 'notification_preferences.preferences'])
+    .select(['users.id', 'users.name', 'users.email', 'users.role', 'users.zone', 'users.locale', 'users.provider_id', 'notification_preferences.preferences'])
     .where('users.provider_id', '=', anyOf(providerIds, 'uuid'))
     .where('users.active', '=', true)
     .where((eb) => {
@@ -73,6 +77,7 @@ async function peopleFor(db: Kysely<Database>, providerIds: readonly string[], r
     email: row.email,
     role: row.role,
     zone: row.zone,
+    locale: row.locale,
     providerId: row.provider_id,
     preferences: (row.preferences as NotificationPreferences | null) ?? null,
   }));
@@ -132,10 +137,11 @@ async function dispatchEvents(deps: DispatchDeps, db: Kysely<Database>, eventIds
     if (isNotifyEvent(event.event)) {
       for (const person of namedBy(people, providerId, event.recipients as NotificationRecipient[])) {
         if (!shouldNotify(person.preferences, person.role as NotifyRole, event.event)) continue;
-        const recipient = { name: person.name, role: person.role, zone: person.zone };
+        const locale = recipientLocale(person, ticket.language);
+        const recipient = { name: person.name, role: person.role, zone: person.zone, locale };
         const data = await templateDataFor(event.event, { db, registry: deps.registry, publicUrl, ticket, payload, recipient, targets: targets.get(ticket.id) ?? [] });
         if (data === null) continue;
-        const message: EmailMessage = { event: event.event, ticket_id: ticket.id, user_id: person.id, to: { name: person.name, address: person.email }, data };
+        const message: EmailMessage = { event: event.event, ticket_id: ticket.id, user_id: person.id, to: { name: person.name, address: person.email }, data, locale };
         messages.push({ topic: 'email', idempotencyKey: `notification:${event.id}:${person.id}`, payload: message, now });
       }
     }

@@ -34,7 +34,7 @@ export function mailOut(options: MailOutOptions): MailOut {
     const key = timer.subjectId;
     const message = timer.payload as EmailMessage;
     if (!isNotifyEvent(message.event)) throw new NotifyError('unknown_event', `The outbox message ${key} names no known event (${JSON.stringify(message.event)}).`);
-    const notification = { to: message.to, ticketId: message.ticket_id, data: message.data as never, key };
+    const notification = { to: message.to, ticketId: message.ticket_id, data: message.data as never, key, ...(message.locale ? { locale: message.locale } : {}) };
     const composed = mailer.compose(message.event, notification);
     let messageId = composed.messageId;
     let response: string | null = null;

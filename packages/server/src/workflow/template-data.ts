@@ -2,7 +2,9 @@ import { formatInstant, isValidZone } from '@hourglass/engine';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, Role, Ticket } from '../db/schema.js';
 import type { DueTime, NotifyEvent, TargetLine, TemplateData, TicketSummary } from '../notify/index.js';
+import { DEFAULT_LOCALE, type Locale, translator } from '../i18n/index.js';
 import { pinnedVersion, type PolicyCatalog } from '../policy/catalog.js';
+import { type ExplanationStep, isExplanationStep } from '../sla/explain-text.js';
 
 type Payload = Record<string, unknown>;
 
@@ -13,14 +15,21 @@ export interface TemplateContext {
   publicUrl: string;
   ticket: Ticket;
   payload: Payload;
-  /** The person the email goes to: the greeting, which page links open, and the zone times are shown in. */
-  recipient: { name: string; role: Role; zone: string };
+  /** The person the email goes to: the greeting, which page links open, the zone times are shown in, and the language. */
+  recipient: { name: string; role: Role; zone: string; locale?: Locale };
   /** The ticket's targets with a due time, soonest first, when the caller has read them already. */
   targets?: readonly Selectable<Database['sla_targets']>[];
 }
 
 const text = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
 const lines = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+/** An alert's explanation: its steps (phrased in the reader's language when rendered), else the English lines stored by earlier versions. */
+function explanationOf(payload: Payload): { explanation: (ExplanationStep | string)[]; explanationHidden?: number } {
+  const steps = Array.isArray(payload.explanation_steps) ? payload.explanation_steps.filter(isExplanationStep) : [];
+  if (steps.length === 0) return { explanation: lines(payload.explanation) };
+  return { explanation: steps, explanationHidden: Number(payload.explanation_hidden ?? 0) || 0 };
+}
 
 /** Who opens a link: customers use the portal, staff the console. */
 export type LinkAudience = 'customer' | 'staff';
@@ -87,12 +96,13 @@ async function userName(db: Kysely<Database>, id: unknown, fallback: string): Pr
 
 /** What the escalation alerts share: why and by whom it was raised, when the response is due, who holds the ticket. */
 async function escalationAlert(ctx: TemplateContext, payload: Payload, zone: string) {
+  const { t } = translator(ctx.recipient.locale ?? DEFAULT_LOCALE);
   const responseDue = dueTime(payload.due_at, zone);
   if (!responseDue) return null;
   const assignee = typeof payload.assignee_id === 'string' ? await userName(ctx.db, payload.assignee_id, '') : '';
   return {
     reason: text(payload.reason_label, text(payload.reason, 'escalated')),
-    escalatedBy: await userName(ctx.db, payload.raised_by, 'The customer'),
+    escalatedBy: await userName(ctx.db, payload.raised_by, t('email.escalation.customer')),
     responseDue,
     ...(assignee ? { assigneeName: assignee } : {}),
   };
@@ -101,6 +111,7 @@ async function escalationAlert(ctx: TemplateContext, payload: Payload, zone: str
 /** The template data of an event, from the ticket as it is now and the event's recorded payload; null when the event has no email. */
 export async function templateDataFor(event: NotifyEvent, ctx: TemplateContext): Promise<TemplateData[NotifyEvent] | null> {
   const { ticket, payload, recipient } = ctx;
+  const { t } = translator(recipient.locale ?? DEFAULT_LOCALE);
   const summary = ticketSummary(ticket, ctx.publicUrl, audienceOf(recipient.role));
   /** The reader's zone, or the zone of the rules the time comes from when the reader has none. */
   const zoneFor = (rulesZone: unknown) => readerZone(recipient.zone, rulesZone);
@@ -109,7 +120,7 @@ export async function templateDataFor(event: NotifyEvent, ctx: TemplateContext):
     case 'ticket_created':
       return { ticket: summary, requesterName: recipient.name, priority: ticket.priority, targets: await targetLines(ctx) };
     case 'public_reply':
-      return { ticket: summary, authorName: text(payload.author_name, 'Support'), body: text(payload.body) };
+      return { ticket: summary, authorName: text(payload.author_name, t('email.publicReply.support')), body: text(payload.body) };
     case 'pending_reminder': {
       const due = dueTime(payload.auto_solve_at, zoneFor(payload.zone));
       return due ? { ticket: summary, autoSolveAt: due } : null;
@@ -120,11 +131,11 @@ export async function templateDataFor(event: NotifyEvent, ctx: TemplateContext):
       return { ticket: summary, assigneeName: recipient.name, priority: ticket.priority, targets: await targetLines(ctx), ...(payload.reason ? { reason: text(payload.reason) } : {}) };
     case 'breach_warning': {
       const due = dueTime(payload.due_at, zoneFor(rulesZone()));
-      return due ? { ticket: summary, metric: text(payload.metric), due, remainingMs: Number(payload.remaining_ms ?? 0), explanation: lines(payload.explanation), explanationZone: rulesZone() } : null;
+      return due ? { ticket: summary, metric: text(payload.metric), due, remainingMs: Number(payload.remaining_ms ?? 0), ...explanationOf(payload), explanationZone: rulesZone() } : null;
     }
     case 'breached': {
       const due = dueTime(payload.due_at, zoneFor(rulesZone()));
-      return due ? { ticket: summary, metric: text(payload.metric), due, explanation: lines(payload.explanation), explanationZone: rulesZone() } : null;
+      return due ? { ticket: summary, metric: text(payload.metric), due, ...explanationOf(payload), explanationZone: rulesZone() } : null;
     }
     case 'escalated': {
       const raiser = await ctx.db
@@ -138,7 +149,7 @@ export async function templateDataFor(event: NotifyEvent, ctx: TemplateContext):
       return {
         ticket: summary,
         reason: text(payload.reason_label, text(payload.reason, 'escalated')),
-        escalatedBy: raiser?.name ?? (await userName(ctx.db, payload.raised_by, 'The customer')),
+        escalatedBy: raiser?.name ?? (await userName(ctx.db, payload.raised_by, t('email.escalation.customer'))),
         ...(typeof payload.note === 'string' && payload.note ? { note: payload.note } : {}),
         ...(responseDue ? { responseDue } : {}),
       };

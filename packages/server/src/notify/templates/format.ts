@@ -77,10 +77,10 @@ export const MAX_EXPLANATION_LINES = 24;
  * An explanation's lines in the reader's language. Steps are phrased here; lines stored as text (by
  * earlier versions) are shown as they are.
  */
-export function explanationText(locale: Locale, items: readonly ExplanationItem[], zone: string, moreUrl: string | undefined): string[] {
+export function explanationText(locale: Locale, items: readonly ExplanationItem[], zone: string, more: { url: string; hidden?: number } | undefined): string[] {
   const steps = items.filter(isExplanationStep);
   if (steps.length === 0) return items.filter((item): item is string => typeof item === 'string');
-  return explanationLines(locale, steps, zone, { max: MAX_EXPLANATION_LINES, moreUrl: moreUrl ?? '' });
+  return explanationLines(locale, steps, zone, { max: MAX_EXPLANATION_LINES, moreUrl: more?.url ?? '', hidden: more?.hidden ?? 0 });
 }
 
 export function render(subject: string, blocks: Block[]): RenderedMessage {

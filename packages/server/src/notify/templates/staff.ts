@@ -25,10 +25,10 @@ function checkRemaining(remainingMs: number): void {
 }
 
 /** The engine's account of a due time; its times are those of the business hours, so their zone is named. */
-function explanationBlocks(words: Translator, explanation: ExplanationItem[], zone: string | undefined, ticketId: string, metric: string) {
+function explanationBlocks(words: Translator, explanation: ExplanationItem[], zone: string | undefined, ticketId: string, metric: string, hidden: number | undefined) {
   if (!explanation.length) return [];
-  const more = `/api/v1/tickets/${ticketId}/targets/${encodeURIComponent(metric)}/explain`;
-  const lines = explanationText(words.locale, explanation, zone ?? 'UTC', more);
+  const url = `/api/v1/tickets/${ticketId}/targets/${metric}/explain`;
+  const lines = explanationText(words.locale, explanation, zone ?? 'UTC', { url, hidden: hidden ?? 0 });
   return [para(zone ? words.t('email.explanation.headingInZone', { zone }) : words.t('email.explanation.heading')), bullets(lines)];
 }
 
@@ -41,7 +41,7 @@ export const breachWarning: Template<'breach_warning'> = (data, words) => {
   return render(t('email.breachWarning.subject', { ...subjectValues(ticket), metric }), [
     para(t('email.breachWarning.due', { metric, number, subject: ticket.subject, due: formatDue(data.due, 'due', locale) })),
     para(t('email.common.timeLeft', { duration: formatDurationIn(locale, data.remainingMs) })),
-    ...explanationBlocks(words, data.explanation, data.explanationZone, ticket.id, data.metric),
+    ...explanationBlocks(words, data.explanation, data.explanationZone, ticket.id, data.metric, data.explanationHidden),
     link(ticket.url, t('email.common.openTicket', { number })),
   ]);
 };
@@ -53,7 +53,7 @@ export const breached: Template<'breached'> = (data, words) => {
   const number = String(ticket.number);
   return render(t('email.breached.subject', { ...subjectValues(ticket), metric }), [
     para(t('email.breached.body', { metric, number, subject: ticket.subject, due: formatDue(data.due, 'due', locale) })),
-    ...explanationBlocks(words, data.explanation, data.explanationZone, ticket.id, data.metric),
+    ...explanationBlocks(words, data.explanation, data.explanationZone, ticket.id, data.metric, data.explanationHidden),
     link(ticket.url, t('email.common.openTicket', { number })),
   ]);
 };

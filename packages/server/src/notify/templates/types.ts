@@ -32,9 +32,12 @@ export interface TemplateData {
   pending_reminder: { ticket: TicketSummary; autoSolveAt: DueTime };
   auto_solved: { ticket: TicketSummary; pendingBusinessDays: number };
   assigned: { ticket: TicketSummary; assigneeName: string; priority: string; targets: TargetLine[]; reason?: string };
-  /** `explanationZone`: the zone of the business hours the explanation lines are counted in. */
-  breach_warning: { ticket: TicketSummary; metric: string; due: DueTime; remainingMs: number; explanation: ExplanationItem[]; explanationZone?: string };
-  breached: { ticket: TicketSummary; metric: string; due: DueTime; explanation: ExplanationItem[]; explanationZone?: string };
+  /**
+   * `explanationZone`: the zone of the business hours the explanation lines are counted in;
+   * `explanationHidden`: how many steps were left out of `explanation` (the email says so).
+   */
+  breach_warning: { ticket: TicketSummary; metric: string; due: DueTime; remainingMs: number; explanation: ExplanationItem[]; explanationZone?: string; explanationHidden?: number };
+  breached: { ticket: TicketSummary; metric: string; due: DueTime; explanation: ExplanationItem[]; explanationZone?: string; explanationHidden?: number };
   escalated: { ticket: TicketSummary; reason: string; escalatedBy: string; note?: string; responseDue?: DueTime };
   escalation_warning: { ticket: TicketSummary; reason: string; escalatedBy: string; responseDue: DueTime; remainingMs: number; assigneeName?: string };
   escalation_breached: { ticket: TicketSummary; reason: string; escalatedBy: string; responseDue: DueTime; assigneeName?: string };
