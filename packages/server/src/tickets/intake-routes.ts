@@ -19,6 +19,13 @@ const GapSchema = z.object({
   field: z.string().describe('The field id; `product` when no form (product or topic) is chosen yet; `form` for the form as a whole.'),
   label: z.string().describe("The field's label from the pack's intake form."),
   message: z.string().describe('What is needed, in plain words.'),
+  code: z
+    .string()
+    .nullable()
+    .describe("The intake rule's verdict (`intake.examples.tooFew`, `intake.recency.tooOld`, …), the same code a client's copy of the rules gives; null for the choice of a form."),
+  args: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string()).readonly()]))
+    .describe("The verdict's arguments (durations in milliseconds), for phrasing it in the reader's language."),
 });
 
 const IntakeStatusSchema = z

@@ -90,6 +90,9 @@ export interface IntakeGap {
   field: string;
   label: string;
   message: string;
+  /** The intake rules' verdict and its arguments; `null` for the choice of a form. */
+  code: IntakeIssue['code'] | null;
+  args: IntakeIssue['args'];
 }
 
 export interface IntakeState {
@@ -113,14 +116,16 @@ export function intakeStateOf(
     return {
       complete: false,
       form: null,
-      missing: [{ field: 'product', label: 'What the ticket is about', message: `Choose what the ticket is about (${formNamesOf(version)}) and fill in its details.` }],
+      missing: [
+        { field: 'product', label: 'What the ticket is about', message: `Choose what the ticket is about (${formNamesOf(version)}) and fill in its details.`, code: null, args: { forms: forms.map((f) => f.name) } },
+      ],
       notes: [],
     };
   }
   const form = findForm(version, chosen.id, 'product');
   const result = validateIntake(form, ticket.intake, ticket.created_at.getTime());
   const labelOf = (field: string) => (field === 'form' ? form.name : (form.fields.find((f) => f.id === field)?.label ?? field));
-  const gap = (i: IntakeIssue): IntakeGap => ({ field: i.field, label: labelOf(i.field), message: i.message });
+  const gap = (i: IntakeIssue): IntakeGap => ({ field: i.field, label: labelOf(i.field), message: i.message, code: i.code, args: i.args });
   return {
     complete: result.complete,
     form: { id: form.id, name: form.name },

@@ -3899,6 +3899,12 @@ export interface components {
                 label: string;
                 /** @description What is needed, in plain words. */
                 message: string;
+                /** @description The intake rule's verdict (`intake.examples.tooFew`, `intake.recency.tooOld`, …), the same code a client's copy of the rules gives; null for the choice of a form. */
+                code: string | null;
+                /** @description The verdict's arguments (durations in milliseconds), for phrasing it in the reader's language. */
+                args: {
+                    [key: string]: string | number | boolean | null | string[];
+                };
             }[];
             /** @description Advice on the values given. */
             notes: {
@@ -3908,6 +3914,12 @@ export interface components {
                 label: string;
                 /** @description What is needed, in plain words. */
                 message: string;
+                /** @description The intake rule's verdict (`intake.examples.tooFew`, `intake.recency.tooOld`, …), the same code a client's copy of the rules gives; null for the choice of a form. */
+                code: string | null;
+                /** @description The verdict's arguments (durations in milliseconds), for phrasing it in the reader's language. */
+                args: {
+                    [key: string]: string | number | boolean | null | string[];
+                };
             }[];
         };
         TicketIntakeChange: {
@@ -3948,6 +3960,12 @@ export interface components {
                 label: string;
                 /** @description What is needed, in plain words. */
                 message: string;
+                /** @description The intake rule's verdict (`intake.examples.tooFew`, `intake.recency.tooOld`, …), the same code a client's copy of the rules gives; null for the choice of a form. */
+                code: string | null;
+                /** @description The verdict's arguments (durations in milliseconds), for phrasing it in the reader's language. */
+                args: {
+                    [key: string]: string | number | boolean | null | string[];
+                };
             }[];
             /** @description Advice on the values given. */
             notes: {
@@ -3957,6 +3975,12 @@ export interface components {
                 label: string;
                 /** @description What is needed, in plain words. */
                 message: string;
+                /** @description The intake rule's verdict (`intake.examples.tooFew`, `intake.recency.tooOld`, …), the same code a client's copy of the rules gives; null for the choice of a form. */
+                code: string | null;
+                /** @description The verdict's arguments (durations in milliseconds), for phrasing it in the reader's language. */
+                args: {
+                    [key: string]: string | number | boolean | null | string[];
+                };
             }[];
         };
         User: {
