@@ -44,7 +44,7 @@ describe.each(DATABASE_KINDS)('emails in the recipient\'s language on %s', (kind
     expect(confirmation!.text_body).toContain('Olá, Riley Marsh,');
     expect(confirmation!.text_body).toContain(`Recebemos a sua solicitação #${number} "Mensagens presas na fila" com prioridade`);
     expect(confirmation!.text_body).toContain('O que garantimos a você:');
-    expect(confirmation!.text_body).toMatch(/primeira resposta: prazo em [a-zç-]+-feira, \d{1,2} de [a-zç]+ de 2026 às \d{2}:\d{2} .* \(America\/Denver\)/);
+    expect(confirmation!.text_body).toMatch(/Prazo de primeira resposta: [a-zç-]+-feira, \d{1,2} de [a-zç]+ de 2026 às \d{2}:\d{2} .* \(America\/Denver\)/);
     expect(confirmation!.text_body).toContain('Responda a este e-mail para adicionar um comentário ao chamado.');
     expect(confirmation!.text_body).not.toMatch(/We have received|Hello/);
     expect(confirmation!.html_body).toContain('Ver o chamado #');
