@@ -102,4 +102,13 @@ describe.each(DATABASE_KINDS)('error messages in the reader\'s language on %s', 
     expect(note.statusCode).toBe(403);
     expect(note.json().error).toEqual({ code: 'forbidden', message: 'Las notas internas son para el personal; los clientes responden públicamente (omita «public» o póngalo en true).' });
   });
+
+  it('names the content type refused in German', async () => {
+    const response = await service.request(null, { method: 'POST', url: '/api/v1/session', headers: { ...german, 'content-type': 'text/plain' }, payload: 'email=a' });
+    expect(response.statusCode).toBe(415);
+    expect(response.json().error).toEqual({
+      code: 'unsupported_media_type',
+      message: 'Content-Type „text/plain“ wird hier nicht akzeptiert; senden Sie JSON mit „Content-Type: application/json“.',
+    });
+  });
 });
