@@ -42,7 +42,7 @@ export function AccountsSection() {
       <section aria-labelledby="accounts-heading" className="panel">
         <h2 id="accounts-heading">Customer accounts</h2>
         <div aria-live="polite">{saved && <p className="ok-text">{saved}</p>}</div>
-        <Await query={accounts} what="the accounts">
+        <Await query={accounts}>
           {({ accounts }) =>
             accounts.length === 0 ? (
               <Empty>No customer accounts yet.</Empty>

@@ -71,7 +71,7 @@ function PolicyArea() {
     <>
       <section aria-labelledby="policies-heading" className="panel">
         <h2 id="policies-heading">Packs and their versions</h2>
-        <Await query={policies} what="the policy packs">
+        <Await query={policies}>
           {({ items }) => <PolicyPacks packs={items} />}
         </Await>
       </section>
@@ -84,7 +84,7 @@ function PolicyArea() {
 function CalendarArea() {
   const policies = useQuery(policiesQuery);
   return (
-    <Await query={policies} what="the calendars">
+    <Await query={policies}>
       {({ items }) => <CalendarsSection packs={items} />}
     </Await>
   );

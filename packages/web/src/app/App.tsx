@@ -1,9 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, Redirect, useLocation, useSearch } from 'wouter';
 import { ApiError, messageOf, SIGNED_OUT_EVENT } from '../api/client.js';
 import { http, ok } from '../api/http.js';
 import type { User } from '../api/types.js';
+import { useAdoptProfileLanguage } from '../i18n/LanguageProvider.js';
 import { LoginPage } from '../session/LoginPage.js';
 import { loginPathFor, safeReturnPath } from '../session/return-path.js';
 import { type Session, SessionContext } from '../session/session.js';
@@ -34,14 +36,20 @@ export function App() {
   const [path, navigate] = useLocation();
   const search = useSearch();
   const queryClient = useQueryClient();
+  const intl = useIntl();
+  const adoptLanguage = useAdoptProfileLanguage();
 
   const loadMe = useCallback(() => {
-    // The service's clock is read with the session, so the first countdowns are already right.
+    // The service's clock is read with the session, so the first countdowns are already right; the
+    // person's own language is loaded before their pages show.
     Promise.all([ok(http.GET('/api/v1/me')), syncServerClock()]).then(
-      ([user]) => setMe({ status: 'signed_in', user }),
+      async ([user]) => {
+        await adoptLanguage(user.locale);
+        setMe({ status: 'signed_in', user });
+      },
       (error: unknown) => setMe(error instanceof ApiError && error.status === 401 ? { status: 'anonymous' } : { status: 'error', message: messageOf(error) }),
     );
-  }, []);
+  }, [adoptLanguage]);
   useEffect(loadMe, [loadMe]);
   useEffect(() => {
     // A session that ended (expired, revoked) sends the person to sign in, and back here afterwards.
@@ -74,11 +82,11 @@ export function App() {
     [me, signOut],
   );
 
-  if (me.status === 'loading') return <Loading what="Hourglass" />;
+  if (me.status === 'loading') return <Loading label={intl.formatMessage({ id: 'app.root.loading' })} />;
   if (me.status === 'error') {
     return (
       <main id="main" className="page narrow">
-        <h1>Hourglass</h1>
+        <h1>{intl.formatMessage({ id: 'app.root.title' })}</h1>
         <ErrorNotice message={me.message} onRetry={loadMe} />
       </main>
     );
@@ -89,13 +97,14 @@ export function App() {
       return (
         <>
           <Redirect to={loginPathFor(`${window.location.pathname}${window.location.search}${window.location.hash}`)} replace />
-          <Loading what="the sign-in page" />
+          <Loading label={intl.formatMessage({ id: 'app.root.loadingSignIn' })} />
         </>
       );
     }
     return (
       <LoginPage
-        onSignedIn={(user) => {
+        onSignedIn={async (user) => {
+          await adoptLanguage(user.locale);
           setMe({ status: 'signed_in', user });
           navigate(returnPath(search) ?? homeOf(user), { replace: true });
         }}
@@ -108,14 +117,14 @@ export function App() {
     return (
       <>
         <Redirect to={(area === 'login' && returnPath(search)) || homeOf(user)} replace />
-        <Loading what="your home page" />
+        <Loading label={intl.formatMessage({ id: 'app.root.loadingHome' })} />
       </>
     );
   }
   return (
     <SessionContext.Provider value={session}>
       <Shell user={user} onSignOut={signOut}>
-        <Suspense fallback={<Loading what="the page" />}>{renderArea(area, user)}</Suspense>
+        <Suspense fallback={<Loading label={intl.formatMessage({ id: 'app.root.loadingPage' })} />}>{renderArea(area, user)}</Suspense>
       </Shell>
     </SessionContext.Provider>
   );
@@ -127,9 +136,11 @@ function renderArea(area: string, user: User) {
   if (area === 'admin' && (user.role === 'admin' || user.role === 'manager')) return <AdminRoutes />;
   return (
     <div className="page">
-      <h1>Page not found</h1>
+      <h1>
+        <FormattedMessage id="app.notFound.title" />
+      </h1>
       <p>
-        There is nothing at this address for you. <Link to={homeOf(user)}>Go to your home page</Link>.
+        <FormattedMessage id="app.notFound.text" values={{ home: (text) => <Link to={homeOf(user)}>{text}</Link> }} />
       </p>
     </div>
   );

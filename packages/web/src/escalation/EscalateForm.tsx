@@ -1,5 +1,4 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
-import { FormattedMessage, type IntlShape, useIntl } from 'react-intl';
 import { ApiError, fieldOf, messageOf } from '../api/client.js';
 import { http, idempotent, ok } from '../api/http.js';
 import type { EscalationRoute } from '../api/types.js';
@@ -7,7 +6,6 @@ import { ErrorNotice } from '../shared/feedback.js';
 import { useActionKey } from '../shared/hooks.js';
 import { useWrite } from '../shared/query.js';
 import { ticketKeys } from '../tickets/queries.js';
-import { durationText } from './EscalationList.js';
 import type { EscalationOffer } from './status.js';
 
 type Errors = { via?: string; reason?: string; note?: string; form?: string };
@@ -22,7 +20,6 @@ interface Props {
 
 /** The escalation itself: the route (when the account has a growth manager), one of the policy's reasons, an optional note. */
 export function EscalateForm({ ticketId, offer, onDone, onCancel }: Props) {
-  const intl = useIntl();
   const [via, setVia] = useState<EscalationRoute>(offer.support ? 'support' : 'growth_manager');
   const [reason, setReason] = useState('');
   const [why, setWhy] = useState('');
@@ -45,7 +42,7 @@ export function EscalateForm({ ticketId, offer, onDone, onCancel }: Props) {
     event.preventDefault();
     const text = via === 'support' ? reason : why.trim();
     if (text === '') {
-      fail({ reason: via === 'support' ? intl.formatMessage({ id: 'escalation.form.chooseReason' }) : intl.formatMessage({ id: 'escalation.form.sayWhy' }) });
+      fail({ reason: via === 'support' ? 'Choose the reason for the escalation.' : 'Say in a few words why the ticket needs your growth manager.' });
       return;
     }
     setErrors({});
@@ -66,28 +63,22 @@ export function EscalateForm({ ticketId, offer, onDone, onCancel }: Props) {
   const invalid = (field: keyof Errors) => (errors[field] ? { 'aria-invalid': true as const, 'aria-describedby': `escalation-${field}-error` } : {});
   return (
     <form ref={form} className="stacked-form" onSubmit={submit} noValidate aria-labelledby="escalate-form-heading">
-      <h3 id="escalate-form-heading">
-        <FormattedMessage id="escalation.form.heading" />
-      </h3>
+      <h3 id="escalate-form-heading">Escalate the ticket</h3>
       {chooseRoute && offer.growthManager && (
         <fieldset>
-          <legend>
-            <FormattedMessage id="escalation.form.route" />
-          </legend>
+          <legend>Escalate through</legend>
           <Radio name="escalation-via" value="support" checked={via === 'support'} onChange={() => setVia('support')} field="via" extra={invalid('via')}>
-            <FormattedMessage id="escalation.form.routeSupport" />
+            Support management
           </Radio>
           <Radio name="escalation-via" value="growth_manager" checked={via === 'growth_manager'} onChange={() => setVia('growth_manager')} extra={invalid('via')}>
-            <FormattedMessage id="escalation.form.routeGrowthManager" values={{ tier: offer.growthManager.tier }} />
+            Your growth manager ({offer.growthManager.tier} partner)
           </Radio>
           <FieldError field="via" errors={errors} />
         </fieldset>
       )}
       {via === 'support' && offer.support ? (
         <fieldset>
-          <legend>
-            <FormattedMessage id="escalation.form.reasons" />
-          </legend>
+          <legend>Why do you escalate?</legend>
           {offer.support.reasons.map((r, index) => (
             <Radio key={r.id} name="escalation-reason" value={r.id} checked={reason === r.id} onChange={() => setReason(r.id)} {...(index === 0 && { field: 'reason' })} extra={invalid('reason')}>
               {r.label}
@@ -97,19 +88,17 @@ export function EscalateForm({ ticketId, offer, onDone, onCancel }: Props) {
         </fieldset>
       ) : (
         <div className="field">
-          <label htmlFor="escalation-why">
-            <FormattedMessage id="escalation.form.why" />
-          </label>
+          <label htmlFor="escalation-why">Why the ticket needs your growth manager</label>
           <textarea id="escalation-why" data-field="reason" rows={2} value={why} onChange={(e) => setWhy(e.target.value)} {...invalid('reason')} />
           <FieldError field="reason" errors={errors} />
         </div>
       )}
       <div className="field">
         <label htmlFor="escalation-note">
-          <FormattedMessage id="escalation.form.note" values={{ optional: (text: ReactNode[]) => <span className="required">{text}</span> }} />
+          Note <span className="required">(optional)</span>
         </label>
         <p id="escalation-note-hint" className="hint">
-          <FormattedMessage id="escalation.form.noteHint" />
+          What is at stake, who is available to engage, and how to reach them.
         </p>
         <textarea
           id="escalation-note"
@@ -122,14 +111,14 @@ export function EscalateForm({ ticketId, offer, onDone, onCancel }: Props) {
         />
         <FieldError field="note" errors={errors} />
       </div>
-      <p className="hint">{consequence(via, offer, intl)}</p>
+      <p className="hint">{consequence(via, offer)}</p>
       {errors.form && <ErrorNotice message={errors.form} />}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
-          <FormattedMessage id="escalation.form.confirm" />
+          Confirm escalation
         </button>
         <button type="button" onClick={onCancel}>
-          <FormattedMessage id="shared.fields.cancel" />
+          Cancel
         </button>
       </div>
     </form>
@@ -155,15 +144,11 @@ function FieldError({ field, errors }: { field: keyof Errors; errors: Errors }) 
   );
 }
 
-/** Who is alerted on confirming, and when a response is due. */
-function consequence(via: EscalationRoute, offer: EscalationOffer, intl: IntlShape): string {
-  if (via === 'growth_manager') return intl.formatMessage({ id: 'escalation.form.alertsGrowthManager' });
+function consequence(via: EscalationRoute, offer: EscalationOffer): string {
+  if (via === 'growth_manager') return 'Your growth manager and support management are alerted at once.';
   const target = offer.support?.target;
-  if (!target) return intl.formatMessage({ id: 'escalation.form.alertsSupport' });
-  return intl.formatMessage(
-    { id: 'escalation.form.alertsSupportWithTarget' },
-    { duration: durationText(target.duration, intl), counted: target.calendar === '24x7' ? 'aroundTheClock' : 'calendar', calendar: target.calendar },
-  );
+  const when = target ? ` A response is due within ${target.duration}${target.calendar === '24x7' ? ', around the clock' : ` (${target.calendar} calendar)`}.` : '';
+  return `Your assignee's manager and support management are alerted at once.${when}`;
 }
 
 /** The service's refusal at the fields it names (`body.reason`), anything else for the whole form. */

@@ -1,4 +1,3 @@
-import { FormattedMessage } from 'react-intl';
 import type { Ticket } from '../api/types.js';
 import { isEscalated } from './status.js';
 
@@ -8,9 +7,7 @@ export function EscalatedBadge({ ticket }: { ticket: Pick<Ticket, 'escalations'>
   return (
     <>
       {' '}
-      <span className="badge badge-escalated">
-        <FormattedMessage id="escalation.badge.escalated" />
-      </span>
+      <span className="badge badge-escalated">Escalated</span>
     </>
   );
 }

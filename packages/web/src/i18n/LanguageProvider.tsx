@@ -2,8 +2,9 @@
  * The language shown, for the whole app: react-intl's provider over the active formatter, and the
  * way to change language (the switcher, the profile's language once the person is known).
  */
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react';
 import { type IntlShape, RawIntlProvider } from 'react-intl';
+import { activeLocale } from './active.js';
 import { type AppLocale, isLocale, type Locale } from './locales.js';
 import { activateLanguage, type StartedLanguage, storeLocale } from './start.js';
 
@@ -42,14 +43,21 @@ export function useLanguage(): LanguageControl {
 }
 
 /**
- * The signed-in person's language: once their profile names one, the app switches to it (unless
- * the address chose a language with `?locale=`).
+ * The signed-in person's language: once their profile names one, the app switches to it before
+ * their pages show (unless the address chose a language with `?locale=`). A catalog that cannot be
+ * loaded leaves the language as it is.
  */
-export function useProfileLanguage(profileLocale: string | null | undefined): void {
-  const { locale, pinned, changeLocale } = useLanguage();
-  useEffect(() => {
-    if (!pinned && isLocale(profileLocale) && profileLocale !== locale) void changeLocale(profileLocale);
-    // Only a change of the profile's language switches; the switcher's own choices are not undone.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [profileLocale, pinned]);
+export function useAdoptProfileLanguage(): (profileLocale: string | null | undefined) => Promise<void> {
+  const { pinned, changeLocale } = useLanguage();
+  return useCallback(
+    async (profileLocale: string | null | undefined) => {
+      if (pinned || !isLocale(profileLocale) || profileLocale === activeLocale()) return;
+      try {
+        await changeLocale(profileLocale);
+      } catch {
+        // Shown in the language already loaded; the switcher can try again.
+      }
+    },
+    [pinned, changeLocale],
+  );
 }

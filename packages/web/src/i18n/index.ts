@@ -30,7 +30,7 @@
  *
  * The Vite plugin (`build/vite-plugin.ts`) merges the catalogs per locale and precompiles them;
  * only the language shown is downloaded, before the first render (`start.ts`). The React pieces are
- * `LanguageProvider.tsx` (the provider, `useLanguage`, `useProfileLanguage`) and
+ * `LanguageProvider.tsx` (the provider, `useLanguage`, `useAdoptProfileLanguage`) and
  * `LanguageSwitcher.tsx` (on every page).
  */
 export { activeIntl, activeLocale } from './active.js';

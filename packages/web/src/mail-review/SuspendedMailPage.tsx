@@ -100,7 +100,7 @@ export function SuspendedMailPage() {
           <p>{notice.text}</p>
         </div>
       )}
-      {list.status === 'loading' && <Loading what="suspended mail" />}
+      {list.status === 'loading' && <Loading />}
       {list.status === 'error' && <ErrorNotice message={`Could not load suspended mail: ${list.message}`} onRetry={list.reload} />}
       {list.status === 'ready' &&
         (() => {

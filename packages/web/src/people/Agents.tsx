@@ -37,7 +37,7 @@ export function AgentsSection() {
       <section aria-labelledby="agents-heading" className="panel">
         <h2 id="agents-heading">Agents and their hours</h2>
         <div aria-live="polite">{saved && <p className="ok-text">{saved}</p>}</div>
-        <Await query={loaded} what="the agents">
+        <Await query={loaded}>
           {({ people }) =>
             people.length === 0 ? (
               <Empty>No agents yet.</Empty>

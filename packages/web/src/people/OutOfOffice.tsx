@@ -35,7 +35,7 @@ export function OutOfOfficeRanges({ person }: { person: User }) {
     <div className="out-of-office" role="group" aria-labelledby="ooo-heading">
       <h3 id="ooo-heading">Out of office</h3>
       <div aria-live="polite">{notice && <p className="muted">{notice}</p>}</div>
-      <Await query={ranges} what="the out-of-office ranges">
+      <Await query={ranges}>
         {({ items }) =>
           items.length === 0 ? (
             <p className="muted">No out-of-office ranges.</p>

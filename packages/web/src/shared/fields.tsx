@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
+import { useIntl } from 'react-intl';
 import { ApiError, fieldOf, messageOf } from '../api/client.js';
+import { activeIntl } from '../i18n/active.js';
 import { ErrorNotice } from './feedback.js';
 
 /** Messages per request field, with the form's general message under `''`. */
@@ -20,9 +22,9 @@ export function errorsFrom(error: unknown, shown: readonly string[]): FieldError
     const path = fieldOf(issue.path);
     const field = [...shown].sort((a, b) => b.length - a.length).find((f) => path === f || path.startsWith(`${f}.`));
     if (field !== undefined) add(field, issue.message);
-    else add('', `${path}: ${issue.message}`);
+    else add('', activeIntl().formatMessage({ id: 'shared.fields.issueAt' }, { field: path, message: issue.message }));
   }
-  if (!errors['']) errors[''] = 'Some fields need a change; see the messages at them.';
+  if (!errors['']) errors[''] = activeIntl().formatMessage({ id: 'shared.fields.someFieldsNeedChange' });
   return errors;
 }
 
@@ -48,12 +50,13 @@ export function TextField(props: {
   list?: string;
   required?: boolean;
 }) {
+  const intl = useIntl();
   const described = [props.hint ? `${props.id}-hint` : null, props.error ? `${props.id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={props.id}>
         {props.label}
-        {props.required && <span className="required"> (required)</span>}
+        {props.required && <span className="required"> {intl.formatMessage({ id: 'shared.fields.required' })}</span>}
       </label>
       {props.hint && (
         <p id={`${props.id}-hint`} className="hint">
@@ -78,16 +81,17 @@ export function TextField(props: {
 
 /** The end of an admin form: its general error, the submit button (busy while saving) and Cancel. */
 export function FormActions({ label, busy, error, onCancel }: { label: string; busy: boolean; error: string | undefined; onCancel?: (() => void) | undefined }) {
+  const intl = useIntl();
   return (
     <>
       {error && <ErrorNotice message={error} />}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Saving…' : label}
+          {busy ? intl.formatMessage({ id: 'shared.fields.saving' }) : label}
         </button>
         {onCancel && (
           <button type="button" onClick={onCancel}>
-            Cancel
+            {intl.formatMessage({ id: 'shared.fields.cancel' })}
           </button>
         )}
       </div>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { ActionKey } from '../api/client.js';
 import { serverNow } from '../time/server-clock.js';
 
@@ -21,9 +22,11 @@ export function useNow(intervalMs = 1000): number {
 
 /** Sets the document title and moves focus to the page's main heading when a page opens. */
 export function usePageTitle(title: string): (element: HTMLHeadingElement | null) => void {
+  const intl = useIntl();
+  const full = intl.formatMessage({ id: 'shared.page.documentTitle' }, { title });
   useEffect(() => {
-    document.title = `${title} · Hourglass`;
-  }, [title]);
+    document.title = full;
+  }, [full]);
   return useCallback((element: HTMLHeadingElement | null) => {
     if (element && document.activeElement === document.body) element.focus({ preventScroll: true });
   }, []);

@@ -107,7 +107,7 @@ export function QueuePage() {
         </div>
       </form>
       <SavedViews userId={user.id} query={withQuery('', filter).replace(/^\?/, '')} />
-      <Await query={queue} what="the queue">
+      <Await query={queue}>
         {({ items, more }) => (
           <>
             {more && (

@@ -42,7 +42,7 @@ export function TicketListPage() {
         </select>
       </div>
       <p className="hint">Times are in your zone, {zoneLabel(zone, now)}.</p>
-      {list.status === 'loading' && <Loading what="your tickets" />}
+      {list.status === 'loading' && <Loading />}
       {list.status === 'error' && <ErrorNotice message={`Could not load your tickets: ${list.message}`} onRetry={list.reload} />}
       {list.status === 'ready' &&
         (list.items.length === 0 ? (

@@ -25,7 +25,7 @@ export function TicketPage({ id }: { id: string }) {
       <p className="breadcrumb">
         <Link to="/portal">← My tickets</Link>
       </p>
-      <Await query={ticket} what="the ticket">
+      <Await query={ticket}>
         {(data) => <TicketView ticket={data} />}
       </Await>
     </div>

@@ -40,7 +40,7 @@ export function WorkspacePage({ id }: { id: string }) {
       <p className="breadcrumb">
         <Link to="/console">← Queue</Link>
       </p>
-      <Await query={ticket} what="the ticket">
+      <Await query={ticket}>
         {(data) => <Workspace ticket={data} directory={directory.data ?? null} />}
       </Await>
     </div>
@@ -327,7 +327,7 @@ function History({ ticketId, zone, nameOf }: { ticketId: string; zone: string; n
     <section aria-labelledby="history-heading" className="panel">
       <h2 id="history-heading">History</h2>
       <p className="hint">Times in {zoneLabel(zone)}.</p>
-      <Await query={events} what="the history">
+      <Await query={events}>
         {({ items }) => (
           <ol className="history">
             {items.map((event) => (

@@ -49,7 +49,7 @@ export function Attachments({ ticketId, zone, canUpload, onUploaded }: { ticketI
   return (
     <section aria-labelledby="attachments-heading" className="panel">
       <h2 id="attachments-heading">Attachments</h2>
-      <Await query={attachments} what="the attachments">
+      <Await query={attachments}>
         {({ items }) =>
           items.length === 0 ? (
             <p className="muted">No files attached.</p>

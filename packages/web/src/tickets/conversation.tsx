@@ -14,7 +14,7 @@ export function Conversation({ ticketId, zone, authorName }: { ticketId: string;
   return (
     <section aria-labelledby="conversation-heading" className="panel">
       <h2 id="conversation-heading">Conversation</h2>
-      <Await query={comments} what="the conversation">
+      <Await query={comments}>
         {({ items }) =>
           items.length === 0 ? (
             <p className="muted">No replies yet.</p>

@@ -58,7 +58,7 @@ export function WebhookDeliveries({ webhook }: { webhook: Webhook }) {
           Refresh the log
         </button>
       </div>
-      <Await query={deliveries} what="the delivery log">
+      <Await query={deliveries}>
         {({ items }) => {
           const events = byEvent(items);
           if (events.length === 0) return <Empty>Nothing has been sent to this endpoint yet.</Empty>;

@@ -60,7 +60,7 @@ export function WebhooksSection() {
         <p className="hint">Each event is POSTed to every active endpoint that takes it, signed with the endpoint's secret (Hourglass-Signature header).</p>
         <div aria-live="polite">{notice && <p className={notice.ok ? 'ok-text' : 'field-error'}>{notice.text}</p>}</div>
         {created?.secret && <SecretNotice webhook={created} onDone={() => setCreated(null)} />}
-        <Await query={webhooks} what="the webhook endpoints">
+        <Await query={webhooks}>
           {() =>
             items.length === 0 ? (
               <Empty>No webhook endpoints yet; add one below.</Empty>
