@@ -88,4 +88,27 @@ describe.each(DATABASE_KINDS)('error messages in the reader\'s language on %s', 
     expect(response.json().error.issues).toEqual([{ path: 'body.account_id', message: 'К аккаунту относятся только клиенты; для сотрудников не указывайте account_id.' }]);
     expect(response.json().error.message).toBe('Запрос некорректен; в issues указано, что исправить в каждом поле.');
   });
+
+  it('translates the service\'s own messages written as plain English texts', async () => {
+    const cookie = await service.signIn(CUSTOMER_A);
+    const created = await service.request(cookie, { method: 'POST', url: '/api/v1/tickets', payload: { subject: 'Calls fail', description: 'Since this morning.' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const note = await service.request(cookie, {
+      method: 'POST',
+      url: `/api/v1/tickets/${created.json().id}/comments`,
+      headers: { 'accept-language': 'es' },
+      payload: { body: 'Solo para el equipo', public: false },
+    });
+    expect(note.statusCode).toBe(403);
+    expect(note.json().error).toEqual({ code: 'forbidden', message: 'Las notas internas son para el personal; los clientes responden públicamente (omita «public» o póngalo en true).' });
+  });
+
+  it('names the content type refused in German', async () => {
+    const response = await service.request(null, { method: 'POST', url: '/api/v1/session', headers: { ...german, 'content-type': 'text/plain' }, payload: 'email=a' });
+    expect(response.statusCode).toBe(415);
+    expect(response.json().error).toEqual({
+      code: 'unsupported_media_type',
+      message: 'Content-Type „text/plain“ wird hier nicht akzeptiert; senden Sie JSON mit „Content-Type: application/json“.',
+    });
+  });
 });

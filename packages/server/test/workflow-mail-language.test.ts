@@ -44,7 +44,7 @@ describe.each(DATABASE_KINDS)('emails in the recipient\'s language on %s', (kind
     expect(confirmation!.text_body).toContain('Olá, Riley Marsh,');
     expect(confirmation!.text_body).toContain(`Recebemos a sua solicitação #${number} "Mensagens presas na fila" com prioridade`);
     expect(confirmation!.text_body).toContain('O que garantimos a você:');
-    expect(confirmation!.text_body).toMatch(/primeira resposta: prazo em [a-zç-]+-feira, \d{1,2} de [a-zç]+ de 2026 às \d{2}:\d{2} .* \(America\/Denver\)/);
+    expect(confirmation!.text_body).toMatch(/Prazo de primeira resposta: [a-zç-]+-feira, \d{1,2} de [a-zç]+ de 2026 às \d{2}:\d{2} .* \(America\/Denver\)/);
     expect(confirmation!.text_body).toContain('Responda a este e-mail para adicionar um comentário ao chamado.');
     expect(confirmation!.text_body).not.toMatch(/We have received|Hello/);
     expect(confirmation!.html_body).toContain('Ver o chamado #');
@@ -93,5 +93,24 @@ describe.each(DATABASE_KINDS)('emails in the recipient\'s language on %s', (kind
     expect(solved!.subject).toBe(`[#${number}] Resolvido: Mensagens presas na fila`);
     expect(solved!.text_body).toContain(`O chamado #${number} "Mensagens presas na fila" foi resolvido automaticamente após 10 dias úteis sem resposta.`);
     expect((await service.request(AGENT, { method: 'GET', url: `/api/v1/tickets/${id}` })).json().status).toBe('solved');
+  });
+
+  it('writes to a customer who has chosen no language in the language of the ticket, when the desk speaks it', async () => {
+    const GABRIEL = 'gabriel@fjordline-travel.example'; // 360dialog premium, English and Brazilian Portuguese
+    await service.db.updateTable('users').set({ locale: null }).where('email', '=', GABRIEL).execute();
+    const opened: Record<string, string> = {};
+    for (const language of ['pt-BR', 'en']) {
+      const created = await service.request(GABRIEL, { method: 'POST', url: '/api/v1/tickets', payload: { subject: `Webhooks (${language})`, description: 'Os webhooks atrasam.', language } });
+      expect(created.statusCode, created.body).toBe(201);
+      opened[language] = created.json().id;
+    }
+    await travelTo('2026-11-12T13:45:00-08:00');
+    const confirmation = async (ticketId: string) =>
+      (await service.db.selectFrom('mail_log').selectAll().where('ticket_id', '=', ticketId).where('event', '=', 'ticket_created').executeTakeFirstOrThrow());
+    const portuguese = await confirmation(opened['pt-BR']!);
+    expect(portuguese.recipients).toEqual([GABRIEL]);
+    expect(portuguese.text_body).toContain('Olá, Gabriel Nunes,');
+    const english = await confirmation(opened.en!);
+    expect(english.text_body).toContain('Hello Gabriel Nunes,');
   });
 });

@@ -7,7 +7,8 @@ import { AppError, notFound } from '../errors.js';
 import type { AppDeps } from '../http/deps.js';
 import { decodeCursor, toPage } from '../http/pagination.js';
 import { type PlanChoice, lookUpPlan } from '../policy/catalog.js';
-import { checkStaffUser, invalid } from '../users/service.js';
+import { invalid } from '../http/invalid.js';
+import { checkStaffUser } from '../users/service.js';
 import { presentAccount, presentProject } from './present.js';
 import type { AccountView, CreateAccountInput, ListAccountsFilter, NewProjectInput, ProjectView, UpdateAccountInput } from './schemas.js';
 

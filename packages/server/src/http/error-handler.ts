@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { unsupportedMediaTypeMessage } from './security/content-types.js';
 import { isConnectionLoss } from '../db/errors.js';
-import { AppError, defaultMessage, type ErrorCode, type ErrorIssue, statusOf } from '../errors.js';
+import { AppError, defaultMessage, type ErrorCode, type ErrorIssue, type LocalizedText, statusOf } from '../errors.js';
 import { translator, type Locale } from '../i18n/index.js';
 import { issuesIn, messageIn, requestLocale, schemaIssueMessage, type SchemaIssue, valueAt } from './error-language.js';
 
@@ -18,7 +18,7 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let appError = toAppError(error, request);
     if (appError.code === 'body_too_large' && /\/attachments(\?|$)/.test(request.url)) appError = new AppError('attachment_too_large');
-    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') appError = new AppError('unsupported_media_type', unsupportedMediaTypeMessage(request.headers['content-type']));
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') appError = mediaTypeError(request.headers['content-type']);
     if (appError.code === 'internal' || appError.code === 'database_unavailable') {
       request.log.error({ err: error }, 'request failed');
     }
@@ -27,6 +27,13 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) =>
     sendError(reply, AppError.translated('route_not_found', { id: 'error.routeNotFound.endpoint', values: { method: request.method, path: request.url.split('?')[0] ?? '' } })),
   );
+}
+
+/** The 415 answer, naming the content type sent (its English text is the security module's). */
+function mediaTypeError(contentType: string | undefined): AppError {
+  const sent = contentType?.split(';')[0]?.trim();
+  const text: LocalizedText = sent ? { id: 'error.request.contentTypeNotAccepted', values: { type: sent.slice(0, 100) } } : { id: 'error.request.noContentType' };
+  return new AppError('unsupported_media_type', unsupportedMediaTypeMessage(contentType), undefined, text);
 }
 
 /**

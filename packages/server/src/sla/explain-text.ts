@@ -32,6 +32,19 @@ export function closedReasonText(locale: Locale, reason: ClosedReason | 'paused'
   }
 }
 
+/**
+ * A closed period of an explanation for a reader: why it was closed in their words (`label`) and the
+ * holiday's or exception's name in their language where there is one (`local_name`).
+ */
+export function describeClosed(locale: Locale, closed: { reason: string; name: string | null; local_start: string }, zone: string): { label: string; local_name: string | null } {
+  const reason = (['night', 'weekend', 'closed_day', 'holiday', 'exception', 'paused'] as const).find((r) => r === closed.reason) ?? 'closed_day';
+  const day = closed.local_start.slice(0, 10);
+  return {
+    label: closedReasonText(locale, reason, closed.name, day, zone),
+    local_name: closed.name === null ? null : reason === 'holiday' ? holidayNameIn(locale, closed.name, day, zone) : closed.name,
+  };
+}
+
 /** A step as one line: "Counted … to … (2h)", "Nicht gezählt von … bis …: Wochenende". */
 export function explanationLine(locale: Locale, step: ExplanationStep, zone: string): string {
   const { t } = translator(locale);

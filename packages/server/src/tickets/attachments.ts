@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.js';
 import { MAX_ATTACHMENT_BYTES } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
 import type { AppDeps } from '../http/deps.js';
-import { invalid } from '../users/service.js';
+import { invalid } from '../http/invalid.js';
 import { getVisibleTicket, recordEvent } from './access.js';
 import { presentAttachment } from './present.js';
 import type { AttachmentJson } from './schemas.js';

@@ -1,13 +1,12 @@
+/**
+ * A ticket's escalations as the ticket reads them: each one's response target counts in the ticket's
+ * time to breach, and ticket reads list them. Raising one, and its timers, belong to `escalation/`.
+ */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { cancelTimers } from '../timers/index.js';
 
 type Db = Kysely<Database>;
-
-/**
- * A ticket's escalations as the ticket reads them: each one's response target counts in the ticket's
- * time to breach, and ticket reads list them. Raising one, and its timers, belong to `escalation/`.
- */
 
 /** An escalation row with when it was answered: stored, or else the first public staff reply since it was raised. */
 export interface EscalationRecord {

@@ -7,6 +7,8 @@ import { pageOf } from '../http/pagination.js';
 import { respondIdempotently } from '../idempotency/http.js';
 import { getVisibleTicket } from './access.js';
 import { explainTicketTarget } from './clocks.js';
+import { requestLocale } from '../http/error-language.js';
+import { describeClosed } from '../sla/explain-text.js';
 import { acknowledgeTicket, reclassifyTicket, updateTicket } from './commands.js';
 import { addComment, listComments } from './comments.js';
 import { createTicket } from './create.js';
@@ -122,7 +124,9 @@ export const ticketRoutes =
       async (request) => {
         const ticket = await getVisibleTicket(deps.db, requireActor(request), request.params.id);
         const facts = await loadTicketFacts(deps.db, ticket);
-        return explainTicketTarget(deps.registry, ticket, facts, request.params.metric, deps.clock.now());
+        const explained = explainTicketTarget(deps.registry, ticket, facts, request.params.metric, deps.clock.now());
+        const locale = requestLocale(request);
+        return { ...explained, closed: explained.closed.map((c) => ({ ...c, ...describeClosed(locale, c, explained.zone) })) };
       },
     );
   };

@@ -235,6 +235,15 @@ export const ExplanationSchema = z
     duration_ms: z.number(),
     due: z.string().nullable(),
     open: z.array(SegmentSchema.extend({ local_start: z.string(), local_end: z.string(), duration: z.string() })),
-    closed: z.array(SegmentSchema.extend({ local_start: z.string(), local_end: z.string(), reason: z.string(), name: z.string().nullable() })),
+    closed: z.array(
+      SegmentSchema.extend({
+        local_start: z.string(),
+        local_end: z.string(),
+        reason: z.string(),
+        name: z.string().nullable(),
+        label: z.string().describe('Why the time was not counted, in the language of the request ("closed for Christmas Day", "Wochenende").'),
+        local_name: z.string().nullable().describe("The holiday's name in the language of the request where date-holidays has it, else as the calendar names it."),
+      }),
+    ),
   })
   .meta({ id: 'TargetExplanation' });

@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/passwords.js';
 import type { Clock } from '../clock.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { Database, Role, User } from '../db/schema.js';
+import { invalid } from '../http/invalid.js';
 import { AppError, notFound } from '../errors.js';
 import { decodeCursor, toPage } from '../http/pagination.js';
 import { presentUser } from './present.js';
@@ -149,5 +150,3 @@ export async function checkStaffUser(db: Kysely<Database>, actor: Actor, userId:
   if (!user) throw invalid(path, 'No user has this id.');
   if (user.role === 'customer') throw invalid(path, 'Must be provider staff (an agent, manager or admin), not a customer.');
 }
-
-export const invalid = (path: string, message: string): AppError => new AppError('validation_failed', undefined, [{ path, message }]);

@@ -3715,6 +3715,10 @@ export interface components {
                 local_end: string;
                 reason: string;
                 name: string | null;
+                /** @description Why the time was not counted, in the language of the request ("closed for Christmas Day", "Wochenende"). */
+                label: string;
+                /** @description The holiday's name in the language of the request where date-holidays has it, else as the calendar names it. */
+                local_name: string | null;
             }[];
         };
         TargetExplanationInput: {
@@ -3741,6 +3745,10 @@ export interface components {
                 local_end: string;
                 reason: string;
                 name: string | null;
+                /** @description Why the time was not counted, in the language of the request ("closed for Christmas Day", "Wochenende"). */
+                label: string;
+                /** @description The holiday's name in the language of the request where date-holidays has it, else as the calendar names it. */
+                local_name: string | null;
             }[];
         };
         Team: {

@@ -1,4 +1,5 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { FormattedMessage, type IntlShape, useIntl } from 'react-intl';
 import { ApiError, fieldOf, messageOf } from '../api/client.js';
 import { http, idempotent, ok } from '../api/http.js';
 import type { EscalationRoute } from '../api/types.js';
@@ -6,6 +7,7 @@ import { ErrorNotice } from '../shared/feedback.js';
 import { useActionKey } from '../shared/hooks.js';
 import { useWrite } from '../shared/query.js';
 import { ticketKeys } from '../tickets/queries.js';
+import { durationText } from './EscalationList.js';
 import type { EscalationOffer } from './status.js';
 
 type Errors = { via?: string; reason?: string; note?: string; form?: string };
@@ -20,6 +22,7 @@ interface Props {
 
 /** The escalation itself: the route (when the account has a growth manager), one of the policy's reasons, an optional note. */
 export function EscalateForm({ ticketId, offer, onDone, onCancel }: Props) {
+  const intl = useIntl();
   const [via, setVia] = useState<EscalationRoute>(offer.support ? 'support' : 'growth_manager');
   const [reason, setReason] = useState('');
   const [why, setWhy] = useState('');
@@ -42,7 +45,7 @@ export function EscalateForm({ ticketId, offer, onDone, onCancel }: Props) {
     event.preventDefault();
     const text = via === 'support' ? reason : why.trim();
     if (text === '') {
-      fail({ reason: via === 'support' ? 'Choose the reason for the escalation.' : 'Say in a few words why the ticket needs your growth manager.' });
+      fail({ reason: via === 'support' ? intl.formatMessage({ id: 'escalation.form.chooseReason' }) : intl.formatMessage({ id: 'escalation.form.sayWhy' }) });
       return;
     }
     setErrors({});
@@ -63,22 +66,28 @@ export function EscalateForm({ ticketId, offer, onDone, onCancel }: Props) {
   const invalid = (field: keyof Errors) => (errors[field] ? { 'aria-invalid': true as const, 'aria-describedby': `escalation-${field}-error` } : {});
   return (
     <form ref={form} className="stacked-form" onSubmit={submit} noValidate aria-labelledby="escalate-form-heading">
-      <h3 id="escalate-form-heading">Escalate the ticket</h3>
+      <h3 id="escalate-form-heading">
+        <FormattedMessage id="escalation.form.heading" />
+      </h3>
       {chooseRoute && offer.growthManager && (
         <fieldset>
-          <legend>Escalate through</legend>
+          <legend>
+            <FormattedMessage id="escalation.form.route" />
+          </legend>
           <Radio name="escalation-via" value="support" checked={via === 'support'} onChange={() => setVia('support')} field="via" extra={invalid('via')}>
-            Support management
+            <FormattedMessage id="escalation.form.routeSupport" />
           </Radio>
           <Radio name="escalation-via" value="growth_manager" checked={via === 'growth_manager'} onChange={() => setVia('growth_manager')} extra={invalid('via')}>
-            Your growth manager ({offer.growthManager.tier} partner)
+            <FormattedMessage id="escalation.form.routeGrowthManager" values={{ tier: offer.growthManager.tier }} />
           </Radio>
           <FieldError field="via" errors={errors} />
         </fieldset>
       )}
       {via === 'support' && offer.support ? (
         <fieldset>
-          <legend>Why do you escalate?</legend>
+          <legend>
+            <FormattedMessage id="escalation.form.reasons" />
+          </legend>
           {offer.support.reasons.map((r, index) => (
             <Radio key={r.id} name="escalation-reason" value={r.id} checked={reason === r.id} onChange={() => setReason(r.id)} {...(index === 0 && { field: 'reason' })} extra={invalid('reason')}>
               {r.label}
@@ -88,17 +97,19 @@ export function EscalateForm({ ticketId, offer, onDone, onCancel }: Props) {
         </fieldset>
       ) : (
         <div className="field">
-          <label htmlFor="escalation-why">Why the ticket needs your growth manager</label>
+          <label htmlFor="escalation-why">
+            <FormattedMessage id="escalation.form.why" />
+          </label>
           <textarea id="escalation-why" data-field="reason" rows={2} value={why} onChange={(e) => setWhy(e.target.value)} {...invalid('reason')} />
           <FieldError field="reason" errors={errors} />
         </div>
       )}
       <div className="field">
         <label htmlFor="escalation-note">
-          Note <span className="required">(optional)</span>
+          <FormattedMessage id="escalation.form.note" values={{ optional: (text: ReactNode[]) => <span className="required">{text}</span> }} />
         </label>
         <p id="escalation-note-hint" className="hint">
-          What is at stake, who is available to engage, and how to reach them.
+          <FormattedMessage id="escalation.form.noteHint" />
         </p>
         <textarea
           id="escalation-note"
@@ -111,14 +122,14 @@ export function EscalateForm({ ticketId, offer, onDone, onCancel }: Props) {
         />
         <FieldError field="note" errors={errors} />
       </div>
-      <p className="hint">{consequence(via, offer)}</p>
+      <p className="hint">{consequence(via, offer, intl)}</p>
       {errors.form && <ErrorNotice message={errors.form} />}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
-          Confirm escalation
+          <FormattedMessage id="escalation.form.confirm" />
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          <FormattedMessage id="shared.fields.cancel" />
         </button>
       </div>
     </form>
@@ -144,11 +155,15 @@ function FieldError({ field, errors }: { field: keyof Errors; errors: Errors }) 
   );
 }
 
-function consequence(via: EscalationRoute, offer: EscalationOffer): string {
-  if (via === 'growth_manager') return 'Your growth manager and support management are alerted at once.';
+/** Who is alerted on confirming, and when a response is due. */
+function consequence(via: EscalationRoute, offer: EscalationOffer, intl: IntlShape): string {
+  if (via === 'growth_manager') return intl.formatMessage({ id: 'escalation.form.alertsGrowthManager' });
   const target = offer.support?.target;
-  const when = target ? ` A response is due within ${target.duration}${target.calendar === '24x7' ? ', around the clock' : ` (${target.calendar} calendar)`}.` : '';
-  return `Your assignee's manager and support management are alerted at once.${when}`;
+  if (!target) return intl.formatMessage({ id: 'escalation.form.alertsSupport' });
+  return intl.formatMessage(
+    { id: 'escalation.form.alertsSupportWithTarget' },
+    { duration: durationText(target.duration, intl), counted: target.calendar === '24x7' ? 'aroundTheClock' : 'calendar', calendar: target.calendar },
+  );
 }
 
 /** The service's refusal at the fields it names (`body.reason`), anything else for the whole form. */

@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import type { Ticket } from '../api/types.js';
 import { isEscalated } from './status.js';
 
@@ -7,7 +8,9 @@ export function EscalatedBadge({ ticket }: { ticket: Pick<Ticket, 'escalations'>
   return (
     <>
       {' '}
-      <span className="badge badge-escalated">Escalated</span>
+      <span className="badge badge-escalated">
+        <FormattedMessage id="escalation.badge.escalated" />
+      </span>
     </>
   );
 }

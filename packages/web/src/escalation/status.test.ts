@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Account, Escalation, PolicyVersionInfo, Ticket } from '../api/types.js';
+import { testIntl } from '../i18n/build/testing.js';
 import { escalationOffer, escalationStatus, escalationTargets, isEscalated } from './status.js';
 
 const NOW = Date.parse('2026-11-26T00:30:00Z');
@@ -78,5 +79,22 @@ describe('what a ticket offers', () => {
   it('offers the growth manager to partner tiers that have one assigned', () => {
     const offer = escalationOffer(ticket({ plan: 'bootstrap' }), version, account({ partner_tier: 'gold', growth_manager_id: 'u1' }));
     expect(offer).toEqual({ support: null, growthManager: { tier: 'Gold' }, unavailable: null });
+  });
+});
+
+describe('in the reader\'s language', () => {
+  const two = { ...version, escalation: { ...version.escalation!, plans: ['personalized', 'premium'] }, plans: [...version.plans, { id: 'premium', name: 'Premium', aliases: [], calendar: 'bh', includes: ['escalation'] }] } as unknown as PolicyVersionInfo;
+
+  it('says why not in German and Russian, with the plans listed as the language lists them', () => {
+    expect(escalationOffer(ticket({ plan: 'bootstrap' }), two, account(), testIntl('de')).unavailable).toBe(
+      'Ihr Tarif Bootstrap umfasst keine Eskalation. Eskalation ist in den Tarifen Personalized und Premium enthalten.',
+    );
+    expect(escalationOffer(ticket({ plan: 'bootstrap' }), version, account(), testIntl('ru')).unavailable).toBe('Ваш тариф Bootstrap не включает эскалацию. Эскалация входит в тариф Personalized.');
+    expect(escalationOffer(ticket({ status: 'closed' }), version, account(), testIntl('pt-BR')).unavailable).toBe('O ticket está fechado; só tickets não resolvidos podem ser escalados.');
+  });
+
+  it('counts down in Spanish', () => {
+    expect(escalationStatus(escalation(), NOW + 3_660_000, testIntl('es')).text).toMatch(/^vencida hace 1\s?min$/);
+    expect(escalationStatus(escalation({ state: 'none', due_at: null }), NOW, testIntl('es')).text).toBe('en espera de respuesta (sin plazo de respuesta)');
   });
 });

@@ -1,5 +1,7 @@
-/** Where an escalation stands and what a ticket offers, as plain words: no rendering, no requests. */
+/** Where an escalation stands and what a ticket offers, in the language shown: no rendering, no requests. */
+import type { IntlShape } from 'react-intl';
 import type { Account, Escalation, PolicyVersionInfo, Target, Ticket } from '../api/types.js';
+import { activeIntl } from '../i18n/active.js';
 import { formatSpan, type Tone } from '../time/format.js';
 
 export interface EscalationStatus {
@@ -9,15 +11,22 @@ export interface EscalationStatus {
 }
 
 /** An escalation's response target at `now`; the countdown runs on the wall clock towards its due time. */
-export function escalationStatus(escalation: Escalation, now: number): EscalationStatus {
+export function escalationStatus(escalation: Escalation, now: number, intl: IntlShape = activeIntl()): EscalationStatus {
+  const span = (ms: number) => formatSpan(ms, 'narrow', { intl });
   const due = escalation.due_at === null ? null : Date.parse(escalation.due_at);
   const answered = escalation.responded_at === null ? null : Date.parse(escalation.responded_at);
-  if (due === null) return answered === null ? { tone: 'none', text: 'awaiting a response (no response target)' } : { tone: 'met', text: 'answered' };
-  if (answered !== null) {
-    return answered > due ? { tone: 'breached', text: `answered late, ${formatSpan(answered - due)} after the due time` } : { tone: 'met', text: 'answered in time' };
+  if (due === null) {
+    return answered === null
+      ? { tone: 'none', text: intl.formatMessage({ id: 'escalation.status.awaitingWithoutTarget' }) }
+      : { tone: 'met', text: intl.formatMessage({ id: 'escalation.status.answered' }) };
   }
-  if (escalation.state === 'breached' || due <= now) return { tone: 'breached', text: `overdue by ${formatSpan(now - due)}` };
-  return { tone: 'warning', text: `awaiting a response, due in ${formatSpan(due - now)}` };
+  if (answered !== null) {
+    return answered > due
+      ? { tone: 'breached', text: intl.formatMessage({ id: 'escalation.status.answeredLate' }, { span: span(answered - due) }) }
+      : { tone: 'met', text: intl.formatMessage({ id: 'escalation.status.answeredInTime' }) };
+  }
+  if (escalation.state === 'breached' || due <= now) return { tone: 'breached', text: intl.formatMessage({ id: 'escalation.status.overdueBy' }, { span: span(now - due) }) };
+  return { tone: 'warning', text: intl.formatMessage({ id: 'escalation.status.awaiting' }, { span: span(due - now) }) };
 }
 
 /** An escalation still waiting for its response: the ticket cannot be escalated again until it is answered. */
@@ -62,30 +71,34 @@ export function escalationTargets(ticket: Pick<Ticket, 'escalations'>): Target[]
 export interface EscalationOffer {
   support: { reasons: { id: string; label: string }[]; target: { duration: string; calendar: string } | null } | null;
   growthManager: { tier: string } | null;
-  /** Why no escalation is offered, in plain words; null when one is. */
+  /** Why no escalation is offered, in the language shown; null when one is. */
   unavailable: string | null;
 }
 
 const UNSOLVED = new Set(['new', 'open', 'pending', 'on_hold']);
 
-export function escalationOffer(ticket: Ticket, version: PolicyVersionInfo | undefined, account: Account | null): EscalationOffer {
+export function escalationOffer(ticket: Ticket, version: PolicyVersionInfo | undefined, account: Account | null, intl: IntlShape = activeIntl()): EscalationOffer {
   const policy = version?.escalation ?? null;
   const support = policy !== null && policy.plans.includes(ticket.plan) ? { reasons: policy.reasons, target: policy.response_target } : null;
   const tier = account?.partner_tier ? version?.partner_tiers?.find((t) => t.id === account.partner_tier) : undefined;
   const growthManager = tier?.growth_manager && account?.growth_manager_id ? { tier: tier.name } : null;
   const none = { support: null, growthManager: null };
-  if (!UNSOLVED.has(ticket.status)) return { ...none, unavailable: `The ticket is ${ticket.status}; only unsolved tickets can be escalated.` };
-  if ((ticket.escalations ?? []).some(isAwaitingResponse)) {
-    return { ...none, unavailable: 'The ticket is escalated and waiting for the response; you can escalate again once it is answered.' };
-  }
-  if (support === null && growthManager === null) return { ...none, unavailable: notIncluded(ticket, version, tier?.growth_manager === true) };
+  if (!UNSOLVED.has(ticket.status)) return { ...none, unavailable: intl.formatMessage({ id: 'escalation.offer.notUnsolved' }, { status: ticket.status }) };
+  if ((ticket.escalations ?? []).some(isAwaitingResponse)) return { ...none, unavailable: intl.formatMessage({ id: 'escalation.offer.awaitingResponse' }) };
+  if (support === null && growthManager === null) return { ...none, unavailable: notIncluded(ticket, version, tier?.growth_manager === true, intl) };
   return { support, growthManager, unavailable: null };
 }
 
-function notIncluded(ticket: Ticket, version: PolicyVersionInfo | undefined, tierHasManager: boolean): string {
+function notIncluded(ticket: Ticket, version: PolicyVersionInfo | undefined, tierHasManager: boolean, intl: IntlShape): string {
   const planName = (id: string) => version?.plans.find((p) => p.id === id)?.name ?? id;
   const plans = version?.escalation?.plans ?? [];
-  const where = plans.length > 0 ? ` Escalation is part of the ${plans.map(planName).join(', ')} plan${plans.length > 1 ? 's' : ''}.` : '';
-  const manager = tierHasManager ? ' Your partner tier has a growth manager, but none is assigned to your account yet; ask support management to assign one.' : '';
-  return `Your ${planName(ticket.plan)} plan does not include escalation.${where}${manager}`;
+  return intl.formatMessage(
+    { id: 'escalation.offer.notIncluded' },
+    {
+      plan: planName(ticket.plan),
+      plans: intl.formatList(plans.map(planName), { type: 'conjunction' }),
+      planCount: plans.length,
+      manager: tierHasManager ? 'unassigned' : 'none',
+    },
+  );
 }

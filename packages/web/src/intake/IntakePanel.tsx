@@ -1,4 +1,6 @@
+import type { RuleCode } from '@hourglass/rules';
 import { type FormEvent, useMemo, useState } from 'react';
+import { FormattedMessage, type IntlShape, useIntl } from 'react-intl';
 import { ApiError, fieldOf, messageOf } from '../api/client.js';
 import { http, ok } from '../api/http.js';
 import type { IntakeForms, Ticket, TicketIntake } from '../api/types.js';
@@ -6,6 +8,7 @@ import { ErrorNotice } from '../shared/feedback.js';
 import { useQuery } from '@tanstack/react-query';
 import { ticketKeys } from '../tickets/queries.js';
 import { FieldError, IntakeInput, toInstant } from './IntakeInput.js';
+import { messageValues, verdictText } from './verdict-text.js';
 
 async function loadIntake(ticket: Ticket, signal: AbortSignal): Promise<{ intake: TicketIntake; forms: IntakeForms }> {
   const [intake, forms] = await Promise.all([
@@ -21,19 +24,27 @@ async function loadIntake(ticket: Ticket, signal: AbortSignal): Promise<{ intake
  * account and for staff. Completing it starts the response clocks that wait for it.
  */
 export function IntakePanel({ ticket, onCompleted }: { ticket: Ticket; onCompleted: (ticket: Ticket) => void }) {
+  const intl = useIntl();
   const loaded = useQuery({ queryKey: ticketKeys.intake(ticket.id, ticket.updated_at), queryFn: ({ signal }) => loadIntake(ticket, signal) });
   if (ticket.intake_complete || ticket.status === 'closed') return null;
   return (
     <section aria-labelledby="intake-heading" className="panel intake-panel">
-      <h2 id="intake-heading">Details needed</h2>
-      {loaded.isPending && <p className="muted">Loading what is missing…</p>}
-      {loaded.isError && <ErrorNotice message={`Could not load what is missing: ${messageOf(loaded.error)}`} onRetry={() => void loaded.refetch()} />}
+      <h2 id="intake-heading">
+        <FormattedMessage id="intake.panel.heading" />
+      </h2>
+      {loaded.isPending && (
+        <p className="muted">
+          <FormattedMessage id="intake.panel.loading" />
+        </p>
+      )}
+      {loaded.isError && <ErrorNotice message={intl.formatMessage({ id: 'intake.panel.loadFailed' }, { reason: messageOf(loaded.error) })} onRetry={() => void loaded.refetch()} />}
       {loaded.isSuccess && <IntakeForm ticket={ticket} intake={loaded.data.intake} forms={loaded.data.forms} onCompleted={onCompleted} />}
     </section>
   );
 }
 
 function IntakeForm({ ticket, intake, forms, onCompleted }: { ticket: Ticket; intake: TicketIntake; forms: IntakeForms; onCompleted: (ticket: Ticket) => void }) {
+  const intl = useIntl();
   const [product, setProduct] = useState(intake.form?.id ?? '');
   const [values, setValues] = useState<Record<string, string>>(() => initialValues(intake, ticket));
   const [error, setError] = useState<ApiError | null>(null);
@@ -41,8 +52,11 @@ function IntakeForm({ ticket, intake, forms, onCompleted }: { ticket: Ticket; in
   const [busy, setBusy] = useState(false);
   const form = forms.forms.find((f) => f.id === product);
   const waits = intake.clock_start === 'on_intake_complete';
-  // Recency is measured back from the ticket's opening, as the service checks it.
-  const context = useMemo(() => ({ now: Date.parse(ticket.created_at), sidHexLength: forms.sid_format?.hex_length, sidKinds: forms.sid_format?.kinds }), [ticket.created_at, forms.sid_format]);
+  // Recency is measured back from the ticket's opening, as the service checks it; each field is judged with the whole form.
+  const context = useMemo(
+    () => ({ now: Date.parse(ticket.created_at), sidHexLength: forms.sid_format?.hex_length, sidKinds: forms.sid_format?.kinds, form, values }),
+    [ticket.created_at, forms.sid_format, form, values],
+  );
   const missing = new Set(intake.missing.map((m) => m.field));
   const sameForm = product === intake.form?.id;
   // For the form already chosen, the fields still missing or unusable; for a newly chosen one, all of them.
@@ -52,7 +66,8 @@ function IntakeForm({ ticket, intake, forms, onCompleted }: { ticket: Ticket; in
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!form) {
-      setError(new ApiError(400, 'validation_failed', 'Choose what the ticket is about first.', [{ path: 'body.product', message: 'Choose what the ticket is about.' }]));
+      const choose = intl.formatMessage({ id: 'intake.panel.chooseTopic' });
+      setError(new ApiError(400, 'validation_failed', intl.formatMessage({ id: 'intake.panel.chooseTopicFirst' }), [{ path: 'body.product', message: choose }]));
       return;
     }
     const changes: Record<string, string> = {};
@@ -65,7 +80,7 @@ function IntakeForm({ ticket, intake, forms, onCompleted }: { ticket: Ticket; in
     setNotice(null);
     try {
       const answer = await ok(http.PATCH('/api/v1/tickets/{id}/intake', { params: { path: { id: ticket.id } }, body: { ...(!sameForm && { product }), values: changes } }));
-      setNotice(answer.ticket.intake_complete ? null : 'Saved. Some details are still missing; see the list above.');
+      setNotice(answer.ticket.intake_complete ? null : intl.formatMessage({ id: 'intake.panel.savedIncomplete' }));
       onCompleted(answer.ticket);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError(0, 'error', messageOf(caught)));
@@ -78,25 +93,28 @@ function IntakeForm({ ticket, intake, forms, onCompleted }: { ticket: Ticket; in
   return (
     <>
       <p>
-        {waits
-          ? 'The response time starts counting once these details are complete. Still missing:'
-          : 'These details are still missing:'}
+        <FormattedMessage id={waits ? 'intake.panel.waitsForDetails' : 'intake.panel.stillMissing'} />
       </p>
       <ul className="intake-missing">
-        {intake.missing.map((gap) => (
-          <li key={gap.field + gap.message}>
-            <strong>{gap.label}</strong>
-            {gap.message !== `${gap.label} is required.` && <span>: {gap.message.startsWith(gap.label) ? gap.message.slice(gap.label.length).replace(/^[:\s]+/, '') : gap.message}</span>}
-          </li>
-        ))}
+        {intake.missing.map((gap) => {
+          const text = gapText(intl, gap);
+          return (
+            <li key={gap.field + gap.message}>
+              <strong>{gap.field === 'product' ? intl.formatMessage({ id: 'intake.panel.topicLabel' }) : gap.label}</strong>
+              {text && <span>: {text}</span>}
+            </li>
+          );
+        })}
       </ul>
-      <form onSubmit={submit} noValidate className="ticket-form" aria-label="Complete the details">
-        {error && <ErrorNotice message={`The details are not saved yet: ${error.message}`} issues={other} />}
+      <form onSubmit={submit} noValidate className="ticket-form" aria-label={intl.formatMessage({ id: 'intake.panel.formLabel' })}>
+        {error && <ErrorNotice message={intl.formatMessage({ id: 'intake.panel.notSaved' }, { reason: error.message })} issues={other} />}
         {(intake.form === null || intake.forms.length > 1) && (
           <div className="field">
-            <label htmlFor="intake-product">What the ticket is about</label>
+            <label htmlFor="intake-product">
+              <FormattedMessage id="intake.panel.topicLabel" />
+            </label>
             <select id="intake-product" value={product} onChange={(e) => setProduct(e.target.value)} aria-invalid={issueAt('product') ? true : undefined} aria-describedby={issueAt('product') ? 'intake-product-error' : undefined}>
-              {intake.form === null && <option value="">Choose…</option>}
+              {intake.form === null && <option value="">{intl.formatMessage({ id: 'intake.input.chooseOption' })}</option>}
               {intake.forms.map((f) => (
                 <option key={f.id} value={f.id}>
                   {f.name}
@@ -123,12 +141,24 @@ function IntakeForm({ ticket, intake, forms, onCompleted }: { ticket: Ticket; in
         )}
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Save the details'}
+            <FormattedMessage id={busy ? 'intake.panel.saving' : 'intake.panel.save'} />
           </button>
         </div>
       </form>
     </>
   );
+}
+
+/**
+ * What one gap still needs, in the reader's language: the intake rules' verdict through the catalog
+ * (nothing more than the label for a plain required field); the service's words for a verdict this
+ * page does not know.
+ */
+function gapText(intl: IntlShape, gap: TicketIntake['missing'][number]): string | null {
+  if (gap.code === 'intake.field.required') return null;
+  if (gap.field === 'product') return intl.formatMessage({ id: 'intake.panel.chooseTopicFrom' }, messageValues(intl, gap.args));
+  if (gap.code !== null && gap.code in intl.messages) return verdictText(intl, { code: gap.code as RuleCode, args: gap.args });
+  return gap.message;
 }
 
 /** The values given so far, as the inputs show them; the ticket's description fills an empty description field. */

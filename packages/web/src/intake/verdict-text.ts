@@ -9,6 +9,8 @@ import type { GuidanceNote } from './guidance.js';
 
 const HOUR = 3_600_000;
 const DURATIONS = new Set(['age', 'okWithin', 'bestEffortWithin', 'limit', 'fullLimit']);
+/** Lists of which one is wanted (`CA… or MM…`); other lists name all their items (`A, B and C`). */
+const DISJUNCTIONS = new Set(['prefixes', 'kinds', 'alternatives', 'forms']);
 
 type Value = string | number;
 
@@ -25,7 +27,7 @@ export function messageValues(intl: IntlShape, args: Readonly<Record<string, Ver
     else if (typeof arg === 'boolean') values[key] = arg ? 'yes' : 'no';
     else if (typeof arg === 'number') values[key] = DURATIONS.has(key) ? Math.round((arg / HOUR) * 10) / 10 : arg;
     else if (typeof arg === 'string') values[key] = arg;
-    else values[key] = intl.formatList(arg, { type: key === 'prefixes' || key === 'kinds' || key === 'alternatives' ? 'disjunction' : 'conjunction' });
+    else values[key] = intl.formatList(arg, { type: DISJUNCTIONS.has(key) ? 'disjunction' : 'conjunction' });
   }
   const prefixes = args.prefixes;
   if (Array.isArray(prefixes)) {

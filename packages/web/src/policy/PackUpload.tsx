@@ -1,4 +1,5 @@
 import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { messageOf } from '../api/client.js';
 import { http, ok } from '../api/http.js';
 import type { PackValidation } from '../api/types.js';
@@ -6,6 +7,7 @@ import { ErrorNotice } from '../shared/feedback.js';
 
 /** The most the service reads of one pack file. */
 export const MAX_PACK_BYTES = 512 * 1024;
+const MAX_PACK_KIB = MAX_PACK_BYTES / 1024;
 
 type Problem = PackValidation['problems'][number];
 
@@ -17,6 +19,7 @@ interface Checked {
 
 /** Upload or paste a policy pack file and see every problem at its line. */
 export function PackUpload() {
+  const intl = useIntl();
   const [file, setFile] = useState('pack.yaml');
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +31,7 @@ export function PackUpload() {
     setError(null);
     if (!chosen) return;
     if (chosen.size > MAX_PACK_BYTES) {
-      setError(`${chosen.name} is ${Math.ceil(chosen.size / 1024)} KiB; a pack file may be at most 512 KiB. Split it or remove unused versions.`);
+      setError(intl.formatMessage({ id: 'policy.upload.fileTooLarge' }, { file: chosen.name, size: Math.ceil(chosen.size / 1024), max: MAX_PACK_KIB }));
       event.target.value = '';
       return;
     }
@@ -39,11 +42,11 @@ export function PackUpload() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (text.trim() === '') {
-      setError('Choose a pack file or paste its YAML text first.');
+      setError(intl.formatMessage({ id: 'policy.upload.nothingChosen' }));
       return;
     }
     if (new Blob([text]).size > MAX_PACK_BYTES) {
-      setError('The text is larger than 512 KiB, the most a pack file may be.');
+      setError(intl.formatMessage({ id: 'policy.upload.textTooLarge' }, { max: MAX_PACK_KIB }));
       return;
     }
     setError(null);
@@ -60,15 +63,23 @@ export function PackUpload() {
 
   return (
     <section aria-labelledby="upload-heading" className="panel">
-      <h2 id="upload-heading">Check a policy pack file</h2>
-      <p className="hint">Choose a YAML pack file or paste its text. Every problem is listed at its line; nothing is installed.</p>
+      <h2 id="upload-heading">
+        <FormattedMessage id="policy.upload.heading" />
+      </h2>
+      <p className="hint">
+        <FormattedMessage id="policy.upload.hint" />
+      </p>
       <form className="stacked-form" onSubmit={submit} noValidate>
         <div className="field">
-          <label htmlFor="pack-file">Pack file</label>
+          <label htmlFor="pack-file">
+            <FormattedMessage id="policy.upload.file" />
+          </label>
           <input id="pack-file" type="file" accept=".yaml,.yml,text/yaml" onChange={(e) => void choose(e)} aria-describedby={error ? 'pack-error' : undefined} />
         </div>
         <div className="field">
-          <label htmlFor="pack-text">Or paste the YAML text</label>
+          <label htmlFor="pack-text">
+            <FormattedMessage id="policy.upload.text" />
+          </label>
           <textarea id="pack-text" rows={8} spellCheck={false} className="code" value={text} onChange={(e) => setText(e.target.value)} aria-describedby={error ? 'pack-error' : undefined} />
         </div>
         {error && (
@@ -77,7 +88,7 @@ export function PackUpload() {
           </p>
         )}
         <button type="submit" disabled={busy}>
-          {busy ? 'Checking…' : 'Check the pack'}
+          <FormattedMessage id={busy ? 'policy.upload.checking' : 'policy.upload.check'} />
         </button>
       </form>
       {checked && <ValidationReport checked={checked} />}
@@ -85,7 +96,21 @@ export function PackUpload() {
   );
 }
 
+function ProblemPlace({ problem }: { problem: Problem }) {
+  if (problem.line === null) return <FormattedMessage id="policy.upload.wholeFile" />;
+  return (
+    <a href={`#pack-line-${problem.line}`}>
+      {problem.column !== null ? (
+        <FormattedMessage id="policy.upload.lineAndColumn" values={{ line: problem.line, column: problem.column }} />
+      ) : (
+        <FormattedMessage id="policy.upload.line" values={{ line: problem.line }} />
+      )}
+    </a>
+  );
+}
+
 function ValidationReport({ checked }: { checked: Checked }) {
+  const intl = useIntl();
   const { result, file, text } = checked;
   const listing = useRef<HTMLOListElement | null>(null);
   // Scroll the listing (not the page) so that the first marked line shows.
@@ -99,8 +124,18 @@ function ValidationReport({ checked }: { checked: Checked }) {
     return (
       <div className="notice notice-ok" role="status">
         <p>
-          {file} is a valid pack: <strong>{pack.name}</strong> ({pack.id}), versions {pack.versions.join(', ')}; plans {pack.plans.join(', ')}; calendars{' '}
-          {pack.calendars.join(', ')}.
+          <FormattedMessage
+            id="policy.upload.valid"
+            values={{
+              file,
+              name: pack.name,
+              id: pack.id,
+              versions: pack.versions.join(', '),
+              plans: pack.plans.join(', '),
+              calendars: pack.calendars.join(', '),
+              strong: (chunks) => <strong>{chunks}</strong>,
+            }}
+          />
         </p>
       </div>
     );
@@ -111,20 +146,22 @@ function ValidationReport({ checked }: { checked: Checked }) {
     byLine.set(problem.line, [...(byLine.get(problem.line) ?? []), problem]);
   }
   const withoutLine = result.problems.filter((p) => p.line === null);
-  const count = result.problems.length;
   return (
     <div className="validation">
-      <ErrorNotice message={`${file} has ${count} ${count === 1 ? 'problem' : 'problems'}; fix ${count === 1 ? 'it' : 'them'} and check again.`} />
+      <ErrorNotice message={intl.formatMessage({ id: 'policy.upload.problemCount' }, { file, count: result.problems.length })} />
       <ul className="problems">
         {result.problems.map((p, index) => (
           <li key={index}>
-            {p.line !== null ? <a href={`#pack-line-${p.line}`}>Line {p.line}{p.column !== null ? `, column ${p.column}` : ''}</a> : <span>Whole file</span>}
-            {p.path && <code> {p.path}</code>}: {p.message}
+            {p.path ? (
+              <FormattedMessage id="policy.upload.problemAtPath" values={{ place: <ProblemPlace problem={p} />, path: <code>{p.path}</code>, message: p.message }} />
+            ) : (
+              <FormattedMessage id="policy.upload.problem" values={{ place: <ProblemPlace problem={p} />, message: p.message }} />
+            )}
           </li>
         ))}
       </ul>
       {withoutLine.length === 0 && byLine.size === 0 ? null : (
-        <ol ref={listing} className="listing" tabIndex={0} aria-label={`${file} with its problems marked`}>
+        <ol ref={listing} className="listing" tabIndex={0} aria-label={intl.formatMessage({ id: 'policy.upload.listing' }, { file })}>
           {text.split(/\r?\n/).map((line, index) => {
             const number = index + 1;
             const problems = byLine.get(number);
@@ -136,7 +173,9 @@ function ValidationReport({ checked }: { checked: Checked }) {
                 <code className="line-text">{line === '' ? ' ' : line}</code>
                 {problems && (
                   <span className="line-problems">
-                    <span className="visually-hidden">Problem on line {number}: </span>
+                    <span className="visually-hidden">
+                      <FormattedMessage id="policy.upload.problemOnLine" values={{ line: number }} />{' '}
+                    </span>
                     {problems.map((p) => p.message).join(' ')}
                   </span>
                 )}

@@ -1,20 +1,35 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { PlanTarget, PolicyVersionInfo } from '../api/types.js';
 import { TableWrap } from '../shared/table-wrap.js';
+import { formatSpan } from '../time/format.js';
 
 /** A version's targets: one row per plan and priority, one column per metric; each cell its duration and calendar, or no target. */
 export function PlanTargets({ packId, version }: { packId: string; version: PolicyVersionInfo }) {
+  const intl = useIntl();
   const targets = version.targets ?? [];
-  if (targets.length === 0) return <p className="muted">This service does not list the targets of a version.</p>;
+  if (targets.length === 0) {
+    return (
+      <p className="muted">
+        <FormattedMessage id="policy.targets.notListed" />
+      </p>
+    );
+  }
   const cell = new Map<string, PlanTarget>(targets.map((t) => [`${t.plan}\u0000${t.priority}\u0000${t.metric}`, t]));
   const calendarName = (id: string) => version.calendars.find((c) => c.id === id)?.name ?? id;
   return (
-    <TableWrap label={`Targets of ${packId} ${version.id}`}>
+    <TableWrap label={intl.formatMessage({ id: 'policy.targets.label' }, { pack: packId, version: version.id })}>
       <table className="plan-targets">
-        <caption>Targets</caption>
+        <caption>
+          <FormattedMessage id="policy.targets.caption" />
+        </caption>
         <thead>
           <tr>
-            <th scope="col">Plan</th>
-            <th scope="col">Priority</th>
+            <th scope="col">
+              <FormattedMessage id="policy.targets.plan" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="policy.targets.priority" />
+            </th>
             {version.metrics.map((m) => (
               <th key={m.id} scope="col">
                 {m.name}
@@ -39,11 +54,19 @@ export function PlanTargets({ packId, version }: { packId: string; version: Poli
                   return (
                     <td key={metric.id} data-target={`${plan.id}/${priority.id}/${metric.id}`}>
                       {target?.duration && target.calendar ? (
-                        <>
-                          <strong>{target.duration}</strong> <span className="muted">on {calendarName(target.calendar)}</span>
-                        </>
+                        <FormattedMessage
+                          id="policy.targets.target"
+                          values={{
+                            duration: target.duration_ms !== null ? formatSpan(target.duration_ms, 'narrow', { intl }) : target.duration,
+                            calendar: calendarName(target.calendar),
+                            strong: (chunks) => <strong>{chunks}</strong>,
+                            muted: (chunks) => <span className="muted">{chunks}</span>,
+                          }}
+                        />
                       ) : (
-                        <span className="muted">no target</span>
+                        <span className="muted">
+                          <FormattedMessage id="policy.targets.none" />
+                        </span>
                       )}
                     </td>
                   );

@@ -1,21 +1,22 @@
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { PolicyInfo, PolicyVersionInfo } from '../api/types.js';
 import { useSession } from '../session/session.js';
 import { formatInstant, zoneLabel } from '../time/format.js';
 import { Empty } from '../shared/feedback.js';
 import { TableWrap } from '../shared/table-wrap.js';
+import { channelsText, listOf, metricKindLabel, pausingStatuses } from './labels.js';
 import { PlanTargets } from './PlanTargets.js';
-
-const METRIC_KINDS: Record<string, string> = {
-  acknowledgment: 'acknowledgment',
-  first_response: 'first response',
-  next_update: 'next update',
-  resolution: 'resolution',
-};
 
 /** The policy packs: each pack's versions, and for a chosen version its plans, priorities, metrics and calendars. */
 export function PolicyPacks({ packs }: { packs: PolicyInfo[] }) {
-  if (packs.length === 0) return <Empty>No policy packs are loaded.</Empty>;
+  if (packs.length === 0) {
+    return (
+      <Empty>
+        <FormattedMessage id="policy.packs.empty" />
+      </Empty>
+    );
+  }
   return (
     <div className="packs">
       {packs.map((pack) => (
@@ -26,6 +27,7 @@ export function PolicyPacks({ packs }: { packs: PolicyInfo[] }) {
 }
 
 function PackCard({ pack }: { pack: PolicyInfo }) {
+  const intl = useIntl();
   const { zone } = useSession();
   const [versionId, setVersionId] = useState(pack.current_version);
   const version = pack.versions.find((v) => v.id === versionId) ?? pack.versions[pack.versions.length - 1]!;
@@ -38,18 +40,30 @@ function PackCard({ pack }: { pack: PolicyInfo }) {
       <ul className="plain">
         {pack.versions.map((v) => (
           <li key={v.id}>
-            Version <strong>{v.id}</strong>, in force from <time dateTime={v.effective_from}>{formatInstant(v.effective_from, zone)}</time> {zoneLabel(zone, v.effective_from)}
-            {v.id === pack.current_version && <span className="tag">in force now</span>}
+            <FormattedMessage
+              id="policy.packs.versionInForce"
+              values={{
+                version: <strong>{v.id}</strong>,
+                from: <time dateTime={v.effective_from}>{formatInstant(v.effective_from, zone)}</time>,
+                zone: zoneLabel(zone, v.effective_from),
+              }}
+            />
+            {v.id === pack.current_version && (
+              <span className="tag">
+                <FormattedMessage id="policy.packs.inForceNow" />
+              </span>
+            )}
           </li>
         ))}
       </ul>
       <div className="field-inline">
-        <label htmlFor={selectId}>Show version</label>
+        <label htmlFor={selectId}>
+          <FormattedMessage id="policy.packs.showVersion" />
+        </label>
         <select id={selectId} value={version.id} onChange={(e) => setVersionId(e.target.value)}>
           {pack.versions.map((v) => (
             <option key={v.id} value={v.id}>
-              {v.id}
-              {v.id === pack.current_version ? ' (in force)' : ''}
+              {v.id === pack.current_version ? intl.formatMessage({ id: 'policy.packs.versionOptionInForce' }, { version: v.id }) : v.id}
             </option>
           ))}
         </select>
@@ -60,23 +74,38 @@ function PackCard({ pack }: { pack: PolicyInfo }) {
 }
 
 function VersionDetails({ packId, version }: { packId: string; version: PolicyVersionInfo }) {
+  const intl = useIntl();
   const key = `${packId}-${version.id}`;
   const calendarName = (id: string) => version.calendars.find((c) => c.id === id)?.name ?? id;
+  const languages = version.languages.map((l) => (l.primary ? intl.formatMessage({ id: 'policy.packs.primaryLanguage' }, { name: l.name }) : l.name));
   return (
-    <div className="version" aria-label={`${packId} version ${version.id}`} role="group">
+    <div className="version" aria-label={intl.formatMessage({ id: 'policy.packs.versionGroup' }, { pack: packId, version: version.id })} role="group">
       <p className="hint">
-        Clocks start {version.clock_start === 'on_create' ? 'when the ticket is opened' : 'once the required intake details are complete'}.
-        {version.channels_without_sla.length > 0 && ` No guarantee on: ${version.channels_without_sla.join(', ')}.`} Languages:{' '}
-        {version.languages.map((l) => `${l.name}${l.primary ? ' (primary)' : ''}`).join(', ')}.
+        <FormattedMessage id="policy.packs.clockStart" values={{ start: version.clock_start }} />
+        {version.channels_without_sla.length > 0 && (
+          <>
+            {' '}
+            <FormattedMessage id="policy.packs.noGuaranteeOn" values={{ channels: channelsText(intl, version.channels_without_sla) }} />
+          </>
+        )}{' '}
+        <FormattedMessage id="policy.packs.languages" values={{ languages: listOf(intl, languages) }} />
       </p>
-      <TableWrap label={`Plans of ${packId} ${version.id}`}>
+      <TableWrap label={intl.formatMessage({ id: 'policy.packs.plansOf' }, { pack: packId, version: version.id })}>
         <table>
-          <caption>Plans</caption>
+          <caption>
+            <FormattedMessage id="policy.packs.plans" />
+          </caption>
           <thead>
             <tr>
-              <th scope="col">Plan</th>
-              <th scope="col">Calendar</th>
-              <th scope="col">Includes</th>
+              <th scope="col">
+                <FormattedMessage id="policy.packs.plan" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="policy.packs.calendar" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="policy.packs.includes" />
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -92,34 +121,57 @@ function VersionDetails({ packId, version }: { packId: string; version: PolicyVe
           </tbody>
         </table>
       </TableWrap>
-      <h4 id={`${key}-priorities`}>Priorities</h4>
+      <h4 id={`${key}-priorities`}>
+        <FormattedMessage id="policy.packs.priorities" />
+      </h4>
       <dl className="definitions" aria-labelledby={`${key}-priorities`}>
         {version.priorities.map((p) => (
           <div key={p.id}>
             <dt>
               {p.id} {p.name}
-              {p.default && <span className="tag">default</span>}
-              {p.production_only && <span className="tag">production only</span>}
+              {p.default && (
+                <span className="tag">
+                  <FormattedMessage id="policy.packs.defaultPriority" />
+                </span>
+              )}
+              {p.production_only && (
+                <span className="tag">
+                  <FormattedMessage id="policy.packs.productionOnly" />
+                </span>
+              )}
             </dt>
             <dd>{p.definition}</dd>
           </div>
         ))}
       </dl>
-      <h4 id={`${key}-metrics`}>Targets measured</h4>
+      <h4 id={`${key}-metrics`}>
+        <FormattedMessage id="policy.packs.metrics" />
+      </h4>
       <ul className="plain" aria-labelledby={`${key}-metrics`}>
-        {version.metrics.map((m) => (
-          <li key={m.id}>
-            <strong>{m.name}</strong> ({METRIC_KINDS[m.kind] ?? m.kind})
-            {m.paused_by.length > 0 ? `, paused while ${m.paused_by.join(' or ')}` : ', never paused'}
-          </li>
-        ))}
+        {version.metrics.map((m) => {
+          const values = { name: <strong>{m.name}</strong>, kind: metricKindLabel(intl, m.kind) };
+          return (
+            <li key={m.id}>
+              {m.paused_by.length > 0 ? (
+                <FormattedMessage id="policy.packs.metricPaused" values={{ ...values, statuses: pausingStatuses(intl, m.paused_by) }} />
+              ) : (
+                <FormattedMessage id="policy.packs.metricNeverPaused" values={values} />
+              )}
+            </li>
+          );
+        })}
       </ul>
       <PlanTargets packId={packId} version={version} />
-      <h4 id={`${key}-calendars`}>Calendars</h4>
+      <h4 id={`${key}-calendars`}>
+        <FormattedMessage id="policy.packs.calendars" />
+      </h4>
       <ul className="plain" aria-labelledby={`${key}-calendars`}>
         {version.calendars.map((c) => (
           <li key={c.id}>
-            {c.name} <span className="muted">({c.id}, {c.always_open ? 'always open' : c.zone})</span>
+            {c.name}{' '}
+            <span className="muted">
+              {c.always_open ? <FormattedMessage id="policy.packs.calendarAlwaysOpen" values={{ id: c.id }} /> : `(${c.id}, ${c.zone})`}
+            </span>
           </li>
         ))}
       </ul>

@@ -1,9 +1,10 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { ApiError, fieldOf, isDefinitive, messageOf } from '../api/client.js';
 import { http, idempotent, ok } from '../api/http.js';
 import type { paths } from '../api/schema.gen.js';
-import type { Account, IntakeForms, PriorityInfo, Project } from '../api/types.js';
+import type { Account, IntakeForms, PriorityInfo } from '../api/types.js';
 import { useLocation } from 'wouter';
 import { accountKeys, accountQuery } from '../accounts/queries.js';
 import { intakeFormsQuery, policyQuery } from '../policy/queries.js';
@@ -14,6 +15,8 @@ import { Await, ErrorNotice } from '../shared/feedback.js';
 import { useActionKey, useNow, usePageTitle } from '../shared/hooks.js';
 import { rememberWarnings } from './warnings.js';
 import { FieldError, IntakeInput, toInstant } from '../intake/IntakeInput.js';
+import { verdictText } from '../intake/verdict-text.js';
+import { restrictionOf } from './priority-choice.js';
 
 interface Setup {
   account: Account;
@@ -58,15 +61,8 @@ export function NewTicketPage() {
   );
 }
 
-/** Why a priority cannot be chosen for a project, in plain words; null when it can. */
-export function restrictionOf(priority: PriorityInfo | undefined, project: Project | undefined, all: readonly PriorityInfo[]): string | null {
-  if (!priority?.production_only || !project || project.production) return null;
-  const others = all.filter((p) => !p.production_only).map((p) => `${p.id} ${p.name}`);
-  const instead = others.length > 0 ? ` Choose ${others.join(' or ')}, or choose a production project.` : ' Choose a production project.';
-  return `${priority.id} ${priority.name} is only for production applications, and ${project.name} is not a production project.${instead}`;
-}
-
 function NewTicketForm({ setup }: { setup: Setup }) {
+  const intl = useIntl();
   const { account, forms, priorities } = setup;
   const now = useNow(30_000);
   const defaultProject = account.projects.find((p) => p.production) ?? account.projects[0];
@@ -87,9 +83,14 @@ function NewTicketForm({ setup }: { setup: Setup }) {
   const form = forms.forms.find((f) => f.id === product);
   const project = account.projects.find((p) => p.id === projectId);
   const chosen = priorities?.find((p) => p.id === priority);
-  const restriction = priorities ? restrictionOf(chosen, project, priorities) : null;
+  const refusal = priorities ? restrictionOf(chosen, project, priorities) : null;
+  const restriction = refusal ? verdictText(intl, refusal) : null;
   const descriptionField = form?.fields.find((f) => f.id === 'description');
-  const context = useMemo(() => ({ now, sidHexLength: forms.sid_format?.hex_length, sidKinds: forms.sid_format?.kinds }), [now, forms.sid_format]);
+  // Each intake field is judged with the whole form (the description included), as the service judges the ticket.
+  const context = useMemo(
+    () => ({ now, sidHexLength: forms.sid_format?.hex_length, sidKinds: forms.sid_format?.kinds, form, values: { ...values, description } }),
+    [now, forms.sid_format, form, values, description],
+  );
 
   const issueAt = (field: string) => serverIssues?.issuesAt(field).map((i) => i.message).join(' ') || null;
 

@@ -2,11 +2,11 @@ import { checkTicket, formatDue, link, oneLine, para, quote, render, targetBlock
 import type { Template } from './types.js';
 
 export const ticketCreated: Template<'ticket_created'> = (data, words) => {
-  const { t } = words;
+  const { t, locale } = words;
   const ticket = checkTicket(data.ticket);
   // As text: a number argument would be written with the locale's digit grouping (#1,234), breaking the subject tag.
   const number = String(ticket.number);
-  return render(t('email.subject.plain', { number, subject: oneLine(ticket.subject) }), [
+  return render(locale, t('email.subject.plain', { number, subject: oneLine(ticket.subject) }), [
     para(data.requesterName ? t('email.ticketCreated.greeting', { name: data.requesterName }) : t('email.ticketCreated.greetingNoName')),
     para(t('email.ticketCreated.received', { number, subject: ticket.subject, priority: data.priority })),
     ...(data.targets.length
@@ -17,10 +17,11 @@ export const ticketCreated: Template<'ticket_created'> = (data, words) => {
   ]);
 };
 
-export const publicReply: Template<'public_reply'> = (data, { t }) => {
+export const publicReply: Template<'public_reply'> = (data, words) => {
+  const { t, locale } = words;
   const ticket = checkTicket(data.ticket);
   const number = String(ticket.number);
-  return render(t('email.subject.plain', { number, subject: oneLine(ticket.subject) }), [
+  return render(locale, t('email.subject.plain', { number, subject: oneLine(ticket.subject) }), [
     para(t('email.publicReply.intro', { author: data.authorName || t('email.publicReply.support'), number, subject: ticket.subject })),
     quote(data.body),
     link(ticket.url, t('email.common.viewTicket', { number })),
@@ -28,10 +29,11 @@ export const publicReply: Template<'public_reply'> = (data, { t }) => {
   ]);
 };
 
-export const pendingReminder: Template<'pending_reminder'> = (data, { t, locale }) => {
+export const pendingReminder: Template<'pending_reminder'> = (data, words) => {
+  const { t, locale } = words;
   const ticket = checkTicket(data.ticket);
   const number = String(ticket.number);
-  return render(t('email.pendingReminder.subject', { number, subject: oneLine(ticket.subject) }), [
+  return render(locale, t('email.pendingReminder.subject', { number, subject: oneLine(ticket.subject) }), [
     para(t('email.pendingReminder.waiting', { number, subject: ticket.subject })),
     para(t('email.pendingReminder.autoSolve', { date: formatDue(data.autoSolveAt, 'autoSolveAt', locale) })),
     link(ticket.url, t('email.common.viewTicket', { number })),
@@ -39,10 +41,11 @@ export const pendingReminder: Template<'pending_reminder'> = (data, { t, locale 
   ]);
 };
 
-export const autoSolved: Template<'auto_solved'> = (data, { t }) => {
+export const autoSolved: Template<'auto_solved'> = (data, words) => {
+  const { t, locale } = words;
   const ticket = checkTicket(data.ticket);
   const number = String(ticket.number);
-  return render(t('email.autoSolved.subject', { number, subject: oneLine(ticket.subject) }), [
+  return render(locale, t('email.autoSolved.subject', { number, subject: oneLine(ticket.subject) }), [
     para(t('email.autoSolved.solved', { number, subject: ticket.subject, days: data.pendingBusinessDays })),
     para(t('email.autoSolved.reopen')),
     link(ticket.url, t('email.common.viewTicket', { number })),

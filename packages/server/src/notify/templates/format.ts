@@ -83,13 +83,14 @@ export function explanationText(locale: Locale, items: readonly ExplanationItem[
   return explanationLines(locale, steps, zone, { max: MAX_EXPLANATION_LINES, moreUrl: more?.url ?? '', hidden: more?.hidden ?? 0 });
 }
 
-export function render(subject: string, blocks: Block[]): RenderedMessage {
+/** The message in both forms; the HTML names its language (`lang`), so screen readers speak it right. */
+export function render(locale: Locale, subject: string, blocks: Block[]): RenderedMessage {
   return {
     subject,
     text: `${blocks.map((block) => block.text).join('\n\n')}\n`,
     html: [
       '<!doctype html>',
-      '<html><head><meta charset="utf-8"><title>' + escapeHtml(subject) + '</title></head>',
+      `<html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
       '<body style="font-family:sans-serif;line-height:1.4">',
       ...blocks.map((block) => block.html),
       '</body></html>',

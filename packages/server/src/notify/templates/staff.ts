@@ -7,10 +7,10 @@ import type { ExplanationItem, Template, TicketSummary } from './types.js';
 const subjectValues = (ticket: TicketSummary) => ({ number: String(ticket.number), subject: oneLine(ticket.subject) });
 
 export const assigned: Template<'assigned'> = (data, words) => {
-  const { t } = words;
+  const { t, locale } = words;
   const ticket = checkTicket(data.ticket);
   const number = String(ticket.number);
-  return render(t('email.assigned.subject', subjectValues(ticket)), [
+  return render(locale, t('email.assigned.subject', subjectValues(ticket)), [
     para(t('email.assigned.body', { assignee: data.assigneeName, number, subject: ticket.subject, priority: data.priority })),
     ...(data.reason ? [para(t('email.assigned.why', { reason: data.reason }))] : []),
     ...targetBlocks(words, data.targets),
@@ -38,7 +38,7 @@ export const breachWarning: Template<'breach_warning'> = (data, words) => {
   checkRemaining(data.remainingMs);
   const metric = metricName(words, data.metric);
   const number = String(ticket.number);
-  return render(t('email.breachWarning.subject', { ...subjectValues(ticket), metric }), [
+  return render(locale, t('email.breachWarning.subject', { ...subjectValues(ticket), metric }), [
     para(t('email.breachWarning.due', { metric, number, subject: ticket.subject, due: formatDue(data.due, 'due', locale) })),
     para(t('email.common.timeLeft', { duration: formatDurationIn(locale, data.remainingMs) })),
     ...explanationBlocks(words, data.explanation, data.explanationZone, ticket.id, data.metric, data.explanationHidden),
@@ -51,17 +51,18 @@ export const breached: Template<'breached'> = (data, words) => {
   const ticket = checkTicket(data.ticket);
   const metric = metricName(words, data.metric);
   const number = String(ticket.number);
-  return render(t('email.breached.subject', { ...subjectValues(ticket), metric }), [
+  return render(locale, t('email.breached.subject', { ...subjectValues(ticket), metric }), [
     para(t('email.breached.body', { metric, number, subject: ticket.subject, due: formatDue(data.due, 'due', locale) })),
     ...explanationBlocks(words, data.explanation, data.explanationZone, ticket.id, data.metric, data.explanationHidden),
     link(ticket.url, t('email.common.openTicket', { number })),
   ]);
 };
 
-export const escalated: Template<'escalated'> = (data, { t, locale }) => {
+export const escalated: Template<'escalated'> = (data, words) => {
+  const { t, locale } = words;
   const ticket = checkTicket(data.ticket);
   const number = String(ticket.number);
-  return render(t('email.escalated.subject', subjectValues(ticket)), [
+  return render(locale, t('email.escalated.subject', subjectValues(ticket)), [
     para(t('email.escalated.body', { escalatedBy: data.escalatedBy, number, subject: ticket.subject })),
     para(t('email.escalation.reason', { reason: data.reason })),
     ...(data.note ? [quote(data.note)] : []),
@@ -70,11 +71,12 @@ export const escalated: Template<'escalated'> = (data, { t, locale }) => {
   ]);
 };
 
-export const escalationWarning: Template<'escalation_warning'> = (data, { t, locale }) => {
+export const escalationWarning: Template<'escalation_warning'> = (data, words) => {
+  const { t, locale } = words;
   const ticket = checkTicket(data.ticket);
   checkRemaining(data.remainingMs);
   const number = String(ticket.number);
-  return render(t('email.escalationWarning.subject', subjectValues(ticket)), [
+  return render(locale, t('email.escalationWarning.subject', subjectValues(ticket)), [
     para(t('email.escalationWarning.body', { number, subject: ticket.subject, escalatedBy: data.escalatedBy, due: formatDue(data.responseDue, 'responseDue', locale) })),
     para(t('email.common.timeLeft', { duration: formatDurationIn(locale, data.remainingMs) })),
     para(t('email.escalation.reason', { reason: data.reason })),
@@ -83,10 +85,11 @@ export const escalationWarning: Template<'escalation_warning'> = (data, { t, loc
   ]);
 };
 
-export const escalationBreached: Template<'escalation_breached'> = (data, { t, locale }) => {
+export const escalationBreached: Template<'escalation_breached'> = (data, words) => {
+  const { t, locale } = words;
   const ticket = checkTicket(data.ticket);
   const number = String(ticket.number);
-  return render(t('email.escalationBreached.subject', subjectValues(ticket)), [
+  return render(locale, t('email.escalationBreached.subject', subjectValues(ticket)), [
     para(t('email.escalationBreached.body', { number, subject: ticket.subject, escalatedBy: data.escalatedBy, due: formatDue(data.responseDue, 'responseDue', locale) })),
     para(t('email.escalation.reason', { reason: data.reason })),
     para(data.assigneeName ? t('email.escalation.assignedTo', { name: data.assigneeName }) : t('email.escalation.unassigned')),
