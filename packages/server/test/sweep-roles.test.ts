@@ -25,6 +25,7 @@ const WHO_MAY_CALL: Record<string, 'anyone' | Role[]> = {
   'POST /api/v1/session': 'anyone',
   'DELETE /api/v1/session': 'anyone', // signing out without a session is harmless
   'GET /api/v1/me': SIGNED_IN,
+  'PATCH /api/v1/me': SIGNED_IN,
   'GET /api/v1/tokens': SIGNED_IN,
   'POST /api/v1/tokens': SIGNED_IN,
   'DELETE /api/v1/tokens/{id}': SIGNED_IN,
