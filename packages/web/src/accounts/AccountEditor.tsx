@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { http, ok } from '../api/http.js';
 import type { Account } from '../api/types.js';
 import { DIRECTORY_KEY } from '../shared/directory.js';
@@ -16,15 +17,21 @@ export interface AccountChoices {
 }
 
 const MANAGERS = [
-  { field: 'primary_manager_id', label: 'Primary manager', hint: 'Takes the account’s tickets and calls first, in their hours.' },
-  { field: 'secondary_manager_id', label: 'Secondary manager', hint: 'Takes them when the primary manager is away or off.' },
-  { field: 'growth_manager_id', label: 'Growth manager', hint: 'Answers escalations for partner tiers that have one.' },
+  { field: 'primary_manager_id', label: 'accounts.editor.primaryManager', hint: 'accounts.editor.primaryManagerHint' },
+  { field: 'secondary_manager_id', label: 'accounts.editor.secondaryManager', hint: 'accounts.editor.secondaryManagerHint' },
+  { field: 'growth_manager_id', label: 'accounts.editor.growthManager', hint: 'accounts.editor.growthManagerHint' },
 ] as const;
+
+/** The availability the email deliverability package raises the mail-send API to, and the usual one. */
+const DELIVERABILITY = { raised: 0.9999, usual: 0.9995 };
 
 type ChangedAccount = Extract<ReturnType<typeof changesOf>, { ok: true }>['body'];
 
 /** Changes a customer account's plan, partner tier, languages, team, managers and phone PIN (`PATCH /api/v1/accounts/:id`). */
 export function AccountEditor({ account, choices, onSaved, onCancel }: { account: Account; choices: AccountChoices; onSaved: (saved: Account) => void; onCancel: () => void }) {
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id }, values);
+  const percent = (share: number) => intl.formatNumber(share, { style: 'percent', minimumFractionDigits: 2 });
   const [draft, setDraft] = useState<AccountDraft>(() => draftOf(account));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
@@ -56,52 +63,69 @@ export function AccountEditor({ account, choices, onSaved, onCancel }: { account
   };
 
   return (
-    <form className="stacked-form" onSubmit={submit} noValidate aria-label={`Change ${account.name}`}>
-      <TextField id="account-name" label="Name" value={draft.name} onChange={set('name')} error={errors.name} required />
+    <form className="stacked-form" onSubmit={submit} noValidate aria-label={t('accounts.editor.formLabel', { name: account.name })}>
+      <TextField id="account-name" label={t('accounts.editor.name')} value={draft.name} onChange={set('name')} error={errors.name} required />
       <SelectField
         id="account-plan"
-        label="Plan"
+        label={t('accounts.editor.plan')}
         value={draft.plan}
         onChange={set('plan')}
         choices={choices.plans}
         error={errors.plan ?? errors.pack_id}
-        hint={`A plan of the ${account.pack_id} pack. A new plan puts the account on the pack version in force now.`}
+        hint={t('accounts.editor.planHint', { pack: account.pack_id })}
       />
       <SelectField
         id="account-tier"
-        label="Partner tier"
+        label={t('accounts.editor.tier')}
         value={draft.partner_tier}
         onChange={set('partner_tier')}
         choices={choices.tiers}
-        none="none"
+        none={t('accounts.editor.noTier')}
         error={errors.partner_tier}
       />
-      <TextField id="account-languages" label="Languages" value={draft.languages} onChange={set('languages')} error={errors.languages} hint="Language codes, separated by commas: en, de, pt-BR." />
+      <TextField
+        id="account-languages"
+        label={t('accounts.editor.languages')}
+        value={draft.languages}
+        onChange={set('languages')}
+        error={errors.languages}
+        hint={t('accounts.editor.languagesHint')}
+      />
       <SelectField
         id="account-team"
-        label="Support team"
+        label={t('accounts.editor.supportTeam')}
         value={draft.team_id}
         onChange={set('team_id')}
         choices={choices.teams}
-        none="none"
+        none={t('accounts.editor.noTeam')}
         error={errors.team_id}
-        hint="Its members take the account's tickets, by language, unless the managers do."
+        hint={t('accounts.editor.supportTeamHint')}
       />
       {MANAGERS.map((m) => (
-        <SelectField key={m.field} id={`account-${m.field}`} label={m.label} value={draft[m.field]} onChange={set(m.field)} choices={choices.staff} none="none" error={errors[m.field]} hint={m.hint} />
+        <SelectField
+          key={m.field}
+          id={`account-${m.field}`}
+          label={t(m.label)}
+          value={draft[m.field]}
+          onChange={set(m.field)}
+          choices={choices.staff}
+          none={t('accounts.editor.noManager')}
+          error={errors[m.field]}
+          hint={t(m.hint)}
+        />
       ))}
-      <TextField id="account-pin" label="Phone PIN" value={draft.phone_pin} onChange={set('phone_pin')} error={errors.phone_pin} hint="The digits callers key in on the support line. Leave empty for none." />
+      <TextField id="account-pin" label={t('accounts.editor.phonePin')} value={draft.phone_pin} onChange={set('phone_pin')} error={errors.phone_pin} hint={t('accounts.editor.phonePinHint')} />
       <div className="field">
         <label className="check">
-          <input type="checkbox" checked={draft.email_deliverability} onChange={(e) => set('email_deliverability')(e.target.checked)} aria-describedby="account-email-hint" /> Email
-          deliverability package
+          <input type="checkbox" checked={draft.email_deliverability} onChange={(e) => set('email_deliverability')(e.target.checked)} aria-describedby="account-email-hint" />{' '}
+          {t('accounts.editor.emailDeliverability')}
         </label>
         <p id="account-email-hint" className="hint">
-          Its mail-send API availability is held to 99.99% instead of 99.95%.
+          {t('accounts.editor.emailDeliverabilityHint', { raised: percent(DELIVERABILITY.raised), usual: percent(DELIVERABILITY.usual) })}
         </p>
         <FieldError id="account-email-error" message={errors.email_deliverability} />
       </div>
-      <FormActions label={`Save ${account.name}`} busy={busy} error={errors['']} onCancel={onCancel} />
+      <FormActions label={t('accounts.editor.save', { name: account.name })} busy={busy} error={errors['']} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useLanguage } from '../i18n/build/testing.js';
 import type { Account, PolicyInfo, User } from '../api/types.js';
 import { changesOf, draftOf, planChoices, staffChoices, tierChoices } from './account-form.js';
 
@@ -78,6 +79,27 @@ describe('the account form', () => {
     expect(changesOf(account, { ...draftOf(account), name: ' ', languages: ', ' })).toEqual({
       ok: false,
       errors: { name: 'Give the account a name.', languages: 'Give at least one language code, such as en.', '': 'Some fields need a change; see the messages at them.' },
+    });
+  });
+});
+
+describe('the account form in the language shown', () => {
+  afterEach(async () => {
+    await useLanguage('en');
+  });
+
+  it('names roles, tiers and an older plan, and says what is missing, in German', async () => {
+    await useLanguage('de');
+    expect(staffChoices([{ id: 'a', name: 'Jordan Blake', role: 'manager' }] as User[])).toEqual([{ id: 'a', label: 'Jordan Blake (Manager)' }]);
+    expect(tierChoices(packs, account).map((t) => t.label)).toEqual(['Silber', 'Gold', 'Platin']);
+    expect(planChoices(packs, { ...account, plan: 'legacy', pack_version: '2020-01' })[0]).toEqual({ id: 'legacy', label: 'legacy (Version 2020-01)' });
+    expect(changesOf(account, { ...draftOf(account), name: '', languages: '' })).toEqual({
+      ok: false,
+      errors: {
+        name: 'Geben Sie dem Konto einen Namen.',
+        languages: 'Geben Sie mindestens einen Sprachcode an, zum Beispiel en.',
+        '': 'Einige Felder müssen geändert werden; bitte beachten Sie die Hinweise dort.',
+      },
     });
   });
 });

@@ -1,5 +1,7 @@
 /** An account's editable fields as form text, the choices offered for them, and the changes to send. */
 import { type Account, PARTNER_TIERS, type PolicyInfo, type Team, type User } from '../api/types.js';
+import { activeIntl } from '../i18n/active.js';
+import { roleLabel } from '../people/labels.js';
 
 export interface Choice {
   id: string;
@@ -44,24 +46,35 @@ export function draftOf(account: Account): AccountDraft {
 export function planChoices(packs: readonly PolicyInfo[], account: Account): Choice[] {
   const pack = packs.find((p) => p.id === account.pack_id);
   const version = pack?.versions.find((v) => v.id === pack.current_version);
-  const plans: Choice[] = (version?.plans ?? []).map((p) => ({ id: p.id, label: p.name.toLowerCase() === p.id.toLowerCase() ? p.name : `${p.name} (${p.id})` }));
-  if (!plans.some((p) => p.id === account.plan)) plans.unshift({ id: account.plan, label: `${account.plan} (version ${account.pack_version})` });
+  const intl = activeIntl();
+  const plans: Choice[] = (version?.plans ?? []).map((p) => ({
+    id: p.id,
+    label: p.name.toLowerCase() === p.id.toLowerCase() ? p.name : intl.formatMessage({ id: 'accounts.form.planWithId' }, { name: p.name, id: p.id }),
+  }));
+  if (!plans.some((p) => p.id === account.plan)) {
+    plans.unshift({ id: account.plan, label: intl.formatMessage({ id: 'accounts.form.planOfOtherVersion' }, { plan: account.plan, version: account.pack_version }) });
+  }
   return plans;
+}
+
+/** A partner tier's id in words (`silver`, `Silber`), for a pack that gives it no name. */
+export function tierLabel(tier: string): string {
+  return activeIntl().formatMessage({ id: 'accounts.form.tier' }, { tier });
 }
 
 /** The partner tiers, named as the account's pack names them. */
 export function tierChoices(packs: readonly PolicyInfo[], account: Account): Choice[] {
   const pack = packs.find((p) => p.id === account.pack_id);
   const named = pack?.versions.find((v) => v.id === pack.current_version)?.partner_tiers ?? [];
-  return PARTNER_TIERS.map((id) => ({ id, label: named.find((t) => t.id === id)?.name ?? id }));
+  return PARTNER_TIERS.map((id) => ({ id, label: named.find((t) => t.id === id)?.name ?? tierLabel(id) }));
 }
 
 /** Provider staff who may manage an account, by name. */
 export function staffChoices(users: readonly User[]): Choice[] {
   return users
     .filter((u) => u.role !== 'customer')
-    .map((u) => ({ id: u.id, label: `${u.name} (${u.role})` }))
-    .sort((a, b) => a.label.localeCompare(b.label));
+    .map((u) => ({ id: u.id, label: activeIntl().formatMessage({ id: 'accounts.form.staffChoice' }, { name: u.name, role: roleLabel(u.role) }) }))
+    .sort((a, b) => a.label.localeCompare(b.label, activeIntl().locale));
 }
 
 export const teamChoices = (teams: readonly Team[]): Choice[] => teams.map((t) => ({ id: t.id, label: t.name }));
@@ -76,9 +89,10 @@ const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 export function changesOf(account: Account, draft: AccountDraft): { ok: true; body: Record<string, unknown> } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const languages = draft.languages.split(/[\s,]+/).filter((l) => l !== '');
-  if (draft.name.trim() === '') errors.name = 'Give the account a name.';
-  if (languages.length === 0) errors.languages = 'Give at least one language code, such as en.';
-  if (Object.keys(errors).length > 0) return { ok: false, errors: { ...errors, '': 'Some fields need a change; see the messages at them.' } };
+  const intl = activeIntl();
+  if (draft.name.trim() === '') errors.name = intl.formatMessage({ id: 'accounts.form.nameMissing' });
+  if (languages.length === 0) errors.languages = intl.formatMessage({ id: 'accounts.form.languagesMissing' });
+  if (Object.keys(errors).length > 0) return { ok: false, errors: { ...errors, '': intl.formatMessage({ id: 'shared.fields.someFieldsNeedChange' }) } };
 
   const before = draftOf(account);
   const body: Record<string, unknown> = {};

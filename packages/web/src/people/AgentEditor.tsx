@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { messageOf } from '../api/client.js';
 import { http, ok } from '../api/http.js';
 import type { paths } from '../api/schema.gen.js';
@@ -13,11 +14,7 @@ import { TeamsField } from './TeamsField.js';
 import { WeeklyHoursField } from './WeeklyHoursField.js';
 import { hoursToText, parseWeek, WEEKDAY_KEYS, type WeeklyText } from './weekly-hours.js';
 
-const PRESENCES: { id: User['presence']; label: string }[] = [
-  { id: 'available', label: 'available: takes new tickets' },
-  { id: 'away', label: 'away: takes no new tickets for now' },
-  { id: 'offline', label: 'offline' },
-];
+const PRESENCES: readonly User['presence'][] = ['available', 'away', 'offline'];
 const FIELDS = ['presence', 'zone', 'languages', 'working_hours', ...WEEKDAY_KEYS.map((d) => `working_hours.${d}`)] as const;
 
 function zones(): string[] {
@@ -39,6 +36,8 @@ export function AgentEditor({
   onSaved: (updated: User) => void;
   onCancel: () => void;
 }) {
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id }, values);
   const [presence, setPresence] = useState(person.presence);
   const [zone, setZone] = useState(person.zone);
   const [languages, setLanguages] = useState(person.languages.join(', '));
@@ -59,10 +58,10 @@ export function AgentEditor({
     const parsed = parseWeek(week);
     if (!parsed.ok) for (const [day, message] of Object.entries(parsed.errors)) found[`working_hours.${day}`] = message;
     const codes = languages.split(/[\s,]+/).filter((l) => l !== '');
-    if (codes.length === 0) found.languages = 'Give at least one language code, such as en.';
-    if (zone.trim() === '') found.zone = 'Give a time zone such as Europe/Berlin.';
+    if (codes.length === 0) found.languages = t('people.editor.languagesMissing');
+    if (zone.trim() === '') found.zone = t('people.editor.zoneMissing');
     if (Object.keys(found).length > 0) {
-      setErrors({ ...found, '': 'Some fields need a change; see the messages at them.' });
+      setErrors({ ...found, '': t('shared.fields.someFieldsNeedChange') });
       return;
     }
     setErrors({});
@@ -74,7 +73,7 @@ export function AgentEditor({
         await saveTeams.mutateAsync(chosenTeams);
         onSaved(updated);
       } catch (caught) {
-        setErrors({ teams: `The teams are not changed: ${messageOf(caught)}`, '': 'The other changes are saved; the teams need another try.' });
+        setErrors({ teams: t('people.editor.teamsNotSaved', { reason: messageOf(caught) }), '': t('people.editor.teamsRetry') });
       }
     } catch (caught) {
       setErrors(errorsFrom(caught, FIELDS));
@@ -84,9 +83,9 @@ export function AgentEditor({
   };
 
   return (
-    <form className="stacked-form agent-form" onSubmit={submit} noValidate aria-label={`Change ${person.name}`}>
+    <form className="stacked-form agent-form" onSubmit={submit} noValidate aria-label={t('people.editor.formLabel', { name: person.name })}>
       <div className="field">
-        <label htmlFor="agent-presence">Presence</label>
+        <label htmlFor="agent-presence">{t('people.editor.presence')}</label>
         <select
           ref={first}
           id="agent-presence"
@@ -96,23 +95,30 @@ export function AgentEditor({
           aria-describedby={errors.presence ? 'agent-presence-error' : undefined}
         >
           {PRESENCES.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
+            <option key={p} value={p}>
+              {t('people.editor.presenceChoice', { presence: p })}
             </option>
           ))}
         </select>
         <FieldError id="agent-presence-error" message={errors.presence} />
       </div>
-      <TextField id="agent-zone" label="Time zone" list="agent-zones" value={zone} onChange={setZone} error={errors.zone} hint="An IANA zone such as Europe/Berlin; the weekly hours are in this zone." />
+      <TextField id="agent-zone" label={t('people.editor.zone')} list="agent-zones" value={zone} onChange={setZone} error={errors.zone} hint={t('people.editor.zoneHint')} />
       <datalist id="agent-zones">
         {zones().map((z) => (
           <option key={z} value={z} />
         ))}
       </datalist>
-      <TextField id="agent-languages" label="Languages" value={languages} onChange={setLanguages} error={errors.languages} hint="Language codes, separated by commas: en, de, pt-BR." />
+      <TextField
+        id="agent-languages"
+        label={t('people.editor.languages')}
+        value={languages}
+        onChange={setLanguages}
+        error={errors.languages}
+        hint={t('people.editor.languagesHint')}
+      />
       <WeeklyHoursField week={week} setWeek={setWeek} errors={errors} />
       <TeamsField teams={teams} chosen={chosenTeams} onChange={setChosenTeams} error={errors.teams} />
-      <FormActions label={`Save ${person.name}`} busy={busy} error={errors['']} onCancel={onCancel} />
+      <FormActions label={t('people.editor.save', { name: person.name })} busy={busy} error={errors['']} onCancel={onCancel} />
     </form>
   );
 }

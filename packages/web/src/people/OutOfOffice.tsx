@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { messageOf } from '../api/client.js';
 import { http, ok } from '../api/http.js';
 import type { paths } from '../api/schema.gen.js';
@@ -10,7 +11,7 @@ import { useWrite } from '../shared/query.js';
 import { ticketKeys } from '../tickets/queries.js';
 import { outOfOfficeQuery, peopleKeys } from './queries.js';
 import { errorsFrom, type FieldErrors, TextField } from '../shared/fields.js';
-import { instantOfWallTime } from './zoned-time.js';
+import { instantOfWallTime } from '../time/zoned.js';
 
 const FIELDS = ['starts_at', 'ends_at', 'note'] as const;
 
@@ -18,14 +19,15 @@ const FIELDS = ['starts_at', 'ends_at', 'note'] as const;
 export function OutOfOfficeRanges({ person }: { person: User }) {
   const ranges = useQuery(outOfOfficeQuery(person.id));
   const removeRange = useWrite((range: OutOfOffice) => ok(http.DELETE('/api/v1/users/{id}/out-of-office/{rangeId}', { params: { path: { id: person.id, rangeId: range.id } } })), () => [peopleKeys.outOfOffice(person.id)]);
+  const intl = useIntl();
   const [notice, setNotice] = useState<string | null>(null);
   const zone = person.zone;
-  const when = (at: string) => `${formatInstant(at, zone)}`;
+  const span = (range: OutOfOffice) => ({ from: formatInstant(range.starts_at, zone), to: formatInstant(range.ends_at, zone) });
 
   const remove = async (range: OutOfOffice) => {
     try {
       await removeRange.mutateAsync(range);
-      setNotice('The range is removed.');
+      setNotice(intl.formatMessage({ id: 'people.outOfOffice.removed' }));
     } catch (caught) {
       setNotice(messageOf(caught));
     }
@@ -33,20 +35,29 @@ export function OutOfOfficeRanges({ person }: { person: User }) {
 
   return (
     <div className="out-of-office" role="group" aria-labelledby="ooo-heading">
-      <h3 id="ooo-heading">Out of office</h3>
+      <h3 id="ooo-heading">
+        <FormattedMessage id="people.outOfOffice.heading" />
+      </h3>
       <div aria-live="polite">{notice && <p className="muted">{notice}</p>}</div>
       <Await query={ranges}>
         {({ items }) =>
           items.length === 0 ? (
-            <p className="muted">No out-of-office ranges.</p>
+            <p className="muted">
+              <FormattedMessage id="people.outOfOffice.empty" />
+            </p>
           ) : (
             <ul className="plain ranges">
               {items.map((r) => (
                 <li key={r.id}>
-                  {when(r.starts_at)} – {when(r.ends_at)} {zoneLabel(zone, r.starts_at)}
-                  {r.note && <span className="muted"> ({r.note})</span>}{' '}
-                  <button type="button" onClick={() => void remove(r)} aria-label={`Remove ${when(r.starts_at)} – ${when(r.ends_at)}`}>
-                    Remove
+                  <FormattedMessage id="people.outOfOffice.range" values={{ ...span(r), zone: zoneLabel(zone, r.starts_at) }} />
+                  {r.note && (
+                    <span className="muted">
+                      {' '}
+                      <FormattedMessage id="people.outOfOffice.noteShown" values={{ note: r.note }} />
+                    </span>
+                  )}{' '}
+                  <button type="button" onClick={() => void remove(r)} aria-label={intl.formatMessage({ id: 'people.outOfOffice.removeLabel' }, span(r))}>
+                    <FormattedMessage id="people.outOfOffice.remove" />
                   </button>
                 </li>
               ))}
@@ -56,9 +67,7 @@ export function OutOfOfficeRanges({ person }: { person: User }) {
       </Await>
       <AddRange
         person={person}
-        onAdded={(range, rerouted) => {
-          setNotice(`The range is added${rerouted > 0 ? `; ${rerouted} unattended ${rerouted === 1 ? 'ticket was' : 'tickets were'} handed over` : ''}.`);
-        }}
+        onAdded={(rerouted) => setNotice(intl.formatMessage({ id: 'people.outOfOffice.added' }, { count: rerouted }))}
       />
     </div>
   );
@@ -66,7 +75,9 @@ export function OutOfOfficeRanges({ person }: { person: User }) {
 
 type NewRange = NonNullable<paths['/api/v1/users/{id}/out-of-office']['post']['requestBody']>['content']['application/json'];
 
-function AddRange({ person, onAdded }: { person: User; onAdded: (range: OutOfOffice, rerouted: number) => void }) {
+function AddRange({ person, onAdded }: { person: User; onAdded: (rerouted: number) => void }) {
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id }, values);
   const [starts, setStarts] = useState('');
   const [ends, setEnds] = useState('');
   const [note, setNote] = useState('');
@@ -80,8 +91,8 @@ function AddRange({ person, onAdded }: { person: User; onAdded: (range: OutOfOff
     const from = instantOfWallTime(starts, person.zone);
     const to = instantOfWallTime(ends, person.zone);
     const found: FieldErrors = {};
-    if (from === null) found.starts_at = 'Give the first day and time away.';
-    if (to === null) found.ends_at = 'Give the day and time back at work.';
+    if (from === null) found.starts_at = t('people.outOfOffice.startsMissing');
+    if (to === null) found.ends_at = t('people.outOfOffice.endsMissing');
     if (Object.keys(found).length > 0) {
       setErrors(found);
       return;
@@ -91,8 +102,7 @@ function AddRange({ person, onAdded }: { person: User; onAdded: (range: OutOfOff
     try {
       const body = { starts_at: new Date(from!).toISOString(), ends_at: new Date(to!).toISOString(), ...(note.trim() && { note: note.trim() }) };
       const added = await add.mutateAsync(body);
-      const { rerouted, ...range } = added;
-      onAdded(range, rerouted.length);
+      onAdded(added.rerouted.length);
       setStarts('');
       setEnds('');
       setNote('');
@@ -103,16 +113,15 @@ function AddRange({ person, onAdded }: { person: User; onAdded: (range: OutOfOff
     }
   };
 
-  const inZone = `in ${person.zone}`;
   return (
-    <form className="inline-fields" onSubmit={submit} noValidate aria-label={`Add an out-of-office range for ${person.name}`}>
-      <TextField id="ooo-starts" type="datetime-local" label={`Away from (${inZone})`} value={starts} onChange={setStarts} error={errors.starts_at} />
-      <TextField id="ooo-ends" type="datetime-local" label={`Back at (${inZone})`} value={ends} onChange={setEnds} error={errors.ends_at} />
-      <TextField id="ooo-note" label="Note" value={note} onChange={setNote} error={errors.note} />
+    <form className="inline-fields" onSubmit={submit} noValidate aria-label={t('people.outOfOffice.formLabel', { name: person.name })}>
+      <TextField id="ooo-starts" type="datetime-local" label={t('people.outOfOffice.awayFrom', { zone: person.zone })} value={starts} onChange={setStarts} error={errors.starts_at} />
+      <TextField id="ooo-ends" type="datetime-local" label={t('people.outOfOffice.backAt', { zone: person.zone })} value={ends} onChange={setEnds} error={errors.ends_at} />
+      <TextField id="ooo-note" label={t('people.outOfOffice.note')} value={note} onChange={setNote} error={errors.note} />
       {errors[''] && <ErrorNotice message={errors['']} />}
       <div className="actions">
         <button type="submit" disabled={busy}>
-          {busy ? 'Adding…' : 'Add the range'}
+          {t(busy ? 'people.outOfOffice.adding' : 'people.outOfOffice.add')}
         </button>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import type { Team } from '../api/types.js';
 import { Empty } from '../shared/feedback.js';
 import { FieldError } from '../shared/fields.js';
@@ -12,12 +13,16 @@ export function TeamsField({ teams, chosen, onChange, error }: { teams: readonly
   };
   return (
     <fieldset aria-describedby={`agent-teams-hint${error ? ' agent-teams-error' : ''}`}>
-      <legend>Teams</legend>
+      <legend>
+        <FormattedMessage id="people.teams.legend" />
+      </legend>
       <p id="agent-teams-hint" className="hint">
-        The teams whose tickets and calls this person takes. Choose none to take only the accounts they manage.
+        <FormattedMessage id="people.teams.hint" />
       </p>
       {teams.length === 0 ? (
-        <Empty>No teams yet.</Empty>
+        <Empty>
+          <FormattedMessage id="people.teams.empty" />
+        </Empty>
       ) : (
         <ul className="plain checks">
           {teams.map((t) => (

@@ -1,16 +1,18 @@
 import type { Dispatch, SetStateAction } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { FieldError, type FieldErrors } from '../shared/fields.js';
-import { overnightNote, WEEKDAY_KEYS, WEEKDAY_LABELS, type WeeklyText } from './weekly-hours.js';
+import { overnightNote, WEEKDAY_KEYS, weekdayLabel, type WeeklyText } from './weekly-hours.js';
 
 /** A text field per weekday, each with its message and, for hours past midnight, the day and time they end. */
 export function WeeklyHoursField({ week, setWeek, errors }: { week: WeeklyText; setWeek: Dispatch<SetStateAction<WeeklyText>>; errors: FieldErrors }) {
   const dayError = (day: string) => errors[`working_hours.${day}`];
   return (
     <fieldset aria-describedby={`agent-hours-hint${errors.working_hours ? ' agent-hours-error' : ''}`}>
-      <legend>Weekly hours</legend>
+      <legend>
+        <FormattedMessage id="people.hours.legend" />
+      </legend>
       <p id="agent-hours-hint" className="hint">
-        Per day, spans such as 09:00–17:00, several separated by commas; a span that ends at or before its start, such as 22:00–06:00, runs into the next day. Leave a day
-        empty when not working.
+        <FormattedMessage id="people.hours.hint" />
       </p>
       <div className="week-grid">
         {WEEKDAY_KEYS.map((day) => {
@@ -19,7 +21,7 @@ export function WeeklyHoursField({ week, setWeek, errors }: { week: WeeklyText; 
           const described = [note ? `agent-hours-${day}-note` : null, error ? `agent-hours-${day}-error` : null].filter(Boolean).join(' ') || undefined;
           return (
             <div key={day} className="field-inline">
-              <label htmlFor={`agent-hours-${day}`}>{WEEKDAY_LABELS[day]}</label>
+              <label htmlFor={`agent-hours-${day}`}>{weekdayLabel(day)}</label>
               <input
                 id={`agent-hours-${day}`}
                 type="text"

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { hoursToText, overnightNote, parseDay, parseWeek, spanText, summarizeHours } from './weekly-hours.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useLanguage } from '../i18n/build/testing.js';
+import { hoursToText, overnightNote, parseDay, parseWeek, spanText, summarizeHours, weekdayLabel } from './weekly-hours.js';
 
 const EMPTY_WEEK = { mon: '', tue: '', wed: '', thu: '', fri: '', sat: '', sun: '' };
 
@@ -72,5 +73,35 @@ describe('weekly hours as text', () => {
     expect(summarizeHours({ mon: span, tue: span, wed: span, thu: span, fri: span })).toBe('Mon–Fri 09:00–18:00');
     expect(summarizeHours({ mon: span, wed: span, sat: [{ from: '10:00', to: '12:00' }] })).toBe('Mon 09:00–18:00; Wed 09:00–18:00; Sat 10:00–12:00');
     expect(summarizeHours(null)).toBe('no weekly hours');
+  });
+});
+
+describe('weekly hours in the language shown', () => {
+  afterEach(async () => {
+    await useLanguage('en');
+  });
+
+  it('writes and reads the next-day marker of that language', async () => {
+    await useLanguage('de');
+    expect(spanText({ from: '22:00', to: '06:00' })).toBe('22:00–06:00 (Folgetag)');
+    expect(parseDay('22:00–06:00 (folgetag)')).toEqual({ ok: true, spans: [{ from: '22:00', to: '06:00' }] });
+    expect(parseDay('22:00–06:00 (Urlaub)')).toMatchObject({ ok: false, message: expect.stringContaining('ist keine Zeitspanne') });
+    expect(summarizeHours({ mon: [{ from: '09:00', to: '17:00' }], tue: [{ from: '09:00', to: '17:00' }], sat: [{ from: '22:00', to: '06:00' }] })).toBe(
+      'Mo–Di 09:00–17:00; Sa 22:00–06:00 (Folgetag)',
+    );
+    expect(summarizeHours(null)).toBe('keine Wochenarbeitszeiten');
+    expect(weekdayLabel('wed')).toBe('Mittwoch');
+  });
+
+  it('names the next day in the grammatical case each sentence needs', async () => {
+    await useLanguage('ru');
+    expect(overnightNote('tue', '22:00–06:00')).toBe('22:00–06:00 (следующий день) заканчивается в среду в 06:00.');
+    expect(parseWeek({ ...EMPTY_WEEK, thu: '20:00–02:00', fri: '01:00–03:00' })).toEqual({
+      ok: false,
+      errors: { thu: '20:00–02:00 (следующий день) заходит на часы пятницы (01:00–03:00); закончите интервал не позже 01:00 или измените часы пятницы.' },
+    });
+    await useLanguage('pt-BR');
+    expect(overnightNote('fri', '23:00–01:00')).toBe('23:00–01:00 (dia seguinte) termina no sábado às 01:00.');
+    expect(parseDay('17:00–17:00')).toEqual({ ok: false, message: '“17:00–17:00” começa e termina no mesmo horário; para o dia inteiro, escreva 00:00–24:00.' });
   });
 });

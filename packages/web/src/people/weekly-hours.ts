@@ -1,24 +1,35 @@
-/** A person's weekly hours as text per weekday (`09:00–17:00, 18:00–20:00`) and back. */
+/**
+ * A person's weekly hours as text per weekday (`09:00–17:00, 18:00–20:00`) and back, with the
+ * messages about a day's text in the language shown. A span that runs past midnight is written with
+ * that language's marker (`22:00–06:00 (next day)`, `22:00–06:00 (Folgetag)`).
+ */
+import { activeIntl } from '../i18n/active.js';
 
 export const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];
-export const WEEKDAY_LABELS: Record<WeekdayKey, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
+
+/** `Monday`, `Montag`: a weekday's name as a field's label. */
+export function weekdayLabel(day: WeekdayKey): string {
+  return activeIntl().formatMessage({ id: 'people.hours.day' }, { day });
+}
+
+/** `Mon`, `Mo`: a weekday's short name, for summaries. */
+export function weekdayShort(day: WeekdayKey): string {
+  return activeIntl().formatMessage({ id: 'people.hours.dayShort' }, { day });
+}
+
+/** Written after a span that ends at or before its start: it runs past midnight into the next day. */
+export function nextDayMarker(): string {
+  return activeIntl().formatMessage({ id: 'people.hours.nextDay' });
+}
+
+const say = (id: string, values: Record<string, string>) => activeIntl().formatMessage({ id }, values);
 
 export type Span = { from: string; to: string };
 export type WeeklyHours = Partial<Record<WeekdayKey, Span[]>>;
 export type WeeklyText = Record<WeekdayKey, string>;
 
-/** Written after a span that ends at or before its start: it runs past midnight into the next day. */
-export const NEXT_DAY = '(next day)';
-const SPAN = /^(\d{1,2}):(\d{2})\s*(?:-|–|—|to)\s*(\d{1,2}):(\d{2})(\s*\(next day\))?$/i;
+const SPAN = /^(\d{1,2}):(\d{2})\s*(?:-|–|—|to)\s*(\d{1,2}):(\d{2})(.*)$/i;
 const DAY = 1440;
 
 function minutesOf(hour: string, minute: string): number | null {
@@ -42,7 +53,7 @@ interface Range {
   to: number;
 }
 
-const rangeText = (r: Range) => (r.to > DAY ? `${wall(r.from)}–${wall(r.to - DAY)} ${NEXT_DAY}` : `${wall(r.from)}–${wall(r.to)}`);
+const rangeText = (r: Range) => (r.to > DAY ? `${wall(r.from)}–${wall(r.to - DAY)} ${nextDayMarker()}` : `${wall(r.from)}–${wall(r.to)}`);
 
 /** `09:00–17:00`, `22:00–06:00 (next day)`; an end at midnight is written 24:00. */
 export function spanText(span: Span): string {
@@ -69,21 +80,24 @@ export function summarizeHours(hours: Record<string, Span[]> | null): string {
     if (spans !== '' && previous && previous.spans === spans && WEEKDAY_KEYS.indexOf(previous.last) === WEEKDAY_KEYS.indexOf(day) - 1) previous.last = day;
     else if (spans !== '') groups.push({ first: day, last: day, spans });
   }
-  if (groups.length === 0) return 'no weekly hours';
-  const name = (d: WeekdayKey) => WEEKDAY_LABELS[d].slice(0, 3);
+  if (groups.length === 0) return say('people.hours.noWeeklyHours', {});
+  const name = weekdayShort;
   return groups.map((g) => `${name(g.first)}${g.first === g.last ? '' : `–${name(g.last)}`} ${g.spans}`).join('; ');
 }
 
 /** One span's text as minutes, or what is wrong with it. */
 function readSpan(part: string): Range | string {
   const match = SPAN.exec(part);
-  if (!match) return `"${part}" is not a span of hours; write it as 09:00–17:00, or 22:00–06:00 for hours past midnight.`;
+  const marker = nextDayMarker();
+  // After the times only the next-day marker may follow (as this language writes it, any case).
+  const rest = match?.[5]?.trim() ?? '';
+  if (!match || (rest !== '' && rest.toLocaleLowerCase() !== marker.toLocaleLowerCase())) return say('people.hours.notASpan', { part });
   const from = minutesOf(match[1]!, match[2]!);
   const to = minutesOf(match[3]!, match[4]!);
-  if (from === null || to === null || from === DAY) return `"${part}" has a time that does not exist; use 00:00 to 24:00.`;
-  if (from === to) return `"${part}" starts and ends at the same time; for a whole day write 00:00–24:00.`;
+  if (from === null || to === null || from === DAY) return say('people.hours.noSuchTime', { part });
+  if (from === to) return say('people.hours.sameStartAndEnd', { part });
   const overnight = to < from;
-  if (match[5] && !overnight) return `"${part}" ends after it starts on the same day; leave out ${NEXT_DAY}.`;
+  if (rest !== '' && !overnight) return say('people.hours.sameDayMarked', { part, marker });
   return { from, to: to === 0 ? DAY : overnight ? to + DAY : to };
 }
 
@@ -100,7 +114,7 @@ function parseRanges(text: string): { ok: true; ranges: Range[] } | { ok: false;
   }
   ranges.sort((a, b) => a.from - b.from);
   for (let i = 1; i < ranges.length; i++) {
-    if (ranges[i]!.from < ranges[i - 1]!.to) return { ok: false, message: `${rangeText(ranges[i - 1]!)} and ${rangeText(ranges[i]!)} overlap; merge them.` };
+    if (ranges[i]!.from < ranges[i - 1]!.to) return { ok: false, message: say('people.hours.overlap', { first: rangeText(ranges[i - 1]!), second: rangeText(ranges[i]!) }) };
   }
   return { ok: true, ranges };
 }
@@ -120,10 +134,10 @@ export function parseDay(text: string): { ok: true; spans: Span[] } | { ok: fals
 export function overnightNote(day: WeekdayKey, text: string): string {
   const parsed = parseRanges(text);
   if (!parsed.ok) return '';
-  const next = WEEKDAY_LABELS[WEEKDAY_KEYS[(WEEKDAY_KEYS.indexOf(day) + 1) % 7]!];
+  const next = WEEKDAY_KEYS[(WEEKDAY_KEYS.indexOf(day) + 1) % 7]!;
   return parsed.ranges
     .filter((r) => r.to > DAY)
-    .map((r) => `${rangeText(r)} ends on ${next} at ${wall(r.to - DAY)}.`)
+    .map((r) => say('people.hours.endsNextDay', { span: rangeText(r), day: next, time: wall(r.to - DAY) }))
     .join(' ');
 }
 
@@ -144,7 +158,7 @@ export function parseWeek(text: WeeklyText): { ok: true; hours: WeeklyHours } | 
     const late = days.get(day)?.find((r) => r.to > DAY);
     const early = days.get(next)?.[0];
     if (late && early && early.from < late.to - DAY && !errors[day]) {
-      errors[day] = `${rangeText(late)} runs into ${WEEKDAY_LABELS[next]}'s ${rangeText(early)}; end it by ${wall(early.from)} or change ${WEEKDAY_LABELS[next]}.`;
+      errors[day] = say('people.hours.runsIntoNextDay', { span: rangeText(late), day: next, next: rangeText(early), time: wall(early.from) });
     }
   });
   if (Object.keys(errors).length > 0) return { ok: false, errors };
