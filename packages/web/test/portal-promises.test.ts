@@ -117,6 +117,8 @@ describe('promises the portal makes, in a browser', () => {
 
   it('lists the missing details in words, lets the customer add them, and starts the clock then', async () => {
     const { context, page } = await openPage(suite.browser, NOW);
+    // Frieda's profile is German; this test reads the English texts (the address's language holds for the visit).
+    await page.goto(`${suite.server.url}/login?locale=en`);
     await signIn(page, suite.server.url, FRIEDA, PASSWORD);
     await page.getByRole('heading', { name: 'My tickets' }).waitFor();
     await page.goto(`${suite.server.url}/portal/new`);
@@ -164,6 +166,8 @@ describe('promises the portal makes, in a browser', () => {
 
   it('says in words that a ticket without a topic waits for one, and lets the customer choose it', async () => {
     const { context, page } = await openPage(suite.browser, NOW);
+    // Frieda's profile is German; this test reads the English texts (the address's language holds for the visit).
+    await page.goto(`${suite.server.url}/login?locale=en`);
     await signIn(page, suite.server.url, FRIEDA, PASSWORD);
     await page.getByRole('heading', { name: 'My tickets' }).waitFor();
     await page.goto(`${suite.server.url}/portal/new`);

@@ -1,18 +1,21 @@
 /**
- * Before the first render: the language is chosen (the address's `?locale=`, else the choice stored
- * in this browser, else the browser's languages, else English; the profile's comes once the person
+ * Before the first render: the language is chosen (the address's `?locale=`, which holds for the
+ * rest of the tab's visit, else the choice stored in this browser, else the browser's languages, else English; the profile's comes once the person
  * is known), its catalog and, where the browser lacks it, Temporal are loaded, and `<html lang>` set.
  */
 import { loadTemporal } from '../time/temporal.js';
 import { type ActiveLanguage, setActiveLanguage } from './active.js';
 import { loadMessages, type Messages } from './load.js';
-import { type AppLocale, isLocale, type Locale, negotiateLocale } from './locales.js';
+import { type AppLocale, isLocale, type Locale, matchLocale, negotiateLocale, PSEUDO_LOCALE } from './locales.js';
 
 const STORAGE_KEY = 'hourglass.locale';
+/** A language chosen in the address holds for the rest of the tab's visit (reloads, other pages). */
+const PINNED_KEY = 'hourglass.locale.pinned';
 
 /** The page's globals, where there is a page (unit tests run without one). */
 const page = globalThis as {
   localStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+  sessionStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void };
   location?: { search: string };
   navigator?: { languages?: readonly string[] };
   document?: { documentElement: { lang: string } };
@@ -36,6 +39,9 @@ export function storedLocale(): Locale | null {
 export function storeLocale(locale: Locale): void {
   try {
     page.localStorage?.setItem(STORAGE_KEY, locale);
+    // A choice made with the switcher replaces one made in the address.
+    const session = page.sessionStorage;
+    if (session && session.getItem(PINNED_KEY) !== null) session.setItem(PINNED_KEY, locale);
   } catch {
     // Storage may be disabled; the choice then lasts for this page only.
   }
@@ -49,9 +55,21 @@ export async function activateLanguage(locale: AppLocale): Promise<ActiveLanguag
   return { ...active, messages };
 }
 
+/** `?locale=` of the address, else the one an earlier page of this tab's visit was given. */
+function requestedLocale(): string | null {
+  const inAddress = new URLSearchParams(page.location?.search ?? '').get('locale');
+  try {
+    if (inAddress !== null) page.sessionStorage?.setItem(PINNED_KEY, inAddress);
+    return inAddress ?? page.sessionStorage?.getItem(PINNED_KEY) ?? null;
+  } catch {
+    return inAddress;
+  }
+}
+
 export async function startLanguage(): Promise<StartedLanguage> {
-  const requested = new URLSearchParams(page.location?.search ?? '').get('locale');
+  const requested = requestedLocale();
   const locale = negotiateLocale({ requested, stored: storedLocale(), browser: page.navigator?.languages ?? [] });
   const [active] = await Promise.all([activateLanguage(locale), loadTemporal()]);
-  return { ...active, pinned: requested !== null && requested === locale };
+  const fromAddress = requested === PSEUDO_LOCALE ? PSEUDO_LOCALE : requested ? matchLocale(requested) : null;
+  return { ...active, pinned: fromAddress !== null };
 }
