@@ -4,7 +4,7 @@ import { http, ok } from '../api/http.js';
 import type { Account, PolicyInfo, Team, User } from '../api/types.js';
 import { loadAll, loadStaffUsers } from '../shared/paging.js';
 import { Await, Empty } from '../shared/feedback.js';
-import { TableWrap } from '../shared/table-wrap.js';
+import { DataTable } from '../shared/DataTable.js';
 import { planChoices, staffChoices, teamChoices, tierChoices } from './account-form.js';
 import { AccountEditor } from './AccountEditor.js';
 import { accountKeys } from './queries.js';
@@ -47,49 +47,30 @@ export function AccountsSection() {
             accounts.length === 0 ? (
               <Empty>No customer accounts yet.</Empty>
             ) : (
-              <TableWrap label="Account list">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Account</th>
-                      <th scope="col">Policy</th>
-                      <th scope="col">Plan</th>
-                      <th scope="col">Version</th>
-                      <th scope="col">Languages</th>
-                      <th scope="col">Team</th>
-                      <th scope="col">Managers</th>
-                      <th scope="col">Projects</th>
-                      <th scope="col">
-                        <span className="visually-hidden">Actions</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {accounts.map((a) => (
-                      <tr key={a.id} aria-current={a.id === editing ? 'true' : undefined}>
-                        <td>{a.name}</td>
-                        <td>{a.pack_id}</td>
-                        <td>
-                          {a.plan}
-                          {a.partner_tier && ` (${a.partner_tier})`}
-                        </td>
-                        <td>{a.pack_version}</td>
-                        <td>{a.languages.join(', ')}</td>
-                        <td>{teamOf(a.team_id) ?? <span className="muted">none</span>}</td>
-                        <td>
-                          {[nameOf(a.primary_manager_id), nameOf(a.secondary_manager_id)].filter(Boolean).join(', ') || <span className="muted">none</span>}
-                        </td>
-                        <td>{a.projects.map((p) => `${p.name}${p.production ? ' (production)' : ''}`).join(', ')}</td>
-                        <td>
-                          <button type="button" onClick={() => { setEditing(a.id); setSaved(null); }} aria-label={`Edit ${a.name}`}>
-                            Edit
-                          </button>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableWrap>
+              <DataTable label="Account list" columns={['Account', 'Policy', 'Plan', 'Version', 'Languages', 'Team', 'Managers', 'Projects', { header: 'Actions', hidden: true }]}>
+                {accounts.map((a) => (
+                  <tr key={a.id} aria-current={a.id === editing ? 'true' : undefined}>
+                    <td>{a.name}</td>
+                    <td>{a.pack_id}</td>
+                    <td>
+                      {a.plan}
+                      {a.partner_tier && ` (${a.partner_tier})`}
+                    </td>
+                    <td>{a.pack_version}</td>
+                    <td>{a.languages.join(', ')}</td>
+                    <td>{teamOf(a.team_id) ?? <span className="muted">none</span>}</td>
+                    <td>
+                      {[nameOf(a.primary_manager_id), nameOf(a.secondary_manager_id)].filter(Boolean).join(', ') || <span className="muted">none</span>}
+                    </td>
+                    <td>{a.projects.map((p) => `${p.name}${p.production ? ' (production)' : ''}`).join(', ')}</td>
+                    <td>
+                      <button type="button" onClick={() => { setEditing(a.id); setSaved(null); }} aria-label={`Edit ${a.name}`}>
+                        Edit
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
             )
           }
         </Await>

@@ -12,7 +12,7 @@ import { usePageTitle } from '../shared/hooks.js';
 import { usePaged } from '../shared/paging.js';
 import { ticketKeys } from '../tickets/queries.js';
 import { suspendedMailKeys } from './queries.js';
-import { TableWrap } from '../shared/table-wrap.js';
+import { DataTable } from '../shared/DataTable.js';
 
 type StatusFilter = NonNullable<NonNullable<paths['/api/v1/suspended-mail']['get']['parameters']['query']>['status']>;
 const STATUS_FILTERS: Record<StatusFilter, string> = { pending: 'Waiting for a decision', accepted: 'Accepted', discarded: 'Discarded', all: 'All' };
@@ -103,40 +103,23 @@ export function SuspendedMailPage() {
       {list.status === 'loading' && <Loading />}
       {list.status === 'error' && <ErrorNotice message={`Could not load suspended mail: ${list.message}`} onRetry={list.reload} />}
       {list.status === 'ready' &&
-        (() => {
-          const { items } = list;
-          if (items.length === 0) return <Empty>{status === 'pending' ? 'No mail is waiting for a decision.' : 'No mail here.'}</Empty>;
-          return (
-            <>
-              <TableWrap label="Suspended mail">
-                <table className="suspended-mail">
-                  <caption className="visually-hidden">Suspended mail, newest first</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Received</th>
-                      <th scope="col">From</th>
-                      <th scope="col">Subject</th>
-                      <th scope="col">Would</th>
-                      <th scope="col">Why it was held</th>
-                      <th scope="col">Decision</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {items.map((mail) => (
-                      <MailRow key={mail.id} mail={mail} zone={zone} busy={busy === mail.id} detail={reading[mail.id]} onDecide={decide} onRead={read} />
-                    ))}
-                  </tbody>
-                </table>
-              </TableWrap>
-              {list.more && (
-                <button type="button" onClick={list.loadMore} disabled={list.loadingMore}>
-                  Show more
-                </button>
-              )}
-              {list.moreError && <ErrorNotice message={`Could not load more mail: ${list.moreError}`} onRetry={list.loadMore} />}
-            </>
-          );
-        })()}
+        (list.items.length === 0 ? (
+          <Empty>{status === 'pending' ? 'No mail is waiting for a decision.' : 'No mail here.'}</Empty>
+        ) : (
+          <>
+            <DataTable label="Suspended mail" caption="Suspended mail, newest first" className="suspended-mail" columns={['Received', 'From', 'Subject', 'Would', 'Why it was held', 'Decision']}>
+              {list.items.map((mail) => (
+                <MailRow key={mail.id} mail={mail} zone={zone} busy={busy === mail.id} detail={reading[mail.id]} onDecide={decide} onRead={read} />
+              ))}
+            </DataTable>
+            {list.more && (
+              <button type="button" onClick={list.loadMore} disabled={list.loadingMore}>
+                Show more
+              </button>
+            )}
+            {list.moreError && <ErrorNotice message={`Could not load more mail: ${list.moreError}`} onRetry={list.loadMore} />}
+          </>
+        ))}
     </div>
   );
 }

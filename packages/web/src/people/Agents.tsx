@@ -7,7 +7,7 @@ import { zoneLabel } from '../time/format.js';
 import { Await, Empty } from '../shared/feedback.js';
 import { useNow } from '../shared/hooks.js';
 import { peopleKeys } from './queries.js';
-import { TableWrap } from '../shared/table-wrap.js';
+import { DataTable } from '../shared/DataTable.js';
 import { AgentEditor } from './AgentEditor.js';
 import { OutOfOfficeRanges } from './OutOfOffice.js';
 import { summarizeHours } from './weekly-hours.js';
@@ -42,46 +42,27 @@ export function AgentsSection() {
             people.length === 0 ? (
               <Empty>No agents yet.</Empty>
             ) : (
-              <TableWrap label="Agent list">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Name</th>
-                      <th scope="col">Role</th>
-                      <th scope="col">Zone</th>
-                      <th scope="col">Presence</th>
-                      <th scope="col">Weekly hours</th>
-                      <th scope="col">Now</th>
-                      <th scope="col">Languages</th>
-                      <th scope="col">Teams</th>
-                      <th scope="col">
-                        <span className="visually-hidden">Actions</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {people.map((u) => (
-                      <tr key={u.id} aria-current={u.id === editing ? 'true' : undefined}>
-                        <td>{u.name}</td>
-                        <td>{u.role}</td>
-                        <td>{zoneLabel(u.zone, now)}</td>
-                        <td>
-                          <span className={`presence presence-${u.presence}`}>{u.presence}</span>
-                        </td>
-                        <td>{summarizeHours(u.working_hours)}</td>
-                        <td>{hoursNow(u, now)}</td>
-                        <td>{u.languages.join(', ')}</td>
-                        <td>{teamsOf(u.id).join(', ') || <span className="muted">none</span>}</td>
-                        <td>
-                          <button type="button" onClick={() => { setEditing(u.id); setSaved(null); }} aria-label={`Edit ${u.name}`}>
-                            Edit
-                          </button>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableWrap>
+              <DataTable label="Agent list" columns={['Name', 'Role', 'Zone', 'Presence', 'Weekly hours', 'Now', 'Languages', 'Teams', { header: 'Actions', hidden: true }]}>
+                {people.map((u) => (
+                  <tr key={u.id} aria-current={u.id === editing ? 'true' : undefined}>
+                    <td>{u.name}</td>
+                    <td>{u.role}</td>
+                    <td>{zoneLabel(u.zone, now)}</td>
+                    <td>
+                      <span className={`presence presence-${u.presence}`}>{u.presence}</span>
+                    </td>
+                    <td>{summarizeHours(u.working_hours)}</td>
+                    <td>{hoursNow(u, now)}</td>
+                    <td>{u.languages.join(', ')}</td>
+                    <td>{teamsOf(u.id).join(', ') || <span className="muted">none</span>}</td>
+                    <td>
+                      <button type="button" onClick={() => { setEditing(u.id); setSaved(null); }} aria-label={`Edit ${u.name}`}>
+                        Edit
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
             )
           }
         </Await>

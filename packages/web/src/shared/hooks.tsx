@@ -10,11 +10,14 @@ export function useActionKey(): ActionKey {
   return ref.current;
 }
 
+/** The service's "now" in whole milliseconds (the measured offset can have a fraction; instants are whole). */
+const wholeServerNow = () => Math.floor(serverNow());
+
 /** The service's clock (see time/server-clock.ts), re-read every `intervalMs` so countdowns move. */
 export function useNow(intervalMs = 1000): number {
-  const [now, setNow] = useState(serverNow);
+  const [now, setNow] = useState(wholeServerNow);
   useEffect(() => {
-    const timer = window.setInterval(() => setNow(serverNow()), intervalMs);
+    const timer = window.setInterval(() => setNow(wholeServerNow()), intervalMs);
     return () => window.clearInterval(timer);
   }, [intervalMs]);
   return now;

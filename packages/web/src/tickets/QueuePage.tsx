@@ -15,7 +15,7 @@ import { StatusBadge } from './targets.js';
 import { type Directory, directoryQuery } from '../shared/directory.js';
 import { ticketKeys } from './queries.js';
 import { SavedViews } from './SavedViews.js';
-import { TableWrap } from '../shared/table-wrap.js';
+import { DataTable } from '../shared/DataTable.js';
 import { EscalatedBadge } from '../escalation/EscalatedBadge.js';
 import { escalationTargets } from '../escalation/status.js';
 
@@ -165,39 +165,24 @@ function QueueTable({ tickets, directory, zone, now }: { tickets: Ticket[]; dire
   useEffect(() => mark('hourglass:queue-rendered'), [tickets.length]);
   if (tickets.length === 0) return <Empty>No tickets match these filters.</Empty>;
   return (
-    <TableWrap label="Queue table">
-      <table className="queue">
-        <caption className="visually-hidden">Tickets ordered by time to breach</caption>
-        <thead>
-          <tr>
-            <th scope="col">Time to breach</th>
-            <th scope="col">Ticket</th>
-            <th scope="col">Account</th>
-            <th scope="col">Priority</th>
-            <th scope="col">Status</th>
-            <th scope="col">Assignee</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tickets.map((ticket) => {
-            const first = firstTarget(ticket);
-            const due = first ? dueStatus(first, now) : null;
-            return (
-              <QueueRow
-                key={ticket.id}
-                ticket={ticket}
-                target={first}
-                dueText={due?.text ?? null}
-                dueTone={due?.tone ?? null}
-                account={directory?.accounts.get(ticket.account_id)?.name ?? '…'}
-                assignee={ticket.assignee_id ? (directory?.users.get(ticket.assignee_id)?.name ?? '…') : null}
-                zone={zone}
-              />
-            );
-          })}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable label="Queue table" caption="Tickets ordered by time to breach" className="queue" columns={['Time to breach', 'Ticket', 'Account', 'Priority', 'Status', 'Assignee']}>
+      {tickets.map((ticket) => {
+        const first = firstTarget(ticket);
+        const due = first ? dueStatus(first, now) : null;
+        return (
+          <QueueRow
+            key={ticket.id}
+            ticket={ticket}
+            target={first}
+            dueText={due?.text ?? null}
+            dueTone={due?.tone ?? null}
+            account={directory?.accounts.get(ticket.account_id)?.name ?? '…'}
+            assignee={ticket.assignee_id ? (directory?.users.get(ticket.assignee_id)?.name ?? '…') : null}
+            zone={zone}
+          />
+        );
+      })}
+    </DataTable>
   );
 }
 

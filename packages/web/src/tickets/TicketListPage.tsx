@@ -9,7 +9,7 @@ import { usePaged } from '../shared/paging.js';
 import { ticketKeys } from './queries.js';
 import { STATUS_LABELS } from './labels.js';
 import { StatusBadge } from './targets.js';
-import { TableWrap } from '../shared/table-wrap.js';
+import { DataTable } from '../shared/DataTable.js';
 import { EscalatedBadge } from '../escalation/EscalatedBadge.js';
 
 export function TicketListPage() {
@@ -52,38 +52,25 @@ export function TicketListPage() {
             </Empty>
           ) : (
           <>
-            <TableWrap label="Ticket list">
-              <table className="tickets">
-                <caption className="visually-hidden">Your account's tickets, newest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Ticket</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Priority</th>
-                    <th scope="col">Response due</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.items.map((ticket) => (
-                    <tr key={ticket.id}>
-                      <td>
-                        <Link to={`/portal/tickets/${ticket.id}`}>
-                          #{ticket.number} {ticket.subject}
-                        </Link>
-                        <EscalatedBadge ticket={ticket} />
-                      </td>
-                      <td>
-                        <StatusBadge status={ticket.status} />
-                      </td>
-                      <td>{ticket.priority}</td>
-                      <td>
-                        <DueCell ticket={ticket} zone={zone} now={now} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <DataTable label="Ticket list" caption="Your account's tickets, newest first" className="tickets" columns={['Ticket', 'Status', 'Priority', 'Response due']}>
+              {list.items.map((ticket) => (
+                <tr key={ticket.id}>
+                  <td>
+                    <Link to={`/portal/tickets/${ticket.id}`}>
+                      #{ticket.number} {ticket.subject}
+                    </Link>
+                    <EscalatedBadge ticket={ticket} />
+                  </td>
+                  <td>
+                    <StatusBadge status={ticket.status} />
+                  </td>
+                  <td>{ticket.priority}</td>
+                  <td>
+                    <DueCell ticket={ticket} zone={zone} now={now} />
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
             <MoreTickets shown={list.items.length} more={list.more} loadingMore={list.loadingMore} error={list.moreError} onMore={list.loadMore} />
           </>
         ))}

@@ -17,7 +17,7 @@ import { Await, ErrorNotice } from '../shared/feedback.js';
 import { useActionKey, useNow } from '../shared/hooks.js';
 import { IntakePanel } from '../intake/IntakePanel.js';
 import { eventLabel, STAFF_STATUS_LABELS } from './labels.js';
-import { StatusBadge, TargetsPanel } from './targets.js';
+import { TargetsPanel } from './targets.js';
 import { type Directory, directoryQuery } from '../shared/directory.js';
 import { EscalationsPanel } from '../escalation/EscalationsPanel.js';
 import { hoursNow } from '../people/hours.js';

@@ -5,7 +5,7 @@ import { useSession } from '../session/session.js';
 import { formatInstant, zoneLabel } from '../time/format.js';
 import { Await, Empty } from '../shared/feedback.js';
 import { webhookKeys } from './queries.js';
-import { TableWrap } from '../shared/table-wrap.js';
+import { DataTable } from '../shared/DataTable.js';
 import { OUTCOME_LABELS } from './webhook-events.js';
 
 /** One event's deliveries: its latest attempt and how many were made. */
@@ -69,37 +69,22 @@ export function WebhookDeliveries({ webhook }: { webhook: Webhook }) {
                 Showing the newest {DELIVERY_LIMIT} delivery attempts; older ones are kept in the log but not shown here.
               </p>
             )}
-            <TableWrap label={`Deliveries to ${webhook.url}`}>
-              <table>
-                <caption className="visually-hidden">Deliveries to {webhook.url}, newest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Event</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Attempts</th>
-                    <th scope="col">Last response</th>
-                    <th scope="col">Last attempt</th>
-                    <th scope="col">Next attempt</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {events.map(({ eventId, eventType, attempts, latest }) => (
-                    <tr key={eventId}>
-                      <td>
-                        <code>{eventType}</code> <span className="muted small">{eventId}</span>
-                      </td>
-                      <td>
-                        <span className={`delivery delivery-${latest.outcome}`}>{OUTCOME_LABELS[latest.outcome] ?? latest.outcome}</span>
-                      </td>
-                      <td>{attempts}</td>
-                      <td>{responseText(latest)}</td>
-                      <td>{when(latest.attempted_at)}</td>
-                      <td>{latest.next_attempt_at ? when(latest.next_attempt_at) : <span className="muted">none</span>}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <DataTable label={`Deliveries to ${webhook.url}`} caption={`Deliveries to ${webhook.url}, newest first`} columns={['Event', 'Status', 'Attempts', 'Last response', 'Last attempt', 'Next attempt']}>
+              {events.map(({ eventId, eventType, attempts, latest }) => (
+                <tr key={eventId}>
+                  <td>
+                    <code>{eventType}</code> <span className="muted small">{eventId}</span>
+                  </td>
+                  <td>
+                    <span className={`delivery delivery-${latest.outcome}`}>{OUTCOME_LABELS[latest.outcome] ?? latest.outcome}</span>
+                  </td>
+                  <td>{attempts}</td>
+                  <td>{responseText(latest)}</td>
+                  <td>{when(latest.attempted_at)}</td>
+                  <td>{latest.next_attempt_at ? when(latest.next_attempt_at) : <span className="muted">none</span>}</td>
+                </tr>
+              ))}
+            </DataTable>
             </>
           );
         }}

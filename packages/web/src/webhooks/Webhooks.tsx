@@ -8,7 +8,7 @@ import { formatInstant } from '../time/format.js';
 import { Await, Empty } from '../shared/feedback.js';
 import { useWrite } from '../shared/query.js';
 import { webhookKeys, webhooksQuery } from './queries.js';
-import { TableWrap } from '../shared/table-wrap.js';
+import { DataTable } from '../shared/DataTable.js';
 import { WebhookDeliveries } from './WebhookDeliveries.js';
 import { WebhookForm } from './WebhookForm.js';
 import { eventsText } from './webhook-events.js';
@@ -65,42 +65,29 @@ export function WebhooksSection() {
             items.length === 0 ? (
               <Empty>No webhook endpoints yet; add one below.</Empty>
             ) : (
-              <TableWrap label="Webhook endpoint list">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">URL</th>
-                      <th scope="col">Events</th>
-                      <th scope="col">State</th>
-                      <th scope="col">Added</th>
-                      <th scope="col">Actions</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {items.map((w) => (
-                      <tr key={w.id}>
-                        <td>
-                          <code className="url">{w.url}</code>
-                          {w.description && <div className="muted small">{w.description}</div>}
-                        </td>
-                        <td>{eventsText(w.events)}</td>
-                        <td>{w.active ? 'active' : 'inactive'}</td>
-                        <td>
-                          <time dateTime={w.created_at}>{formatInstant(w.created_at, zone)}</time>
-                        </td>
-                        <td>
-                          <div className="actions">
-                            {action('Delivery log', w, () => setMode({ kind: 'log', id: w.id }))}
-                            {action('Edit', w, () => setMode({ kind: 'edit', id: w.id }))}
-                            {action(w.active ? 'Deactivate' : 'Activate', w, () => void setActive(w, !w.active))}
-                            {action('Delete', w, () => setMode({ kind: 'delete', id: w.id }))}
-                          </div>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableWrap>
+              <DataTable label="Webhook endpoint list" columns={['URL', 'Events', 'State', 'Added', 'Actions']}>
+                {items.map((w) => (
+                  <tr key={w.id}>
+                    <td>
+                      <code className="url">{w.url}</code>
+                      {w.description && <div className="muted small">{w.description}</div>}
+                    </td>
+                    <td>{eventsText(w.events)}</td>
+                    <td>{w.active ? 'active' : 'inactive'}</td>
+                    <td>
+                      <time dateTime={w.created_at}>{formatInstant(w.created_at, zone)}</time>
+                    </td>
+                    <td>
+                      <div className="actions">
+                        {action('Delivery log', w, () => setMode({ kind: 'log', id: w.id }))}
+                        {action('Edit', w, () => setMode({ kind: 'edit', id: w.id }))}
+                        {action(w.active ? 'Deactivate' : 'Activate', w, () => void setActive(w, !w.active))}
+                        {action('Delete', w, () => setMode({ kind: 'delete', id: w.id }))}
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
             )
           }
         </Await>
