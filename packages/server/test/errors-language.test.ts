@@ -111,4 +111,22 @@ describe.each(DATABASE_KINDS)('error messages in the reader\'s language on %s', 
       message: 'Content-Type „text/plain“ wird hier nicht akzeptiert; senden Sie JSON mit „Content-Type: application/json“.',
     });
   });
+
+  it('says which roles may act, and the caller\'s own, in the caller\'s language', async () => {
+    const cookie = await service.signIn(GERMAN_AGENT);
+    const response = await service.request(cookie, {
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { email: 'jonas.weber@hourglass.example', name: 'Jonas Weber', role: 'agent' },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error).toEqual({ code: 'forbidden', message: 'Nur Manager und Administratoren dürfen das; Sie sind als Agent angemeldet.' });
+    const english = await service.request(cookie, {
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { 'accept-language': 'en' },
+      payload: { email: 'jonas.weber@hourglass.example', name: 'Jonas Weber', role: 'agent' },
+    });
+    expect(english.json().error.message).toBe('Only admin or manager users may create users; you are signed in as agent.');
+  });
 });

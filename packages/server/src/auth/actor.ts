@@ -38,6 +38,10 @@ export function requireActor(request: FastifyRequest): Actor {
 
 export function requireRole(actor: Actor, roles: readonly Role[], action: string): void {
   if (!roles.includes(actor.role)) {
-    throw new AppError('forbidden', `Only ${roles.join(' or ')} users may ${action}; you are signed in as ${actor.role}.`);
+    // Other languages name the roles and the caller's role; the English message also names the action.
+    const set = [...roles].sort().join(' ');
+    const id = set === 'admin manager' ? 'error.roleRequired.adminOrManager' : set === 'admin' ? 'error.roleRequired.admin' : undefined;
+    const message = `Only ${roles.join(' or ')} users may ${action}; you are signed in as ${actor.role}.`;
+    throw new AppError('forbidden', message, undefined, id ? { id, values: { role: actor.role } } : undefined);
   }
 }
