@@ -12,6 +12,12 @@ describe("the service's clock in the browser", () => {
     expect(offsetOf({ sentAt: 1_000, serverNow: 5_000_050, receivedAt: 1_100 })).toBe(5_000_050 - 1_050);
   });
 
+  it('keeps now in whole milliseconds when the round trip took an odd number of them', () => {
+    vi.useFakeTimers({ now: Date.parse('2026-12-02T03:00:00Z'), toFake: ['Date'] });
+    setServerOffset(offsetOf({ sentAt: 1_000, serverNow: 5_000_000, receivedAt: 1_001 }));
+    expect(Number.isInteger(serverNow())).toBe(true);
+  });
+
   it("reads now on the service's clock after measuring it, and keeps the last offset when the service is unreachable", async () => {
     vi.useFakeTimers({ now: Date.parse('2026-12-02T03:00:00Z'), toFake: ['Date'] });
     const far = Date.parse('2031-06-01T12:00:00Z');

@@ -24,8 +24,9 @@ export function serverNow(): number {
   return Date.now() + offset;
 }
 
+/** Whole milliseconds: a half-millisecond offset would make "now" a fraction Temporal refuses as an instant. */
 export function setServerOffset(ms: number): void {
-  offset = Number.isFinite(ms) ? ms : 0;
+  offset = Number.isFinite(ms) ? Math.round(ms) : 0;
 }
 
 /**
