@@ -129,4 +129,16 @@ describe.each(DATABASE_KINDS)('error messages in the reader\'s language on %s', 
     });
     expect(english.json().error.message).toBe('Only admin or manager users may create users; you are signed in as agent.');
   });
+
+  it('refuses changes to a profile in the caller\'s language, naming the roles', async () => {
+    const manager = await service.signIn('manager@hourglass.example');
+    const admin = await service.db.selectFrom('users').select('id').where('email', '=', ADMIN).executeTakeFirstOrThrow();
+    const response = await service.request(manager, { method: 'PATCH', url: `/api/v1/users/${admin.id}`, headers: { 'accept-language': 'ru' }, payload: { name: 'Morgan' } });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.message).toBe('Роль «менеджер» не позволяет изменять профиль этого пользователя («администратор»).');
+    const customer = await service.signIn(CUSTOMER_A);
+    const own = await service.db.selectFrom('users').select('id').where('email', '=', CUSTOMER_A).executeTakeFirstOrThrow();
+    const role = await service.request(customer, { method: 'PATCH', url: `/api/v1/users/${own.id}`, headers: { 'accept-language': 'pt-BR' }, payload: { role: 'admin' } });
+    expect(role.json().error.message).toBe('Você não pode alterar os seus próprios campos role; peça a um administrador.');
+  });
 });

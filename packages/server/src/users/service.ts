@@ -54,7 +54,7 @@ export async function getVisibleUser(db: Kysely<Database>, actor: Actor, id: str
 export async function createUser(db: Kysely<Database>, clock: Clock, actor: Actor, input: CreateUserInput): Promise<User> {
   requireRole(actor, ['admin', 'manager'], 'create users');
   if (!MANAGEABLE_BY[actor.role].includes(input.role)) {
-    throw new AppError('forbidden', `A ${actor.role} may not create ${input.role} users.`);
+    throw AppError.translated('forbidden', { id: 'error.users.mayNotCreateRole', values: { actorRole: actor.role, role: input.role } });
   }
   await checkAccountFits(db, actor, input.role, input.account_id ?? null, 'body.account_id');
   if (input.manager_id) await checkStaffUser(db, actor, input.manager_id, 'body.manager_id');
@@ -92,9 +92,9 @@ export async function updateUser(db: Kysely<Database>, clock: Clock, actor: Acto
   const canManage = MANAGEABLE_BY[actor.role].includes(user.role) && (input.role === undefined || MANAGEABLE_BY[actor.role].includes(input.role));
   if (!canManage) {
     const notSelfEditable = fields.filter((f) => !SELF_EDITABLE.has(f));
-    if (!self) throw new AppError('forbidden', `A ${actor.role} may not change this ${user.role}'s profile.`);
+    if (!self) throw AppError.translated('forbidden', { id: 'error.users.mayNotChangeProfile', values: { actorRole: actor.role, role: user.role } });
     if (notSelfEditable.length > 0) {
-      throw new AppError('forbidden', `You may not change your own ${notSelfEditable.join(', ')}; ask an administrator.`);
+      throw AppError.translated('forbidden', { id: 'error.users.notSelfEditable', values: { fields: notSelfEditable.join(', ') } });
     }
   }
   if (input.role !== undefined && input.role !== user.role && (input.role === 'customer') !== (user.role === 'customer')) {
