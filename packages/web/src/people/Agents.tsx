@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Team, User } from '../api/types.js';
 import { loadAll, loadStaffUsers } from '../shared/paging.js';
 import { hoursNow } from './hours.js';
+import { presenceLabel, roleLabel } from './labels.js';
 import { zoneLabel } from '../time/format.js';
 import { Await, Empty } from '../shared/feedback.js';
 import { useNow } from '../shared/hooks.js';
@@ -24,40 +26,57 @@ async function loadStaff(signal: AbortSignal): Promise<Staff> {
 
 /** The agents with their zone, weekly hours, presence, languages and teams; one at a time can be changed. */
 export function AgentsSection() {
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id }, values);
   const now = useNow(60_000);
   const loaded = useQuery({ queryKey: peopleKeys.staff, queryFn: ({ signal }) => loadStaff(signal) });
   const [editing, setEditing] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const staff = loaded.data ?? null;
   const person = staff?.people.find((p) => p.id === editing);
-  const teamsOf = (id: string) => (staff?.teams ?? []).filter((t) => t.member_ids.includes(id)).map((t) => t.name);
+  const teamsOf = (id: string) => (staff?.teams ?? []).filter((team) => team.member_ids.includes(id)).map((team) => team.name);
+  const columns = [
+    t('people.agents.columnName'),
+    t('people.agents.columnRole'),
+    t('people.agents.columnZone'),
+    t('people.agents.columnPresence'),
+    t('people.agents.columnWeeklyHours'),
+    t('people.agents.columnNow'),
+    t('people.agents.columnLanguages'),
+    t('people.agents.columnTeams'),
+    { header: t('people.agents.columnActions'), hidden: true as const },
+  ];
 
   return (
     <>
       <section aria-labelledby="agents-heading" className="panel">
-        <h2 id="agents-heading">Agents and their hours</h2>
+        <h2 id="agents-heading">
+          <FormattedMessage id="people.agents.heading" />
+        </h2>
         <div aria-live="polite">{saved && <p className="ok-text">{saved}</p>}</div>
         <Await query={loaded}>
           {({ people }) =>
             people.length === 0 ? (
-              <Empty>No agents yet.</Empty>
+              <Empty>
+                <FormattedMessage id="people.agents.empty" />
+              </Empty>
             ) : (
-              <DataTable label="Agent list" columns={['Name', 'Role', 'Zone', 'Presence', 'Weekly hours', 'Now', 'Languages', 'Teams', { header: 'Actions', hidden: true }]}>
+              <DataTable label={t('people.agents.tableLabel')} columns={columns}>
                 {people.map((u) => (
                   <tr key={u.id} aria-current={u.id === editing ? 'true' : undefined}>
                     <td>{u.name}</td>
-                    <td>{u.role}</td>
+                    <td>{roleLabel(u.role)}</td>
                     <td>{zoneLabel(u.zone, now)}</td>
                     <td>
-                      <span className={`presence presence-${u.presence}`}>{u.presence}</span>
+                      <span className={`presence presence-${u.presence}`}>{presenceLabel(u.presence)}</span>
                     </td>
                     <td>{summarizeHours(u.working_hours)}</td>
                     <td>{hoursNow(u, now)}</td>
                     <td>{u.languages.join(', ')}</td>
-                    <td>{teamsOf(u.id).join(', ') || <span className="muted">none</span>}</td>
+                    <td>{teamsOf(u.id).join(', ') || <span className="muted">{t('people.agents.noTeams')}</span>}</td>
                     <td>
-                      <button type="button" onClick={() => { setEditing(u.id); setSaved(null); }} aria-label={`Edit ${u.name}`}>
-                        Edit
+                      <button type="button" onClick={() => { setEditing(u.id); setSaved(null); }} aria-label={t('people.agents.editLabel', { name: u.name })}>
+                        {t('people.agents.edit')}
                       </button>
                     </td>
                   </tr>
@@ -69,13 +88,13 @@ export function AgentsSection() {
       </section>
       {person && staff && (
         <section aria-labelledby="agent-edit-heading" className="panel" key={person.id}>
-          <h2 id="agent-edit-heading">{person.name}: presence, zone, hours, languages and teams</h2>
+          <h2 id="agent-edit-heading">{t('people.agents.editorHeading', { name: person.name })}</h2>
           <AgentEditor
             person={person}
             teams={staff.teams}
             onCancel={() => setEditing(null)}
             onSaved={(updated) => {
-              setSaved(`${updated.name}'s changes are saved.`);
+              setSaved(t('people.agents.saved', { name: updated.name }));
               setEditing(null);
             }}
           />
