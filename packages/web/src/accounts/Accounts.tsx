@@ -58,7 +58,7 @@ export function AccountsSection() {
           <FormattedMessage id="accounts.list.heading" />
         </h2>
         <div aria-live="polite">{saved && <p className="ok-text">{saved}</p>}</div>
-        <Await query={accounts}>
+        <Await query={accounts} label={t('accounts.list.loading')}>
           {({ accounts }) =>
             accounts.length === 0 ? (
               <Empty>

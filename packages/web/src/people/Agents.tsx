@@ -54,7 +54,7 @@ export function AgentsSection() {
           <FormattedMessage id="people.agents.heading" />
         </h2>
         <div aria-live="polite">{saved && <p className="ok-text">{saved}</p>}</div>
-        <Await query={loaded}>
+        <Await query={loaded} label={t('people.agents.loading')}>
           {({ people }) =>
             people.length === 0 ? (
               <Empty>

@@ -39,7 +39,7 @@ export function OutOfOfficeRanges({ person }: { person: User }) {
         <FormattedMessage id="people.outOfOffice.heading" />
       </h3>
       <div aria-live="polite">{notice && <p className="muted">{notice}</p>}</div>
-      <Await query={ranges}>
+      <Await query={ranges} label={intl.formatMessage({ id: 'people.outOfOffice.loading' })}>
         {({ items }) =>
           items.length === 0 ? (
             <p className="muted">
