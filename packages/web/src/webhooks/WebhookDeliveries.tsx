@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { FormattedMessage, type IntlShape, useIntl } from 'react-intl';
 import { http, ok } from '../api/http.js';
 import type { Webhook, WebhookDelivery } from '../api/types.js';
 import { useSession } from '../session/session.js';
@@ -6,7 +7,7 @@ import { formatInstant, zoneLabel } from '../time/format.js';
 import { Await, Empty } from '../shared/feedback.js';
 import { webhookKeys } from './queries.js';
 import { DataTable } from '../shared/DataTable.js';
-import { OUTCOME_LABELS } from './webhook-events.js';
+import { outcomeLabel } from './webhook-events.js';
 
 /** One event's deliveries: its latest attempt and how many were made. */
 export interface DeliveredEvent {
@@ -30,9 +31,9 @@ export function byEvent(log: WebhookDelivery[]): DeliveredEvent[] {
   return [...events.values()];
 }
 
-function responseText(d: WebhookDelivery): string {
-  if (d.status_code !== null) return `HTTP ${d.status_code}`;
-  return d.error ? `no answer: ${d.error}` : 'no answer';
+function responseText(intl: IntlShape, d: WebhookDelivery): string {
+  if (d.status_code !== null) return intl.formatMessage({ id: 'webhooks.deliveries.status' }, { status: d.status_code });
+  return d.error ? intl.formatMessage({ id: 'webhooks.deliveries.noAnswerBecause' }, { error: d.error }) : intl.formatMessage({ id: 'webhooks.deliveries.noAnswer' });
 }
 
 /** The most attempts the service lists at once (its log endpoint has no further pages). */
@@ -40,6 +41,7 @@ const DELIVERY_LIMIT = 200;
 
 /** The delivery log of one endpoint: each event's status, attempts, last response and next attempt, in the viewer's zone. */
 export function WebhookDeliveries({ webhook }: { webhook: Webhook }) {
+  const intl = useIntl();
   const { zone } = useSession();
   const deliveries = useQuery({
     queryKey: webhookKeys.deliveries(webhook.id, DELIVERY_LIMIT),
@@ -53,35 +55,54 @@ export function WebhookDeliveries({ webhook }: { webhook: Webhook }) {
   return (
     <section className="deliveries" aria-labelledby={`deliveries-${webhook.id}`}>
       <div className="page-head">
-        <h3 id={`deliveries-${webhook.id}`}>Delivery log of {webhook.url}</h3>
+        <h3 id={`deliveries-${webhook.id}`}>
+          <FormattedMessage id="webhooks.deliveries.heading" values={{ url: webhook.url }} />
+        </h3>
         <button type="button" onClick={() => void deliveries.refetch()}>
-          Refresh the log
+          <FormattedMessage id="webhooks.deliveries.refresh" />
         </button>
       </div>
-      <Await query={deliveries}>
+      <Await query={deliveries} label={intl.formatMessage({ id: 'webhooks.deliveries.loading' })}>
         {({ items }) => {
           const events = byEvent(items);
-          if (events.length === 0) return <Empty>Nothing has been sent to this endpoint yet.</Empty>;
+          if (events.length === 0) {
+            return (
+              <Empty>
+                <FormattedMessage id="webhooks.deliveries.empty" />
+              </Empty>
+            );
+          }
           return (
             <>
             {items.length >= DELIVERY_LIMIT && (
               <p className="hint" role="status">
-                Showing the newest {DELIVERY_LIMIT} delivery attempts; older ones are kept in the log but not shown here.
+                <FormattedMessage id="webhooks.deliveries.limited" values={{ count: DELIVERY_LIMIT }} />
               </p>
             )}
-            <DataTable label={`Deliveries to ${webhook.url}`} caption={`Deliveries to ${webhook.url}, newest first`} columns={['Event', 'Status', 'Attempts', 'Last response', 'Last attempt', 'Next attempt']}>
+            <DataTable
+              label={intl.formatMessage({ id: 'webhooks.deliveries.label' }, { url: webhook.url })}
+              caption={intl.formatMessage({ id: 'webhooks.deliveries.caption' }, { url: webhook.url })}
+              columns={[
+                intl.formatMessage({ id: 'webhooks.deliveries.eventColumn' }),
+                intl.formatMessage({ id: 'webhooks.deliveries.statusColumn' }),
+                intl.formatMessage({ id: 'webhooks.deliveries.attemptsColumn' }),
+                intl.formatMessage({ id: 'webhooks.deliveries.lastResponseColumn' }),
+                intl.formatMessage({ id: 'webhooks.deliveries.lastAttemptColumn' }),
+                intl.formatMessage({ id: 'webhooks.deliveries.nextAttemptColumn' }),
+              ]}
+            >
               {events.map(({ eventId, eventType, attempts, latest }) => (
                 <tr key={eventId}>
                   <td>
                     <code>{eventType}</code> <span className="muted small">{eventId}</span>
                   </td>
                   <td>
-                    <span className={`delivery delivery-${latest.outcome}`}>{OUTCOME_LABELS[latest.outcome] ?? latest.outcome}</span>
+                    <span className={`delivery delivery-${latest.outcome}`}>{outcomeLabel(latest.outcome, intl)}</span>
                   </td>
-                  <td>{attempts}</td>
-                  <td>{responseText(latest)}</td>
+                  <td>{intl.formatNumber(attempts)}</td>
+                  <td>{responseText(intl, latest)}</td>
                   <td>{when(latest.attempted_at)}</td>
-                  <td>{latest.next_attempt_at ? when(latest.next_attempt_at) : <span className="muted">none</span>}</td>
+                  <td>{latest.next_attempt_at ? when(latest.next_attempt_at) : <span className="muted">{intl.formatMessage({ id: 'webhooks.deliveries.noNextAttempt' })}</span>}</td>
                 </tr>
               ))}
             </DataTable>

@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { http, ok } from '../api/http.js';
 import type { CreatedWebhook, Webhook, WebhookEvent } from '../api/types.js';
 import { errorsFrom, FieldError, type FieldErrors, TextField, FormActions } from '../shared/fields.js';
 import { useWrite } from '../shared/query.js';
 import { webhookKeys } from './queries.js';
-import { WEBHOOK_EVENTS } from './webhook-events.js';
+import { eventLabel, WEBHOOK_EVENTS } from './webhook-events.js';
 
 const FIELDS = ['url', 'description', 'events', 'active'] as const;
 
@@ -13,6 +14,7 @@ const FIELDS = ['url', 'description', 'events', 'active'] as const;
  * shown at the field. A new endpoint's answer carries the signing secret, handed to `onSaved`.
  */
 export function WebhookForm({ webhook, onSaved, onCancel }: { webhook?: Webhook; onSaved: (saved: Webhook | CreatedWebhook) => void; onCancel?: () => void }) {
+  const intl = useIntl();
   const prefix = webhook ? `webhook-${webhook.id}` : 'webhook-new';
   const [url, setUrl] = useState(webhook?.url ?? '');
   const [description, setDescription] = useState(webhook?.description ?? '');
@@ -33,12 +35,12 @@ export function WebhookForm({ webhook, onSaved, onCancel }: { webhook?: Webhook;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (url.trim() === '') {
-      setErrors({ url: 'Give the address that receives the events, such as https://example.com/hooks/hourglass.' });
+      setErrors({ url: intl.formatMessage({ id: 'webhooks.form.urlMissing' }, { example: 'https://example.com/hooks/hourglass' }) });
       return;
     }
     setErrors({});
     setBusy(true);
-    const ordered = WEBHOOK_EVENTS.map((e) => e.id).filter((id) => events.includes(id));
+    const ordered = WEBHOOK_EVENTS.filter((id) => events.includes(id));
     try {
       onSaved(await save.mutateAsync({ url: url.trim(), description: description.trim(), events: ordered, active }));
       if (!webhook) {
@@ -55,29 +57,36 @@ export function WebhookForm({ webhook, onSaved, onCancel }: { webhook?: Webhook;
   };
 
   return (
-    <form className="stacked-form" onSubmit={submit} noValidate aria-label={webhook ? `Change ${webhook.url}` : 'Add an endpoint'}>
+    <form
+      className="stacked-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={webhook ? intl.formatMessage({ id: 'webhooks.form.changeLabel' }, { url: webhook.url }) : intl.formatMessage({ id: 'webhooks.form.addLabel' })}
+    >
       <TextField
         id={`${prefix}-url`}
-        label="URL"
+        label={intl.formatMessage({ id: 'webhooks.form.url' })}
         required
         inputMode="url"
         value={url}
         onChange={setUrl}
         error={errors.url}
-        hint="Where events are POSTed, signed with the endpoint's secret. Use https."
+        hint={intl.formatMessage({ id: 'webhooks.form.urlHint' })}
       />
-      <TextField id={`${prefix}-description`} label="Description" value={description} onChange={setDescription} error={errors.description} />
+      <TextField id={`${prefix}-description`} label={intl.formatMessage({ id: 'webhooks.form.description' })} value={description} onChange={setDescription} error={errors.description} />
       <fieldset aria-describedby={`${prefix}-events-hint${errors.events ? ` ${prefix}-events-error` : ''}`}>
-        <legend>Events</legend>
+        <legend>
+          <FormattedMessage id="webhooks.form.events" />
+        </legend>
         <p id={`${prefix}-events-hint`} className="hint">
-          Choose none to receive every event.
+          <FormattedMessage id="webhooks.form.eventsHint" />
         </p>
         <ul className="plain checks">
-          {WEBHOOK_EVENTS.map((e) => (
-            <li key={e.id}>
+          {WEBHOOK_EVENTS.map((id) => (
+            <li key={id}>
               <label>
-                <input type="checkbox" checked={events.includes(e.id)} onChange={(ev) => toggle(e.id, ev.target.checked)} /> <code>{e.id}</code>{' '}
-                <span className="muted">{e.label}</span>
+                <input type="checkbox" checked={events.includes(id)} onChange={(ev) => toggle(id, ev.target.checked)} /> <code>{id}</code>{' '}
+                <span className="muted">{eventLabel(id, intl)}</span>
               </label>
             </li>
           ))}
@@ -86,14 +95,15 @@ export function WebhookForm({ webhook, onSaved, onCancel }: { webhook?: Webhook;
       </fieldset>
       <div className="field">
         <label className="check">
-          <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} aria-describedby={`${prefix}-active-hint`} /> Active
+          <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} aria-describedby={`${prefix}-active-hint`} />{' '}
+          <FormattedMessage id="webhooks.form.active" />
         </label>
         <p id={`${prefix}-active-hint`} className="hint">
-          An inactive endpoint keeps its log but receives nothing.
+          <FormattedMessage id="webhooks.form.activeHint" />
         </p>
         <FieldError id={`${prefix}-active-error`} message={errors.active} />
       </div>
-      <FormActions label={webhook ? 'Save the endpoint' : 'Add the endpoint'} busy={busy} error={errors['']} onCancel={onCancel} />
+      <FormActions label={intl.formatMessage({ id: webhook ? 'webhooks.form.save' : 'webhooks.form.add' })} busy={busy} error={errors['']} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { messageOf } from '../api/client.js';
 import { http, ok } from '../api/http.js';
 import type { CreatedWebhook, Webhook } from '../api/types.js';
@@ -15,8 +16,18 @@ import { eventsText } from './webhook-events.js';
 
 type Mode = { kind: 'none' } | { kind: 'edit'; id: string } | { kind: 'delete'; id: string } | { kind: 'log'; id: string };
 
+/** The row actions: the button's words, and its name for a screen reader (with the endpoint's URL). */
+const ACTIONS = {
+  log: { label: 'webhooks.list.deliveryLog', named: 'webhooks.list.deliveryLogUrl' },
+  edit: { label: 'webhooks.list.edit', named: 'webhooks.list.editUrl' },
+  activate: { label: 'webhooks.list.activate', named: 'webhooks.list.activateUrl' },
+  deactivate: { label: 'webhooks.list.deactivate', named: 'webhooks.list.deactivateUrl' },
+  delete: { label: 'webhooks.list.delete', named: 'webhooks.list.deleteUrl' },
+} as const;
+
 /** Webhook endpoints: list, add (the secret shown once), change, switch off, delete, and each one's delivery log. */
 export function WebhooksSection() {
+  const intl = useIntl();
   const { zone } = useSession();
   const webhooks = useQuery(webhooksQuery);
   const affected = () => [webhookKeys.all];
@@ -31,7 +42,7 @@ export function WebhooksSection() {
   const setActive = async (webhook: Webhook, active: boolean) => {
     try {
       const saved = await switchOn.mutateAsync({ webhook, active });
-      setNotice({ ok: true, text: `${saved.url} is ${active ? 'active again' : 'switched off; it keeps its log'}.` });
+      setNotice({ ok: true, text: intl.formatMessage({ id: active ? 'webhooks.list.activated' : 'webhooks.list.deactivated' }, { url: saved.url }) });
     } catch (caught) {
       setNotice({ ok: false, text: messageOf(caught) });
     }
@@ -41,48 +52,62 @@ export function WebhooksSection() {
     try {
       await deleteOne.mutateAsync(webhook);
       setMode({ kind: 'none' });
-      setNotice({ ok: true, text: `${webhook.url} and its delivery log are deleted.` });
+      setNotice({ ok: true, text: intl.formatMessage({ id: 'webhooks.list.deleted' }, { url: webhook.url }) });
     } catch (caught) {
       setNotice({ ok: false, text: messageOf(caught) });
     }
   };
 
-  const action = (label: string, webhook: Webhook, onClick: () => void) => (
-    <button type="button" onClick={onClick} aria-label={`${label}: ${webhook.url}`}>
-      {label}
+  const action = (kind: keyof typeof ACTIONS, webhook: Webhook, onClick: () => void) => (
+    <button type="button" onClick={onClick} aria-label={intl.formatMessage({ id: ACTIONS[kind].named }, { url: webhook.url })}>
+      {intl.formatMessage({ id: ACTIONS[kind].label })}
     </button>
   );
+
+  const columns = [
+    intl.formatMessage({ id: 'webhooks.list.urlColumn' }),
+    intl.formatMessage({ id: 'webhooks.list.eventsColumn' }),
+    intl.formatMessage({ id: 'webhooks.list.stateColumn' }),
+    intl.formatMessage({ id: 'webhooks.list.addedColumn' }),
+    intl.formatMessage({ id: 'webhooks.list.actionsColumn' }),
+  ];
 
   return (
     <>
       <section aria-labelledby="webhooks-heading" className="panel">
-        <h2 id="webhooks-heading">Webhook endpoints</h2>
-        <p className="hint">Each event is POSTed to every active endpoint that takes it, signed with the endpoint's secret (Hourglass-Signature header).</p>
+        <h2 id="webhooks-heading">
+          <FormattedMessage id="webhooks.list.heading" />
+        </h2>
+        <p className="hint">
+          <FormattedMessage id="webhooks.list.hint" />
+        </p>
         <div aria-live="polite">{notice && <p className={notice.ok ? 'ok-text' : 'field-error'}>{notice.text}</p>}</div>
         {created?.secret && <SecretNotice webhook={created} onDone={() => setCreated(null)} />}
-        <Await query={webhooks}>
+        <Await query={webhooks} label={intl.formatMessage({ id: 'webhooks.list.loading' })}>
           {() =>
             items.length === 0 ? (
-              <Empty>No webhook endpoints yet; add one below.</Empty>
+              <Empty>
+                <FormattedMessage id="webhooks.list.empty" />
+              </Empty>
             ) : (
-              <DataTable label="Webhook endpoint list" columns={['URL', 'Events', 'State', 'Added', 'Actions']}>
+              <DataTable label={intl.formatMessage({ id: 'webhooks.list.label' })} columns={columns}>
                 {items.map((w) => (
                   <tr key={w.id}>
                     <td>
                       <code className="url">{w.url}</code>
                       {w.description && <div className="muted small">{w.description}</div>}
                     </td>
-                    <td>{eventsText(w.events)}</td>
-                    <td>{w.active ? 'active' : 'inactive'}</td>
+                    <td>{eventsText(w.events, intl)}</td>
+                    <td>{intl.formatMessage({ id: w.active ? 'webhooks.list.active' : 'webhooks.list.inactive' })}</td>
                     <td>
                       <time dateTime={w.created_at}>{formatInstant(w.created_at, zone)}</time>
                     </td>
                     <td>
                       <div className="actions">
-                        {action('Delivery log', w, () => setMode({ kind: 'log', id: w.id }))}
-                        {action('Edit', w, () => setMode({ kind: 'edit', id: w.id }))}
-                        {action(w.active ? 'Deactivate' : 'Activate', w, () => void setActive(w, !w.active))}
-                        {action('Delete', w, () => setMode({ kind: 'delete', id: w.id }))}
+                        {action('log', w, () => setMode({ kind: 'log', id: w.id }))}
+                        {action('edit', w, () => setMode({ kind: 'edit', id: w.id }))}
+                        {action(w.active ? 'deactivate' : 'activate', w, () => void setActive(w, !w.active))}
+                        {action('delete', w, () => setMode({ kind: 'delete', id: w.id }))}
                       </div>
                     </td>
                   </tr>
@@ -94,14 +119,16 @@ export function WebhooksSection() {
         {chosen && mode.kind === 'delete' && <ConfirmDelete webhook={chosen} onConfirm={() => void remove(chosen)} onCancel={() => setMode({ kind: 'none' })} />}
         {chosen && mode.kind === 'edit' && (
           <div className="edit-box">
-            <h3>Change {chosen.url}</h3>
+            <h3>
+              <FormattedMessage id="webhooks.list.editHeading" values={{ url: chosen.url }} />
+            </h3>
             <WebhookForm
               key={chosen.id}
               webhook={chosen}
               onCancel={() => setMode({ kind: 'none' })}
               onSaved={(saved) => {
                 setMode({ kind: 'none' });
-                setNotice({ ok: true, text: `${saved.url} is saved.` });
+                setNotice({ ok: true, text: intl.formatMessage({ id: 'webhooks.list.saved' }, { url: saved.url }) });
               }}
             />
           </div>
@@ -109,7 +136,9 @@ export function WebhooksSection() {
         {chosen && mode.kind === 'log' && <WebhookDeliveries key={chosen.id} webhook={chosen} />}
       </section>
       <section aria-labelledby="webhook-add-heading" className="panel">
-        <h2 id="webhook-add-heading">Add an endpoint</h2>
+        <h2 id="webhook-add-heading">
+          <FormattedMessage id="webhooks.list.addHeading" />
+        </h2>
         <WebhookForm
           onSaved={(saved) => {
             if ('secret' in saved) setCreated(saved);
@@ -127,13 +156,13 @@ function SecretNotice({ webhook, onDone }: { webhook: CreatedWebhook; onDone: ()
   return (
     <div ref={box} className="notice notice-ok secret" role="status" tabIndex={-1} aria-labelledby="secret-heading">
       <p id="secret-heading">
-        <strong>{webhook.url} is added.</strong> Its signing secret is shown only now; store it with the receiver:
+        <FormattedMessage id="webhooks.list.created" values={{ url: webhook.url, strong: (chunks) => <strong>{chunks}</strong> }} />
       </p>
       <p>
         <code className="secret-value">{webhook.secret}</code>
       </p>
       <button type="button" onClick={onDone}>
-        I have stored the secret
+        <FormattedMessage id="webhooks.list.secretStored" />
       </button>
     </div>
   );
@@ -145,14 +174,14 @@ function ConfirmDelete({ webhook, onConfirm, onCancel }: { webhook: Webhook; onC
   return (
     <div className="notice notice-warning" role="group" aria-labelledby="confirm-delete-text">
       <p id="confirm-delete-text">
-        Delete {webhook.url} and its delivery log? Events are no longer sent to it, and this cannot be undone.
+        <FormattedMessage id="webhooks.list.confirmDelete" values={{ url: webhook.url }} />
       </p>
       <div className="actions">
         <button ref={first} type="button" onClick={onCancel}>
-          Keep it
+          <FormattedMessage id="webhooks.list.keep" />
         </button>
         <button type="button" className="danger" onClick={onConfirm}>
-          Delete the endpoint
+          <FormattedMessage id="webhooks.list.deleteConfirmed" />
         </button>
       </div>
     </div>
