@@ -1,14 +1,9 @@
 import { Link, useLocation } from 'wouter';
 import { useSession } from '../session/session.js';
-import { useQuery } from '@tanstack/react-query';
-import { Await } from '../shared/feedback.js';
 import { usePageTitle } from '../shared/hooks.js';
 import { AccountsSection } from '../accounts/Accounts.js';
 import { AgentsSection } from '../people/Agents.js';
-import { CalendarsSection } from '../policy/Calendars.js';
-import { PackUpload } from '../policy/PackUpload.js';
-import { PolicyPacks } from '../policy/PolicyPacks.js';
-import { policiesQuery } from '../policy/queries.js';
+import { CalendarArea, PolicyArea } from '../policy/PolicyArea.js';
 import { WebhooksSection } from '../webhooks/Webhooks.js';
 
 const SECTIONS = [
@@ -61,31 +56,5 @@ export default function AdminRoutes() {
       {section.path === '/admin/policies' && <PolicyArea />}
       {section.path === '/admin/calendars' && <CalendarArea />}
     </div>
-  );
-}
-
-/** The packs with their versions, and a pack file check. */
-function PolicyArea() {
-  const policies = useQuery(policiesQuery);
-  return (
-    <>
-      <section aria-labelledby="policies-heading" className="panel">
-        <h2 id="policies-heading">Packs and their versions</h2>
-        <Await query={policies}>
-          {({ items }) => <PolicyPacks packs={items} />}
-        </Await>
-      </section>
-      <PackUpload />
-    </>
-  );
-}
-
-/** The calendars of the packs in force: next open hours and a month view. */
-function CalendarArea() {
-  const policies = useQuery(policiesQuery);
-  return (
-    <Await query={policies}>
-      {({ items }) => <CalendarsSection packs={items} />}
-    </Await>
   );
 }
