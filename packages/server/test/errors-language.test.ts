@@ -21,6 +21,7 @@ describe.each(DATABASE_KINDS)('error messages in the reader\'s language on %s', 
     const response = await service.request(null, { method: 'POST', url: '/api/v1/session', headers: german, payload: { email: ADMIN, password: 'wrong-password' } });
     expect(response.statusCode).toBe(401);
     expect(response.json()).toEqual({ error: { code: 'invalid_credentials', message: 'E-Mail-Adresse oder Passwort ist falsch.' } });
+    expect(response.headers.vary).toContain('Accept-Language');
   });
 
   it('keeps English for a request that names no language the desk speaks, and for English', async () => {

@@ -28,6 +28,7 @@ describe.each(DATABASE_KINDS)('due-time explanations in the reader\'s language o
       headers: { 'accept-language': language },
     });
     expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers.vary).toContain('Accept-Language');
     return response.json() as { closed: { reason: string; name: string | null; label: string; local_name: string | null }[] };
   };
 

@@ -4,7 +4,7 @@ import { unsupportedMediaTypeMessage } from './security/content-types.js';
 import { isConnectionLoss } from '../db/errors.js';
 import { AppError, defaultMessage, type ErrorCode, type ErrorIssue, type LocalizedText, statusOf } from '../errors.js';
 import { translator, type Locale } from '../i18n/index.js';
-import { issuesIn, messageIn, requestLocale, schemaIssueMessage, type SchemaIssue, valueAt } from './error-language.js';
+import { issuesIn, messageIn, requestLocale, schemaIssueMessage, type SchemaIssue, valueAt, varyOnLanguage } from './error-language.js';
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; issues?: ErrorIssue[] };
@@ -60,6 +60,7 @@ export function answerFrameworkError(error: FastifyError, _request: FastifyReque
 
 /** Sends an error answer in `locale` (by default the request's language). */
 export function sendError(reply: FastifyReply, error: AppError, locale: Locale = requestLocale(reply.request)): FastifyReply {
+  varyOnLanguage(reply);
   const body: ErrorBody = { error: { code: error.code, message: messageIn(error, locale) } };
   if (error.issues && error.issues.length > 0) body.error.issues = issuesIn(error.issues, locale);
   return reply.code(error.status).type('application/json; charset=utf-8').send(JSON.stringify(body));

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppError, ErrorIssue } from '../errors.js';
 import { DEFAULT_LOCALE, isLocale, type Locale, negotiateLocale, translator } from '../i18n/index.js';
@@ -11,6 +11,14 @@ export function requestLocale(request: FastifyRequest | undefined): Locale {
   if (!request) return DEFAULT_LOCALE;
   const chosen = request.actor?.locale;
   return negotiateLocale(request.headers['accept-language']) ?? (isLocale(chosen) ? chosen : DEFAULT_LOCALE);
+}
+
+/** Marks an answer whose words follow `Accept-Language`, so caches keep one copy per language. */
+export function varyOnLanguage(reply: FastifyReply): void {
+  const current = reply.getHeader('vary');
+  const listed = (Array.isArray(current) ? current.join(',') : String(current ?? '')).split(',').map((v) => v.trim().toLowerCase());
+  if (listed.includes('accept-language') || listed.includes('*')) return;
+  reply.header('vary', current ? `${Array.isArray(current) ? current.join(', ') : String(current)}, Accept-Language` : 'Accept-Language');
 }
 
 /**

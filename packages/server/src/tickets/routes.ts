@@ -7,7 +7,7 @@ import { pageOf } from '../http/pagination.js';
 import { respondIdempotently } from '../idempotency/http.js';
 import { getVisibleTicket } from './access.js';
 import { explainTicketTarget } from './clocks.js';
-import { requestLocale } from '../http/error-language.js';
+import { requestLocale, varyOnLanguage } from '../http/error-language.js';
 import { describeClosed } from '../sla/explain-text.js';
 import { acknowledgeTicket, reclassifyTicket, updateTicket } from './commands.js';
 import { addComment, listComments } from './comments.js';
@@ -121,11 +121,12 @@ export const ticketRoutes =
     app.get(
       '/tickets/:id/targets/:metric/explain',
       { schema: { tags, summary: "Why a target's due time is what it is: open segments and closed periods", params: TargetParams, response: { 200: ExplanationSchema } } },
-      async (request) => {
+      async (request, reply) => {
         const ticket = await getVisibleTicket(deps.db, requireActor(request), request.params.id);
         const facts = await loadTicketFacts(deps.db, ticket);
         const explained = explainTicketTarget(deps.registry, ticket, facts, request.params.metric, deps.clock.now());
         const locale = requestLocale(request);
+        varyOnLanguage(reply);
         return { ...explained, closed: explained.closed.map((c) => ({ ...c, ...describeClosed(locale, c, explained.zone) })) };
       },
     );
