@@ -4,9 +4,9 @@
  * with the same ICU arguments, complete plurals for each language, sorted keys; and the web app's
  * code names only ids that exist, and every id is named somewhere.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findCatalogFiles, loadCatalogs, readCatalogFile } from '../src/i18n/build/catalogs.js';
@@ -103,6 +103,44 @@ describe("the web app's catalogs", () => {
     expect(unused, 'ids in the en catalogs that no code names').toEqual([]);
   });
 });
+
+describe('the parts of the catalogs', () => {
+  it("give the portal every text it shows without the staff part", () => {
+    const all = loadCatalogs(WEB_SRC).en;
+    const common = loadCatalogs(WEB_SRC, WEB_SRC, 'common').en;
+    const staff = loadCatalogs(WEB_SRC, WEB_SRC, 'staff').en;
+    expect(Object.keys(common).length + Object.keys(staff).length).toBe(Object.keys(all).length);
+    // Every module the portal can load (the staff areas load the staff part with their code, app/App.tsx).
+    const portal = reachable(['main.tsx'], ['app/AdminRoutes.tsx', 'app/ConsoleRoutes.tsx']);
+    expect(portal).toContain('tickets/TicketListPage.tsx');
+    const problems: string[] = [];
+    for (const file of portal) {
+      for (const match of readFileSync(join(WEB_SRC, file), 'utf8').matchAll(/\bid(?::\s*|=)['"]([a-z][a-zA-Z0-9]*(?:\.[a-zA-Z0-9]+){2,})['"]/g)) {
+        if (!(match[1]! in common)) problems.push(`${file}: ${match[1]}`);
+      }
+    }
+    expect(problems, 'texts of portal modules that only the staff part has').toEqual([]);
+  });
+});
+
+/** The modules under src/ that `entries` import, directly or not (type-only imports left out), except `stops`. */
+function reachable(entries: readonly string[], stops: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const queue = [...entries];
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (seen.has(file) || stops.includes(file)) continue;
+    seen.add(file);
+    const text = readFileSync(join(WEB_SRC, file), 'utf8');
+    for (const match of text.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+'(\.[^']+)\.js'|import\('(\.[^']+)\.js'\)/gm)) {
+      const spec = match[1] ?? match[2]!;
+      const base = resolve(join(WEB_SRC, file, '..'), spec);
+      const found = ['.ts', '.tsx'].map((ext) => base + ext).find((path) => existsSync(path));
+      if (found) queue.push(relative(WEB_SRC, found));
+    }
+  }
+  return [...seen];
+}
 
 describe.runIf(existsSync(join(SERVER_MESSAGES, 'en.json')))("the server's catalogs", () => {
   it('have every English id in every locale, with the same arguments, keys sorted', () => {

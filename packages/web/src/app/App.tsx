@@ -6,6 +6,7 @@ import { ApiError, messageOf, SIGNED_OUT_EVENT } from '../api/client.js';
 import { http, ok } from '../api/http.js';
 import type { User } from '../api/types.js';
 import { useAdoptProfileLanguage } from '../i18n/LanguageProvider.js';
+import { requireMessages } from '../i18n/start.js';
 import { LoginPage } from '../session/LoginPage.js';
 import { loginPathFor, safeReturnPath } from '../session/return-path.js';
 import { type Session, SessionContext } from '../session/session.js';
@@ -14,8 +15,9 @@ import { syncServerClock } from '../time/server-clock.js';
 import { Shell } from './Shell.js';
 
 const PortalRoutes = lazy(() => import('./PortalRoutes.js'));
-const ConsoleRoutes = lazy(() => import('./ConsoleRoutes.js'));
-const AdminRoutes = lazy(() => import('./AdminRoutes.js'));
+// The staff areas bring the staff part of the catalogs with their code (the portal never loads it).
+const ConsoleRoutes = lazy(() => Promise.all([import('./ConsoleRoutes.js'), requireMessages('staff')]).then(([module]) => module));
+const AdminRoutes = lazy(() => Promise.all([import('./AdminRoutes.js'), requireMessages('staff')]).then(([module]) => module));
 
 /** How often the service's clock is measured again. */
 const CLOCK_SYNC_MS = 5 * 60_000;

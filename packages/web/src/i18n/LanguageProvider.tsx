@@ -2,9 +2,9 @@
  * The language shown, for the whole app: react-intl's provider over the active formatter, and the
  * way to change language (the switcher, the profile's language once the person is known).
  */
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { type IntlShape, RawIntlProvider } from 'react-intl';
-import { activeLocale } from './active.js';
+import { activeLocale, onActiveLanguage } from './active.js';
 import { type AppLocale, isLocale, type Locale } from './locales.js';
 import { activateLanguage, type StartedLanguage, storeLocale } from './start.js';
 
@@ -28,6 +28,8 @@ export function LanguageProvider({ initial, children }: { initial: StartedLangua
     // A later choice made while this catalog loaded wins.
     if (request === latest.current) setShown({ locale: active.locale, intl: active.intl });
   }, []);
+  // More of the catalogs loaded (a staff area opened): the same language, with the new messages.
+  useEffect(() => onActiveLanguage((language) => setShown((current) => (current.locale === language.locale ? { locale: language.locale, intl: language.intl } : current))), []);
   const control = useMemo(() => ({ locale: shown.locale, pinned: initial.pinned, changeLocale }), [shown.locale, initial.pinned, changeLocale]);
   return (
     <LanguageContext.Provider value={control}>

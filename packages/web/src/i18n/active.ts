@@ -14,6 +14,13 @@ export interface ActiveLanguage {
 
 const cache = createIntlCache();
 let active: ActiveLanguage | null = null;
+const listeners = new Set<(language: ActiveLanguage) => void>();
+
+/** Calls `listener` whenever the active language (or its loaded messages) changes; returns the unsubscribe. */
+export function onActiveLanguage(listener: (language: ActiveLanguage) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
 
 /** The formatter of `locale` over `messages`; a missing message is an error in the console, shown as its id. */
 export function intlFor(locale: AppLocale, messages: Messages): IntlShape {
@@ -25,8 +32,10 @@ function reportIntlError(error: { code?: string; message: string }): void {
 }
 
 export function setActiveLanguage(locale: AppLocale, messages: Messages): ActiveLanguage {
-  active = { locale, intl: intlFor(locale, messages) };
-  return active;
+  const language = { locale, intl: intlFor(locale, messages) };
+  active = language;
+  for (const listener of listeners) listener(language);
+  return language;
 }
 
 /** The active formatter; the app loads a catalog before its first render, so one is always there. */

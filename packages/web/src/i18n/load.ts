@@ -1,30 +1,40 @@
 /**
- * Loads one locale's precompiled catalog. Each locale is its own chunk, so a page downloads only the
- * language it shows (the imports are spelled out for the bundler to split them).
+ * Loads one part of a locale's precompiled catalog (see parts.ts). Each is its own chunk, so a page
+ * downloads only the language it shows, and the portal only the common part (the imports are
+ * spelled out for the bundler to split them).
  */
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { AppLocale } from './locales.js';
+import type { MessagePart } from './parts.js';
 
 export type Messages = Record<string, MessageFormatElement[]>;
+type Loader = () => Promise<{ default: Messages }>;
 
-const loaders: Record<AppLocale, () => Promise<{ default: Messages }>> = {
-  en: () => import('virtual:messages/en'),
-  'pt-BR': () => import('virtual:messages/pt-BR'),
-  de: () => import('virtual:messages/de'),
-  es: () => import('virtual:messages/es'),
-  ru: () => import('virtual:messages/ru'),
-  'en-XA': () => import('virtual:messages/en-XA'),
+const loaders: Record<AppLocale, Record<MessagePart, Loader>> = {
+  en: { common: () => import('virtual:messages/en/common'), staff: () => import('virtual:messages/en/staff') },
+  'pt-BR': { common: () => import('virtual:messages/pt-BR/common'), staff: () => import('virtual:messages/pt-BR/staff') },
+  de: { common: () => import('virtual:messages/de/common'), staff: () => import('virtual:messages/de/staff') },
+  es: { common: () => import('virtual:messages/es/common'), staff: () => import('virtual:messages/es/staff') },
+  ru: { common: () => import('virtual:messages/ru/common'), staff: () => import('virtual:messages/ru/staff') },
+  'en-XA': { common: () => import('virtual:messages/en-XA/common'), staff: () => import('virtual:messages/en-XA/staff') },
 };
 
-const loaded = new Map<AppLocale, Promise<Messages>>();
+const loaded = new Map<string, Promise<Messages>>();
 
-export function loadMessages(locale: AppLocale): Promise<Messages> {
-  let found = loaded.get(locale);
+export function loadMessages(locale: AppLocale, part: MessagePart = 'common'): Promise<Messages> {
+  const key = `${locale}/${part}`;
+  let found = loaded.get(key);
   if (!found) {
-    found = loaders[locale]().then((module) => module.default);
+    found = loaders[locale][part]().then((module) => module.default);
     // A failed download may be retried (the next switch to this language asks again).
-    found.catch(() => loaded.delete(locale));
-    loaded.set(locale, found);
+    found.catch(() => loaded.delete(key));
+    loaded.set(key, found);
   }
   return found;
+}
+
+/** The parts of `locale`'s catalog, merged. */
+export async function loadParts(locale: AppLocale, parts: Iterable<MessagePart>): Promise<Messages> {
+  const catalogs = await Promise.all([...parts].map((part) => loadMessages(locale, part)));
+  return Object.assign({}, ...catalogs) as Messages;
 }

@@ -4,9 +4,10 @@
  * is known), its catalog and, where the browser lacks it, Temporal are loaded, and `<html lang>` set.
  */
 import { loadTemporal } from '../time/temporal.js';
-import { type ActiveLanguage, setActiveLanguage } from './active.js';
-import { loadMessages, type Messages } from './load.js';
+import { type ActiveLanguage, activeLocale, setActiveLanguage } from './active.js';
+import { loadParts, type Messages } from './load.js';
 import { type AppLocale, isLocale, type Locale, matchLocale, negotiateLocale, PSEUDO_LOCALE } from './locales.js';
+import type { MessagePart } from './parts.js';
 
 const STORAGE_KEY = 'hourglass.locale';
 /** A language chosen in the address holds for the rest of the tab's visit (reloads, other pages). */
@@ -47,12 +48,33 @@ export function storeLocale(locale: Locale): void {
   }
 }
 
-/** Makes `locale` the language shown: its catalog loaded, the formatter replaced, `<html lang>` set. */
+/** The parts of the catalogs the pages shown so far need (the staff part once a staff area opened). */
+const parts = new Set<MessagePart>(['common']);
+
+/**
+ * Makes `locale` the language shown: the parts of its catalog the app needs loaded, the formatter
+ * replaced, `<html lang>` set.
+ */
 export async function activateLanguage(locale: AppLocale): Promise<ActiveLanguage & { messages: Messages }> {
-  const messages = await loadMessages(locale);
+  const messages = await loadParts(locale, parts);
   const active = setActiveLanguage(locale, messages);
   if (page.document) page.document.documentElement.lang = locale;
   return { ...active, messages };
+}
+
+/**
+ * Loads a further part of the catalogs (in the language shown) before the pages that need it
+ * render: `await requireMessages('staff')` as a staff area's code loads.
+ */
+export async function requireMessages(part: MessagePart): Promise<void> {
+  if (parts.has(part)) return;
+  parts.add(part);
+  try {
+    await activateLanguage(activeLocale());
+  } catch (error) {
+    parts.delete(part);
+    throw error;
+  }
 }
 
 /** `?locale=` of the address, else the one an earlier page of this tab's visit was given. */

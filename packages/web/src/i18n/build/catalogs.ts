@@ -4,9 +4,10 @@
  * browser formats messages without carrying a parser. Runs in Node (the Vite plugin, the tests).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { type MessageFormatElement, parse } from '@formatjs/icu-messageformat-parser';
 import { LOCALES, type Locale } from '../locales.js';
+import { type MessagePart, partOf } from '../parts.js';
 
 export interface CatalogFile {
   /** The file's path, as errors name it. */
@@ -78,8 +79,13 @@ export function compileCatalog(catalog: Catalog, where: string): CompiledCatalog
   return compiled;
 }
 
-/** The source catalogs of every locale under `srcDir`, merged (not compiled). */
-export function loadCatalogs(srcDir: string, root = srcDir): Record<Locale, Catalog> {
-  const files = findCatalogFiles(srcDir).map((path) => readCatalogFile(path, root));
+/**
+ * The source catalogs of every locale under `srcDir`, merged (not compiled); with `part`, only the
+ * files of that part (see ../parts.ts). Ids are checked for duplicates across all files either way.
+ */
+export function loadCatalogs(srcDir: string, root = srcDir, part?: MessagePart): Record<Locale, Catalog> {
+  const all = findCatalogFiles(srcDir).map((path) => readCatalogFile(path, root));
+  for (const locale of LOCALES) mergeCatalogs(all.filter((f) => f.locale === locale));
+  const files = part === undefined ? all : all.filter((f) => partOf(relative(srcDir, resolve(root, f.path))) === part);
   return Object.fromEntries(LOCALES.map((locale) => [locale, mergeCatalogs(files.filter((f) => f.locale === locale))])) as Record<Locale, Catalog>;
 }

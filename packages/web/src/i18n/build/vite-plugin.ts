@@ -1,13 +1,15 @@
 /**
- * The Vite plugin behind `virtual:messages/<locale>`: one module per locale (and the pseudo-locale)
- * whose default export is that locale's merged catalog with every message precompiled to its AST.
- * The app imports only the active locale's module (its own chunk), and the browser build resolves
- * the ICU parser to its parser-less entry, since no message is ever parsed in the page.
+ * The Vite plugin behind `virtual:messages/<locale>/<part>`: one module per locale (and the
+ * pseudo-locale) and part (see ../parts.ts) whose default export is that part of the locale's merged
+ * catalog, every message precompiled to its AST. The app imports only the active locale's modules
+ * (each its own chunk), and the browser build resolves the ICU parser to its parser-less entry,
+ * since no message is ever parsed in the page.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
 import { LOCALES, type Locale, PSEUDO_LOCALE } from '../locales.js';
+import { MESSAGE_PARTS, type MessagePart } from '../parts.js';
 import { pseudoCatalog } from '../pseudo.js';
 import { compileCatalog, findCatalogFiles, loadCatalogs } from './catalogs.js';
 
@@ -25,8 +27,8 @@ export function messagesPlugin({ srcDir }: MessagesPluginOptions): Plugin {
   const noParser = join(dirname(require.resolve('@formatjs/icu-messageformat-parser')), 'no-parser.js');
   const root = dirname(srcDir);
 
-  function moduleSource(locale: Locale | typeof PSEUDO_LOCALE): string {
-    const catalogs = loadCatalogs(srcDir, root);
+  function moduleSource(locale: Locale | typeof PSEUDO_LOCALE, part: MessagePart): string {
+    const catalogs = loadCatalogs(srcDir, root, part);
     const english = compileCatalog(catalogs.en, 'en');
     const compiled = locale === PSEUDO_LOCALE ? pseudoCatalog(english) : locale === 'en' ? english : compileCatalog(catalogs[locale], locale);
     return `export default JSON.parse(${JSON.stringify(JSON.stringify(compiled))});`;
@@ -39,24 +41,28 @@ export function messagesPlugin({ srcDir }: MessagesPluginOptions): Plugin {
     },
     resolveId(id) {
       if (!id.startsWith(PREFIX)) return null;
-      const locale = id.slice(PREFIX.length);
+      const [locale = '', part = ''] = id.slice(PREFIX.length).split('/');
       if (locale !== PSEUDO_LOCALE && !(LOCALES as readonly string[]).includes(locale)) {
         this.error(`${id}: no such locale (the desk has ${LOCALES.join(', ')} and ${PSEUDO_LOCALE})`);
       }
-      return `${RESOLVED}${locale}`;
+      if (!(MESSAGE_PARTS as readonly string[]).includes(part)) this.error(`${id}: no such part of a catalog (${MESSAGE_PARTS.join(', ')})`);
+      return `${RESOLVED}${locale}/${part}`;
     },
     load(id) {
       if (!id.startsWith(RESOLVED)) return null;
       for (const file of findCatalogFiles(srcDir)) this.addWatchFile(file);
-      return moduleSource(id.slice(RESOLVED.length) as Locale | typeof PSEUDO_LOCALE);
+      const [locale, part] = id.slice(RESOLVED.length).split('/') as [Locale | typeof PSEUDO_LOCALE, MessagePart];
+      return moduleSource(locale, part);
     },
     configureServer(server) {
       // A catalog edited while `vite dev` runs: the locale modules are rebuilt and the page reloads.
       const onChange = (file: string) => {
         if (!/[\\/]messages[\\/][^\\/]+\.json$/.test(file)) return;
         for (const locale of [...LOCALES, PSEUDO_LOCALE]) {
-          const module = server.moduleGraph.getModuleById(`${RESOLVED}${locale}`);
-          if (module) server.moduleGraph.invalidateModule(module);
+          for (const part of MESSAGE_PARTS) {
+            const module = server.moduleGraph.getModuleById(`${RESOLVED}${locale}/${part}`);
+            if (module) server.moduleGraph.invalidateModule(module);
+          }
         }
         server.ws.send({ type: 'full-reload' });
       };
