@@ -28,8 +28,13 @@
  * 5. Outside components (plain modules), `activeIntl()` from `./active.js` is the same formatter.
  *    Unit tests start in English; `await useLanguage('de')` from `./build/testing.js` switches.
  *
- * The Vite plugin (`build/vite-plugin.ts`) merges the catalogs per locale and precompiles them;
- * only the language shown is downloaded, before the first render (`start.ts`). The React pieces are
+ * 6. Texts of the staff-only folders (accounts, people, policy, webhooks, mail-review; see
+ *    `parts.ts`) are in the `staff` part of the catalogs, loaded with the console and admin areas; a
+ *    module the portal loads must not name them (the catalog test follows the portal's imports). A
+ *    new staff-only folder goes into `STAFF_FOLDERS`.
+ *
+ * The Vite plugin (`build/vite-plugin.ts`) merges the catalogs per locale and part and precompiles
+ * them; only the language shown is downloaded, its common part before the first render (`start.ts`). The React pieces are
  * `LanguageProvider.tsx` (the provider, `useLanguage`, `useAdoptProfileLanguage`) and
  * `LanguageSwitcher.tsx` (on every page).
  */
