@@ -51,7 +51,8 @@ export function ensureBuilt(): void {
     try {
       if (isFresh()) return;
       const vite = resolve(WEB_DIR, '../../node_modules/vite/bin/vite.js');
-      const result = spawnSync(process.execPath, [vite, 'build'], { cwd: WEB_DIR, encoding: 'utf8' });
+      // The production build the desk serves (the test runner's NODE_ENV=test would make React's development build).
+      const result = spawnSync(process.execPath, [vite, 'build'], { cwd: WEB_DIR, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
       if (result.status !== 0) {
         throw new Error(`Building the web app failed (node ${vite} build in ${WEB_DIR}):\n${result.stdout}\n${result.stderr}`);
       }
