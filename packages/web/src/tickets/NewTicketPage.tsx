@@ -1,6 +1,6 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
-import { useIntl } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { ApiError, fieldOf, isDefinitive, messageOf } from '../api/client.js';
 import { http, idempotent, ok } from '../api/http.js';
 import type { paths } from '../api/schema.gen.js';
@@ -16,6 +16,7 @@ import { useActionKey, useNow, usePageTitle } from '../shared/hooks.js';
 import { rememberWarnings } from './warnings.js';
 import { FieldError, IntakeInput, toInstant } from '../intake/IntakeInput.js';
 import { verdictText } from '../intake/verdict-text.js';
+import { activeIntl } from '../i18n/active.js';
 import { restrictionOf } from './priority-choice.js';
 
 interface Setup {
@@ -40,11 +41,12 @@ async function loadSetup(queryClient: QueryClient, accountId: string): Promise<S
   ]);
   if (!policy.ok) return { account, forms, priorities: null, prioritiesError: policy.message };
   const version = policy.info.versions.find((v) => v.id === account.pack_version) ?? policy.info.versions.find((v) => v.id === policy.info.current_version);
-  return { account, forms, priorities: version?.priorities ?? null, prioritiesError: version ? null : 'the plan\'s version is not in the catalogue' };
+  return { account, forms, priorities: version?.priorities ?? null, prioritiesError: version ? null : activeIntl().formatMessage({ id: 'tickets.newTicket.versionMissing' }) };
 }
 
 export function NewTicketPage() {
-  const heading = usePageTitle('New ticket');
+  const intl = useIntl();
+  const heading = usePageTitle(intl.formatMessage({ id: 'tickets.newTicket.title' }));
   const { user } = useSession();
   const queryClient = useQueryClient();
   const accountId = user.account_id ?? '';
@@ -52,9 +54,9 @@ export function NewTicketPage() {
   return (
     <div className="page">
       <h1 ref={heading} tabIndex={-1}>
-        New ticket
+        <FormattedMessage id="tickets.newTicket.title" />
       </h1>
-      <Await query={setup}>
+      <Await query={setup} label={intl.formatMessage({ id: 'tickets.newTicket.loading' })}>
         {(setup) => <NewTicketForm setup={setup} />}
       </Await>
     </div>
@@ -101,7 +103,7 @@ function NewTicketForm({ setup }: { setup: Setup }) {
     if (description.trim() === '') blank.add('description');
     setMissing(blank);
     if (blank.size > 0 || restriction) {
-      setFormError('The ticket is not sent yet: fix the fields marked below.');
+      setFormError(intl.formatMessage({ id: 'tickets.newTicket.fixFields' }));
       return;
     }
     const intake: Record<string, string> = {};
@@ -131,12 +133,12 @@ function NewTicketForm({ setup }: { setup: Setup }) {
       setBusy(false);
       if (caught instanceof ApiError && !isDefinitive(caught)) {
         // The answer did not arrive: the ticket may be open already. The same key goes with the next try.
-        setFormError(`${caught.message} No answer came back, so the ticket may or may not be open. Press “Open ticket” again: it will not be opened twice.`);
+        setFormError(intl.formatMessage({ id: 'tickets.newTicket.noAnswer' }, { reason: caught.message }));
       } else if (caught instanceof ApiError && caught.code === 'idempotency_key_reused') {
-        setFormError('Your earlier attempt reached the service with other details, so a ticket may already be open. Check My tickets before sending again.');
+        setFormError(intl.formatMessage({ id: 'tickets.newTicket.keyReused' }));
       } else if (caught instanceof ApiError) {
         setServerIssues(caught);
-        setFormError(`The ticket is not sent yet: ${caught.message}${caught.issues.length > 0 ? ' See the fields marked below.' : ''}`);
+        setFormError(intl.formatMessage({ id: 'tickets.newTicket.refused' }, { reason: caught.message, marked: caught.issues.length > 0 ? 'yes' : 'no' }));
       } else {
         setFormError(messageOf(caught));
       }
@@ -148,27 +150,38 @@ function NewTicketForm({ setup }: { setup: Setup }) {
   return (
     <form onSubmit={submit} noValidate className="ticket-form">
       {formError && <ErrorNotice message={formError} issues={otherIssues} />}
-      <TextField id="subject" label="Subject" value={subject} onChange={setSubject} error={missing.has('subject') ? 'Give the ticket a short subject.' : issueAt('subject')} required />
+      <TextField
+        id="subject"
+        label={intl.formatMessage({ id: 'tickets.newTicket.subject' })}
+        value={subject}
+        onChange={setSubject}
+        error={missing.has('subject') ? intl.formatMessage({ id: 'tickets.newTicket.subjectMissing' }) : issueAt('subject')}
+        required
+      />
 
       <div className="field">
-        <label htmlFor="project">Project</label>
+        <label htmlFor="project">
+          <FormattedMessage id="tickets.newTicket.project" />
+        </label>
         <select id="project" value={projectId} onChange={(e) => setProjectId(e.target.value)} aria-describedby="project-hint">
           {account.projects.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.name} ({p.production ? 'production' : 'not production'})
+              {intl.formatMessage({ id: 'tickets.newTicket.projectOption' }, { name: p.name, production: p.production ? 'yes' : 'no' })}
             </option>
           ))}
         </select>
         <p id="project-hint" className="hint">
-          The application the issue is about. The most urgent priority is only for production applications.
+          <FormattedMessage id="tickets.newTicket.projectHint" />
         </p>
         <FieldError id="project-error" message={issueAt('project_id')} />
       </div>
 
       <div className="field">
-        <label htmlFor="product">Product</label>
+        <label htmlFor="product">
+          <FormattedMessage id="tickets.newTicket.product" />
+        </label>
         <select id="product" value={product} onChange={(e) => setProduct(e.target.value)} aria-describedby="product-hint">
-          <option value="">{forms.clock_start === 'on_intake_complete' ? 'Not sure yet (the response time starts once you choose a topic and add its details)' : 'General question (no product form)'}</option>
+          <option value="">{intl.formatMessage({ id: 'tickets.newTicket.noProduct' }, { waits: forms.clock_start === 'on_intake_complete' ? 'yes' : 'no' })}</option>
           {forms.forms.map((f) => (
             <option key={f.id} value={f.id}>
               {f.name}
@@ -176,27 +189,33 @@ function NewTicketForm({ setup }: { setup: Setup }) {
           ))}
         </select>
         <p id="product-hint" className="hint">
-          {form?.description ?? 'Choosing a product shows what its engineers need to start investigating.'}
-          {form && forms.clock_start === 'on_intake_complete' && ' The response clock starts once the required details are complete.'}
+          {form?.description ?? intl.formatMessage({ id: 'tickets.newTicket.productHint' })}
+          {form && forms.clock_start === 'on_intake_complete' && ` ${intl.formatMessage({ id: 'tickets.newTicket.clockWaits' })}`}
         </p>
         <FieldError id="product-error" message={issueAt('product')} />
       </div>
 
       <TextField
         id="description"
-        label={descriptionField?.label ?? 'Description'}
+        label={descriptionField?.label ?? intl.formatMessage({ id: 'tickets.newTicket.description' })}
         value={description}
         onChange={setDescription}
         multiline
         required
         hint={descriptionField?.help}
-        error={missing.has('description') ? 'Describe the issue.' : (issueAt('description') ?? issueAt('intake.description'))}
+        error={missing.has('description') ? intl.formatMessage({ id: 'tickets.newTicket.descriptionMissing' }) : (issueAt('description') ?? issueAt('intake.description'))}
       />
 
       {form && (
         <fieldset className="intake">
-          <legend>{form.name} details</legend>
-          {form.abridged && <p className="hint">Short on details? {form.abridged.explanation}</p>}
+          <legend>
+            <FormattedMessage id="tickets.newTicket.formDetails" values={{ form: form.name }} />
+          </legend>
+          {form.abridged && (
+            <p className="hint">
+              <FormattedMessage id="tickets.newTicket.abridged" values={{ explanation: form.abridged.explanation }} />
+            </p>
+          )}
           {form.fields
             .filter((f) => f.id !== 'description')
             .map((field) => (
@@ -217,7 +236,7 @@ function NewTicketForm({ setup }: { setup: Setup }) {
 
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Sending…' : 'Open ticket'}
+          {intl.formatMessage({ id: busy ? 'tickets.newTicket.sending' : 'tickets.newTicket.submit' })}
         </button>
       </div>
     </form>
@@ -248,7 +267,12 @@ function TextField(props: {
     <div className="field">
       <label htmlFor={props.id}>
         {props.label}
-        {props.required && <span className="required"> (required)</span>}
+        {props.required && (
+          <span className="required">
+            {' '}
+            <FormattedMessage id="shared.fields.required" />
+          </span>
+        )}
       </label>
       {props.multiline ? (
         <textarea rows={5} {...common} onChange={(e) => props.onChange(e.target.value)} />
@@ -266,17 +290,22 @@ function TextField(props: {
 }
 
 function PriorityChoice({ priorities, loadError, value, onChange, restriction }: { priorities: PriorityInfo[] | null; loadError: string | null; value: string; onChange: (v: string) => void; restriction: string | null }) {
+  const intl = useIntl();
   if (!priorities) {
     return (
       <div className="field">
-        <p className="label">Priority</p>
-        <ErrorNotice message={`The priorities of your plan could not be loaded (${loadError ?? 'unknown reason'}); the ticket will get your plan's default priority, and an engineer can change it.`} />
+        <p className="label">
+          <FormattedMessage id="tickets.newTicket.priority" />
+        </p>
+        <ErrorNotice message={intl.formatMessage({ id: 'tickets.newTicket.prioritiesFailed' }, { reason: loadError ?? intl.formatMessage({ id: 'tickets.newTicket.unknownReason' }) })} />
       </div>
     );
   }
   return (
     <fieldset className="priorities" aria-describedby={restriction ? 'priority-error' : undefined}>
-      <legend>Priority</legend>
+      <legend>
+        <FormattedMessage id="tickets.newTicket.priority" />
+      </legend>
       {priorities.map((p) => (
         <div key={p.id} className={`priority-option${value === p.id ? ' selected' : ''}`}>
           <input type="radio" id={`priority-${p.id}`} name="priority" value={p.id} checked={value === p.id} onChange={() => onChange(p.id)} aria-describedby={`priority-${p.id}-definition`} />
@@ -284,12 +313,25 @@ function PriorityChoice({ priorities, loadError, value, onChange, restriction }:
             <strong>
               {p.id} {p.name}
             </strong>
-            {p.default && <span className="muted"> (default)</span>}
-            {p.production_only && <span className="tag">production only</span>}
+            {p.default && (
+              <span className="muted">
+                {' '}
+                <FormattedMessage id="tickets.newTicket.defaultPriority" />
+              </span>
+            )}
+            {p.production_only && (
+              <span className="tag">
+                <FormattedMessage id="tickets.newTicket.productionOnly" />
+              </span>
+            )}
           </label>
           <div id={`priority-${p.id}-definition`} className="definition">
             <p>{p.definition}</p>
-            {p.examples.length > 0 && <p className="muted">For example: {p.examples.join('; ')}.</p>}
+            {p.examples.length > 0 && (
+              <p className="muted">
+                <FormattedMessage id="tickets.newTicket.examples" values={{ examples: p.examples.join('; ') }} />
+              </p>
+            )}
           </div>
         </div>
       ))}

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { memo, useEffect } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useLocation, useSearch } from 'wouter';
 import { withQuery } from '../api/client.js';
 import { http, ok } from '../api/http.js';
@@ -10,7 +11,7 @@ import { dueStatus, formatInstant, isRunning, zoneLabel } from '../time/format.j
 import { Await, Empty } from '../shared/feedback.js';
 import { useNow, usePageTitle } from '../shared/hooks.js';
 import { MAX_PAGE_SIZE } from '../shared/paging.js';
-import { STAFF_STATUS_LABELS } from './labels.js';
+import { statusLabel } from './labels.js';
 import { StatusBadge } from './targets.js';
 import { type Directory, directoryQuery } from '../shared/directory.js';
 import { ticketKeys } from './queries.js';
@@ -22,10 +23,15 @@ import { escalationTargets } from '../escalation/status.js';
 const FILTERS = ['assignee', 'account', 'priority', 'status', 'language', 'breach', 'q'] as const;
 type FilterName = (typeof FILTERS)[number];
 
-const BREACH_LABELS: Record<string, string> = { breached: 'Breached', at_risk: 'At risk (warning passed)', on_track: 'On track', none: 'No running target' } satisfies Record<NonNullable<QueueFilters['breach']>, string>;
+/** The SLA filter's choices, as the queue's `breach` parameter names them. */
+const BREACH_FILTERS = ['breached', 'at_risk', 'on_track', 'none'] as const satisfies readonly NonNullable<QueueFilters['breach']>[];
+
+/** The statuses of unsolved tickets, which the queue holds. */
+const UNSOLVED = ['new', 'open', 'pending', 'on_hold'] as const;
 
 export function QueuePage() {
-  const heading = usePageTitle('Queue');
+  const intl = useIntl();
+  const heading = usePageTitle(intl.formatMessage({ id: 'tickets.queue.title' }));
   const { user, zone } = useSession();
   const now = useNow();
   const [, navigate] = useLocation();
@@ -46,23 +52,29 @@ export function QueuePage() {
     <div className="page wide">
       <div className="page-head">
         <h1 ref={heading} tabIndex={-1}>
-          Queue
+          <FormattedMessage id="tickets.queue.title" />
         </h1>
-        <p className="hint">Unsolved tickets, the nearest breach first. Times in {zoneLabel(zone, now)}.</p>
+        <p className="hint">
+          <FormattedMessage id="tickets.queue.hint" values={{ zone: zoneLabel(zone, now) }} />
+        </p>
       </div>
-      <form className="filters" role="search" aria-label="Filter the queue" onSubmit={(e) => e.preventDefault()}>
+      <form className="filters" role="search" aria-label={intl.formatMessage({ id: 'tickets.queue.filters' })} onSubmit={(e) => e.preventDefault()}>
         <div className="field-inline">
-          <label htmlFor="f-assignee">Assignee</label>
+          <label htmlFor="f-assignee">
+            <FormattedMessage id="tickets.queue.assignee" />
+          </label>
           <select id="f-assignee" value={filter.assignee} onChange={(e) => setFilter('assignee', e.target.value)}>
-            <option value="">Everyone</option>
-            <option value="mine">Mine</option>
-            <option value="none">Unassigned</option>
+            <option value="">{intl.formatMessage({ id: 'tickets.queue.everyone' })}</option>
+            <option value="mine">{intl.formatMessage({ id: 'tickets.queue.mine' })}</option>
+            <option value="none">{intl.formatMessage({ id: 'tickets.queue.unassigned' })}</option>
           </select>
         </div>
         <div className="field-inline">
-          <label htmlFor="f-account">Account</label>
+          <label htmlFor="f-account">
+            <FormattedMessage id="tickets.queue.account" />
+          </label>
           <select id="f-account" value={filter.account} onChange={(e) => setFilter('account', e.target.value)}>
-            <option value="">All accounts</option>
+            <option value="">{intl.formatMessage({ id: 'tickets.queue.allAccounts' })}</option>
             {directory.data &&
               [...directory.data.accounts.values()].map((a) => (
                 <option key={a.id} value={a.id}>
@@ -72,47 +84,57 @@ export function QueuePage() {
           </select>
         </div>
         <div className="field-inline">
-          <label htmlFor="f-priority">Priority</label>
-          <input id="f-priority" type="text" size={8} placeholder="e.g. P1" value={filter.priority} onChange={(e) => setFilter('priority', e.target.value.trim())} />
+          <label htmlFor="f-priority">
+            <FormattedMessage id="tickets.queue.priority" />
+          </label>
+          <input id="f-priority" type="text" size={8} placeholder={intl.formatMessage({ id: 'tickets.queue.priorityPlaceholder' })} value={filter.priority} onChange={(e) => setFilter('priority', e.target.value.trim())} />
         </div>
         <div className="field-inline">
-          <label htmlFor="f-status">Status</label>
+          <label htmlFor="f-status">
+            <FormattedMessage id="tickets.queue.status" />
+          </label>
           <select id="f-status" value={filter.status} onChange={(e) => setFilter('status', e.target.value)}>
-            <option value="">Any unsolved</option>
-            {['new', 'open', 'pending', 'on_hold'].map((s) => (
+            <option value="">{intl.formatMessage({ id: 'tickets.queue.anyUnsolved' })}</option>
+            {UNSOLVED.map((s) => (
               <option key={s} value={s}>
-                {STAFF_STATUS_LABELS[s]}
+                {statusLabel(s, true)}
               </option>
             ))}
           </select>
         </div>
         <div className="field-inline">
-          <label htmlFor="f-language">Language</label>
-          <input id="f-language" type="text" size={6} placeholder="e.g. de" value={filter.language} onChange={(e) => setFilter('language', e.target.value.trim())} />
+          <label htmlFor="f-language">
+            <FormattedMessage id="tickets.queue.language" />
+          </label>
+          <input id="f-language" type="text" size={6} placeholder={intl.formatMessage({ id: 'tickets.queue.languagePlaceholder' })} value={filter.language} onChange={(e) => setFilter('language', e.target.value.trim())} />
         </div>
         <div className="field-inline">
-          <label htmlFor="f-breach">SLA</label>
+          <label htmlFor="f-breach">
+            <FormattedMessage id="tickets.queue.sla" />
+          </label>
           <select id="f-breach" value={filter.breach} onChange={(e) => setFilter('breach', e.target.value)}>
-            <option value="">Any</option>
-            {Object.entries(BREACH_LABELS).map(([id, label]) => (
+            <option value="">{intl.formatMessage({ id: 'tickets.queue.anySla' })}</option>
+            {BREACH_FILTERS.map((id) => (
               <option key={id} value={id}>
-                {label}
+                {intl.formatMessage({ id: 'tickets.queue.breach' }, { breach: id })}
               </option>
             ))}
           </select>
         </div>
         <div className="field-inline">
-          <label htmlFor="f-q">Search</label>
+          <label htmlFor="f-q">
+            <FormattedMessage id="tickets.queue.search" />
+          </label>
           <input id="f-q" type="search" value={filter.q} onChange={(e) => setFilter('q', e.target.value)} />
         </div>
       </form>
       <SavedViews userId={user.id} query={withQuery('', filter).replace(/^\?/, '')} />
-      <Await query={queue}>
+      <Await query={queue} label={intl.formatMessage({ id: 'tickets.queue.loading' })}>
         {({ items, more }) => (
           <>
             {more && (
               <p className="notice notice-warning" role="status">
-                Showing the first {items.length} tickets, the nearest breach first; narrow the filters to see the rest.
+                <FormattedMessage id="tickets.queue.truncated" values={{ count: items.length }} />
               </p>
             )}
             <QueueTable
@@ -162,10 +184,29 @@ function mark(name: string): void {
 }
 
 function QueueTable({ tickets, directory, zone, now }: { tickets: Ticket[]; directory: Directory | null; zone: string; now: number }) {
+  const intl = useIntl();
   useEffect(() => mark('hourglass:queue-rendered'), [tickets.length]);
-  if (tickets.length === 0) return <Empty>No tickets match these filters.</Empty>;
+  if (tickets.length === 0) {
+    return (
+      <Empty>
+        <FormattedMessage id="tickets.queue.empty" />
+      </Empty>
+    );
+  }
   return (
-    <DataTable label="Queue table" caption="Tickets ordered by time to breach" className="queue" columns={['Time to breach', 'Ticket', 'Account', 'Priority', 'Status', 'Assignee']}>
+    <DataTable
+      label={intl.formatMessage({ id: 'tickets.queue.tableLabel' })}
+      caption={intl.formatMessage({ id: 'tickets.queue.caption' })}
+      className="queue"
+      columns={[
+        intl.formatMessage({ id: 'tickets.queue.columnTimeToBreach' }),
+        intl.formatMessage({ id: 'tickets.queue.columnTicket' }),
+        intl.formatMessage({ id: 'tickets.queue.columnAccount' }),
+        intl.formatMessage({ id: 'tickets.queue.columnPriority' }),
+        intl.formatMessage({ id: 'tickets.queue.columnStatus' }),
+        intl.formatMessage({ id: 'tickets.queue.columnAssignee' }),
+      ]}
+    >
       {tickets.map((ticket) => {
         const first = firstTarget(ticket);
         const due = first ? dueStatus(first, now) : null;
@@ -220,7 +261,7 @@ const QueueRow = memo(function QueueRow({ ticket, target, dueText, dueTone, acco
       </td>
       <td>
         <Link to={`/console/tickets/${ticket.id}`}>
-          #{ticket.number} {ticket.subject}
+          <FormattedMessage id="tickets.header.title" values={{ number: ticket.number, subject: ticket.subject }} />
         </Link>
         <EscalatedBadge ticket={ticket} />
       </td>
@@ -229,7 +270,13 @@ const QueueRow = memo(function QueueRow({ ticket, target, dueText, dueTone, acco
       <td>
         <StatusBadge status={ticket.status} staff />
       </td>
-      <td>{assignee ?? <span className="muted">Unassigned</span>}</td>
+      <td>
+        {assignee ?? (
+          <span className="muted">
+            <FormattedMessage id="tickets.queue.unassigned" />
+          </span>
+        )}
+      </td>
     </tr>
   );
 });

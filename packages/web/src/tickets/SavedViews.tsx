@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'wouter';
 import { deleteView, loadViews, type SavedView, saveView, viewProblem } from './saved-views.js';
 
@@ -12,6 +13,7 @@ function storage(): Storage | null {
 
 /** The queue's saved views (links that apply their filters) and a form to save the current filters by name. */
 export function SavedViews({ userId, query }: { userId: string; query: string }) {
+  const intl = useIntl();
   const store = storage();
   const [views, setViews] = useState<SavedView[]>(() => (store ? loadViews(store, userId) : []));
   const [name, setName] = useState('');
@@ -22,7 +24,7 @@ export function SavedViews({ userId, query }: { userId: string; query: string })
     event.preventDefault();
     setNotice(null);
     if (!store) {
-      setError('This browser does not allow saving; views cannot be kept here.');
+      setError(intl.formatMessage({ id: 'tickets.savedViews.noStorage' }));
       return;
     }
     const problem = viewProblem(name, query);
@@ -33,32 +35,36 @@ export function SavedViews({ userId, query }: { userId: string; query: string })
     const result = saveView(store, userId, { name, query });
     setViews(result.views);
     setError(null);
-    setNotice(`${result.replaced ? 'Updated' : 'Saved'} the view "${name.trim()}".`);
+    setNotice(intl.formatMessage({ id: 'tickets.savedViews.saved' }, { name: name.trim(), replaced: result.replaced ? 'yes' : 'no' }));
     setName('');
   };
 
   const remove = (view: SavedView) => {
     if (!store) return;
     setViews(deleteView(store, userId, view.name));
-    setNotice(`Deleted the view "${view.name}".`);
+    setNotice(intl.formatMessage({ id: 'tickets.savedViews.deleted' }, { name: view.name }));
   };
 
   return (
     <section className="saved-views" aria-labelledby="saved-views-heading">
       <h2 id="saved-views-heading" className="visually-hidden">
-        Saved views
+        <FormattedMessage id="tickets.savedViews.heading" />
       </h2>
-      <span aria-hidden="true">Saved views:</span>
+      <span aria-hidden="true">
+        <FormattedMessage id="tickets.savedViews.lead" />
+      </span>
       {views.length === 0 ? (
-        <span className="muted">none yet</span>
+        <span className="muted">
+          <FormattedMessage id="tickets.savedViews.empty" />
+        </span>
       ) : (
-        <ul aria-label="Saved views">
+        <ul aria-label={intl.formatMessage({ id: 'tickets.savedViews.heading' })}>
           {views.map((view) => (
             <li key={view.name}>
               <Link to={`/console?${view.query}`} aria-current={view.query === query ? 'true' : undefined}>
                 {view.name}
               </Link>
-              <button type="button" className="chip-delete" aria-label={`Delete the view ${view.name}`} onClick={() => remove(view)}>
+              <button type="button" className="chip-delete" aria-label={intl.formatMessage({ id: 'tickets.savedViews.delete' }, { name: view.name })} onClick={() => remove(view)}>
                 ×
               </button>
             </li>
@@ -66,7 +72,9 @@ export function SavedViews({ userId, query }: { userId: string; query: string })
         </ul>
       )}
       <form className="inline-form" onSubmit={save} noValidate>
-        <label htmlFor="view-name">Save these filters as</label>
+        <label htmlFor="view-name">
+          <FormattedMessage id="tickets.savedViews.nameLabel" />
+        </label>
         <input
           id="view-name"
           type="text"
@@ -76,7 +84,9 @@ export function SavedViews({ userId, query }: { userId: string; query: string })
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'view-name-error' : undefined}
         />
-        <button type="submit">Save view</button>
+        <button type="submit">
+          <FormattedMessage id="tickets.savedViews.save" />
+        </button>
         {error && (
           <span id="view-name-error" className="field-error" role="alert">
             {error}

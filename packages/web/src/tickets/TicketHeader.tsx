@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Ticket } from '../api/types.js';
 import { usePageTitle } from '../shared/hooks.js';
 import { StatusBadge } from './targets.js';
@@ -13,12 +14,17 @@ export interface TicketFact {
  * the `facts` of the page (the portal's plan and opening time, the console's account, assignee, channel).
  */
 export function TicketHeader({ ticket, staff = false, facts }: { ticket: Ticket; staff?: boolean; facts: readonly TicketFact[] }) {
-  const heading = usePageTitle(`#${ticket.number} ${ticket.subject}`);
-  const all: TicketFact[] = [{ label: 'Status', value: <StatusBadge status={ticket.status} staff={staff} /> }, { label: 'Priority', value: ticket.priority }, ...facts];
+  const intl = useIntl();
+  const heading = usePageTitle(intl.formatMessage({ id: 'tickets.header.title' }, { number: ticket.number, subject: ticket.subject }));
+  const all: TicketFact[] = [
+    { label: intl.formatMessage({ id: 'tickets.header.status' }), value: <StatusBadge status={ticket.status} staff={staff} /> },
+    { label: intl.formatMessage({ id: 'tickets.header.priority' }), value: ticket.priority },
+    ...facts,
+  ];
   return (
     <>
       <h1 ref={heading} tabIndex={-1}>
-        #{ticket.number} {ticket.subject}
+        <FormattedMessage id="tickets.header.title" values={{ number: ticket.number, subject: ticket.subject }} />
       </h1>
       <dl className="facts">
         {all.map((fact) => (

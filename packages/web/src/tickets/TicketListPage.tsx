@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { withQuery } from '../api/client.js';
 import type { Ticket } from '../api/types.js';
 import { Link, useLocation, useSearch } from 'wouter';
@@ -7,13 +8,14 @@ import { Empty, ErrorNotice, Loading } from '../shared/feedback.js';
 import { useNow, usePageTitle } from '../shared/hooks.js';
 import { usePaged } from '../shared/paging.js';
 import { ticketKeys } from './queries.js';
-import { STATUS_LABELS } from './labels.js';
+import { STATUSES, statusLabel } from './labels.js';
 import { StatusBadge } from './targets.js';
 import { DataTable } from '../shared/DataTable.js';
 import { EscalatedBadge } from '../escalation/EscalatedBadge.js';
 
 export function TicketListPage() {
-  const heading = usePageTitle('My tickets');
+  const intl = useIntl();
+  const heading = usePageTitle(intl.formatMessage({ id: 'tickets.list.title' }));
   const { zone } = useSession();
   const now = useNow();
   const [, navigate] = useLocation();
@@ -24,40 +26,56 @@ export function TicketListPage() {
     <div className="page">
       <div className="page-head">
         <h1 ref={heading} tabIndex={-1}>
-          My tickets
+          <FormattedMessage id="tickets.list.title" />
         </h1>
         <Link to="/portal/new" className="button primary">
-          New ticket
+          <FormattedMessage id="tickets.list.newTicket" />
         </Link>
       </div>
       <div className="filters">
-        <label htmlFor="status-filter">Status</label>
+        <label htmlFor="status-filter">
+          <FormattedMessage id="tickets.list.statusFilter" />
+        </label>
         <select id="status-filter" value={status} onChange={(e) => navigate(withQuery('/portal', { status: e.target.value }))}>
-          <option value="">All</option>
-          {Object.entries(STATUS_LABELS).map(([id, label]) => (
+          <option value="">{intl.formatMessage({ id: 'tickets.list.allStatuses' })}</option>
+          {STATUSES.map((id) => (
             <option key={id} value={id}>
-              {label}
+              {statusLabel(id)}
             </option>
           ))}
         </select>
       </div>
-      <p className="hint">Times are in your zone, {zoneLabel(zone, now)}.</p>
-      {list.status === 'loading' && <Loading />}
-      {list.status === 'error' && <ErrorNotice message={`Could not load your tickets: ${list.message}`} onRetry={list.reload} />}
+      <p className="hint">
+        <FormattedMessage id="tickets.list.zoneHint" values={{ zone: zoneLabel(zone, now) }} />
+      </p>
+      {list.status === 'loading' && <Loading label={intl.formatMessage({ id: 'tickets.list.loading' })} />}
+      {list.status === 'error' && <ErrorNotice message={intl.formatMessage({ id: 'tickets.list.loadFailed' }, { reason: list.message })} onRetry={list.reload} />}
       {list.status === 'ready' &&
         (list.items.length === 0 ? (
             <Empty>
-              <p>{status ? 'No tickets with this status.' : 'You have no tickets yet.'}</p>
-              <Link to="/portal/new">Open a ticket</Link>
+              <p>{intl.formatMessage({ id: status ? 'tickets.list.emptyFiltered' : 'tickets.list.empty' })}</p>
+              <Link to="/portal/new">
+                <FormattedMessage id="tickets.list.openTicket" />
+              </Link>
             </Empty>
           ) : (
           <>
-            <DataTable label="Ticket list" caption="Your account's tickets, newest first" className="tickets" columns={['Ticket', 'Status', 'Priority', 'Response due']}>
+            <DataTable
+              label={intl.formatMessage({ id: 'tickets.list.tableLabel' })}
+              caption={intl.formatMessage({ id: 'tickets.list.caption' })}
+              className="tickets"
+              columns={[
+                intl.formatMessage({ id: 'tickets.list.columnTicket' }),
+                intl.formatMessage({ id: 'tickets.list.columnStatus' }),
+                intl.formatMessage({ id: 'tickets.list.columnPriority' }),
+                intl.formatMessage({ id: 'tickets.list.columnDue' }),
+              ]}
+            >
               {list.items.map((ticket) => (
                 <tr key={ticket.id}>
                   <td>
                     <Link to={`/portal/tickets/${ticket.id}`}>
-                      #{ticket.number} {ticket.subject}
+                      <FormattedMessage id="tickets.header.title" values={{ number: ticket.number, subject: ticket.subject }} />
                     </Link>
                     <EscalatedBadge ticket={ticket} />
                   </td>
@@ -83,17 +101,18 @@ const PAGE_SIZE = 50;
 
 /** Says how many tickets are shown and, while older ones remain, offers the next page. */
 function MoreTickets({ shown, more, loadingMore, error, onMore }: { shown: number; more: boolean; loadingMore: boolean; error: string | null; onMore: () => void }) {
+  const intl = useIntl();
   return (
     <div className="list-paging">
       <p className="hint" role="status">
-        {more ? `Showing the newest ${shown} tickets; older ones follow.` : `Showing all ${shown} ${shown === 1 ? 'ticket' : 'tickets'}.`}
+        {intl.formatMessage({ id: more ? 'tickets.list.shownNewest' : 'tickets.list.shownAll' }, { count: shown })}
       </p>
       {more && (
         <button type="button" onClick={onMore} disabled={loadingMore}>
-          {loadingMore ? 'Loading older tickets…' : 'Show older tickets'}
+          {intl.formatMessage({ id: loadingMore ? 'tickets.list.loadingOlder' : 'tickets.list.showOlder' })}
         </button>
       )}
-      {error && <ErrorNotice message={`Could not load older tickets: ${error}`} onRetry={onMore} />}
+      {error && <ErrorNotice message={intl.formatMessage({ id: 'tickets.list.olderFailed' }, { reason: error })} onRetry={onMore} />}
     </div>
   );
 }

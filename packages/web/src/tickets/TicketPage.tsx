@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'wouter';
 import { messageOf } from '../api/client.js';
 import { http, ok } from '../api/http.js';
@@ -19,13 +20,16 @@ import { TicketHeader } from './TicketHeader.js';
 import { forgetWarnings, warningsFor } from './warnings.js';
 
 export function TicketPage({ id }: { id: string }) {
+  const intl = useIntl();
   const ticket = useQuery(ticketQuery(id));
   return (
     <div className="page">
       <p className="breadcrumb">
-        <Link to="/portal">← My tickets</Link>
+        <Link to="/portal">
+          <FormattedMessage id="tickets.ticketPage.back" />
+        </Link>
       </p>
-      <Await query={ticket}>
+      <Await query={ticket} label={intl.formatMessage({ id: 'tickets.ticketPage.loading' })}>
         {(data) => <TicketView ticket={data} />}
       </Await>
     </div>
@@ -33,6 +37,7 @@ export function TicketPage({ id }: { id: string }) {
 }
 
 function TicketView({ ticket }: { ticket: Ticket }) {
+  const intl = useIntl();
   const { user, zone } = useSession();
   const now = useNow();
   const queryClient = useQueryClient();
@@ -55,26 +60,29 @@ function TicketView({ ticket }: { ticket: Ticket }) {
         ticket={ticket}
         facts={[
           {
-            label: 'Plan',
+            label: intl.formatMessage({ id: 'tickets.ticketPage.plan' }),
             value: (
               <>
-                {ticket.plan} <span className="muted">({ticket.pack_id} {ticket.pack_version})</span>
+                {ticket.plan} <span className="muted">{intl.formatMessage({ id: 'tickets.ticketPage.planVersion' }, { pack: ticket.pack_id, version: ticket.pack_version })}</span>
               </>
             ),
           },
           {
-            label: 'Opened',
+            label: intl.formatMessage({ id: 'tickets.ticketPage.opened' }),
             value: (
-              <>
-                <time dateTime={ticket.created_at}>{formatInstant(ticket.created_at, zone)}</time> {zoneLabel(zone, ticket.created_at)}
-              </>
+              <FormattedMessage
+                id="tickets.ticketPage.openedAt"
+                values={{ time: <time dateTime={ticket.created_at}>{formatInstant(ticket.created_at, zone)}</time>, zone: zoneLabel(zone, ticket.created_at) }}
+              />
             ),
           },
         ]}
       />
       {warnings.length > 0 && (
         <div className="notice notice-warning" role="status">
-          <p>The ticket is open. Some notes on the details you gave:</p>
+          <p>
+            <FormattedMessage id="tickets.ticketPage.warnings" />
+          </p>
           <ul>
             {warnings.map((w) => (
               <li key={w.path + w.message}>{w.message}</li>
@@ -95,16 +103,18 @@ function TicketView({ ticket }: { ticket: Ticket }) {
             onCompleted={(updated) => {
               if (updated.intake_complete) {
                 forgetWarnings(ticket.id);
-                setSaved('Thank you: the details are complete, and the response time now counts.');
+                setSaved(intl.formatMessage({ id: 'tickets.ticketPage.intakeComplete' }));
               }
               void queryClient.invalidateQueries({ queryKey: ticketKeys.all });
             }}
           />
           <section aria-labelledby="description-heading" className="panel">
-            <h2 id="description-heading">Description</h2>
+            <h2 id="description-heading">
+              <FormattedMessage id="tickets.ticketPage.description" />
+            </h2>
             <p className="comment-body">{ticket.description}</p>
           </section>
-          <Conversation ticketId={ticket.id} zone={zone} authorName={(id, role) => (id === user.id ? 'You' : role === 'customer' ? 'Your colleague' : 'Support')} />
+          <Conversation ticketId={ticket.id} zone={zone} authorName={(id, role) => intl.formatMessage({ id: 'tickets.ticketPage.author' }, { who: id === user.id ? 'you' : role === 'customer' ? 'colleague' : 'support' })} />
           {ticket.status !== 'closed' && <ReplyForm ticketId={ticket.id} allowInternal={false} />}
           <Attachments ticketId={ticket.id} zone={zone} canUpload={ticket.status !== 'closed'} />
         </div>
@@ -112,17 +122,21 @@ function TicketView({ ticket }: { ticket: Ticket }) {
           <TargetsPanel ticket={ticket} zone={zone} now={now} />
           <EscalationPanel ticket={ticket} zone={zone} now={now} />
           <section aria-labelledby="actions-heading" className="panel">
-            <h2 id="actions-heading">Actions</h2>
+            <h2 id="actions-heading">
+              <FormattedMessage id="tickets.ticketPage.actions" />
+            </h2>
             {open ? (
               <button type="button" onClick={() => void setStatus('solved')}>
-                Mark as solved
+                <FormattedMessage id="tickets.ticketPage.markSolved" />
               </button>
             ) : ticket.status === 'solved' ? (
               <button type="button" onClick={() => void setStatus('open')}>
-                Reopen
+                <FormattedMessage id="tickets.ticketPage.reopen" />
               </button>
             ) : (
-              <p className="muted">This ticket is closed. Open a new ticket for a follow-up.</p>
+              <p className="muted">
+                <FormattedMessage id="tickets.ticketPage.closed" />
+              </p>
             )}
           </section>
         </div>

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { FormattedMessage, type IntlShape, useIntl } from 'react-intl';
 import { Link } from 'wouter';
 import { ApiError, messageOf } from '../api/client.js';
 import { http, idempotent, ok } from '../api/http.js';
@@ -16,7 +17,7 @@ import { Conversation, ReplyForm } from './conversation.js';
 import { Await, ErrorNotice } from '../shared/feedback.js';
 import { useActionKey, useNow } from '../shared/hooks.js';
 import { IntakePanel } from '../intake/IntakePanel.js';
-import { eventLabel, STAFF_STATUS_LABELS } from './labels.js';
+import { eventLabel, fieldLabel, statusLabel } from './labels.js';
 import { TargetsPanel } from './targets.js';
 import { type Directory, directoryQuery } from '../shared/directory.js';
 import { EscalationsPanel } from '../escalation/EscalationsPanel.js';
@@ -33,14 +34,17 @@ const NEXT_STATUSES: Record<TicketStatus, TicketStatus[]> = {
 };
 
 export function WorkspacePage({ id }: { id: string }) {
+  const intl = useIntl();
   const ticket = useQuery(ticketQuery(id));
   const directory = useQuery(directoryQuery);
   return (
     <div className="page wide">
       <p className="breadcrumb">
-        <Link to="/console">← Queue</Link>
+        <Link to="/console">
+          <FormattedMessage id="tickets.workspace.back" />
+        </Link>
       </p>
-      <Await query={ticket}>
+      <Await query={ticket} label={intl.formatMessage({ id: 'tickets.workspace.loading' })}>
         {(data) => <Workspace ticket={data} directory={directory.data ?? null} />}
       </Await>
     </div>
@@ -50,6 +54,7 @@ export function WorkspacePage({ id }: { id: string }) {
 type TicketChange = NonNullable<paths['/api/v1/tickets/{id}']['patch']['requestBody']>['content']['application/json'];
 
 function Workspace({ ticket, directory }: { ticket: Ticket; directory: Directory | null }) {
+  const intl = useIntl();
   const { user, zone } = useSession();
   const now = useNow();
   const queryClient = useQueryClient();
@@ -80,7 +85,7 @@ function Workspace({ ticket, directory }: { ticket: Ticket; directory: Directory
         replyRef.current?.focus();
       } else if (event.key === 'a' && ticket.assignee_id !== user.id) {
         event.preventDefault();
-        void run(() => update.mutateAsync({ assignee_id: user.id }), 'Assigned to you.');
+        void run(() => update.mutateAsync({ assignee_id: user.id }), intl.formatMessage({ id: 'tickets.workspace.assignedToYou' }));
       }
     };
     window.addEventListener('keydown', onKey);
@@ -88,7 +93,8 @@ function Workspace({ ticket, directory }: { ticket: Ticket; directory: Directory
   });
 
   const account = directory?.accounts.get(ticket.account_id) ?? null;
-  const nameOf = (id: string | null, role: string | null) => (id && directory?.users.get(id)?.name) || (role === 'customer' ? 'Customer' : 'Staff');
+  const nameOf = (id: string | null, role: string | null) =>
+    (id && directory?.users.get(id)?.name) || intl.formatMessage({ id: 'tickets.workspace.unknownAuthor' }, { role: role === 'customer' ? 'customer' : 'staff' });
 
   return (
     <>
@@ -96,20 +102,16 @@ function Workspace({ ticket, directory }: { ticket: Ticket; directory: Directory
         ticket={ticket}
         staff
         facts={[
-          { label: 'Account', value: account?.name ?? '…' },
-          { label: 'Assignee', value: ticket.assignee_id ? nameOf(ticket.assignee_id, null) : 'Unassigned' },
+          { label: intl.formatMessage({ id: 'tickets.workspace.account' }), value: account?.name ?? '…' },
+          { label: intl.formatMessage({ id: 'tickets.workspace.assignee' }), value: ticket.assignee_id ? nameOf(ticket.assignee_id, null) : intl.formatMessage({ id: 'tickets.workspace.unassigned' }) },
           {
-            label: 'Channel · language',
-            value: (
-              <>
-                {ticket.channel} · {ticket.language}
-              </>
-            ),
+            label: intl.formatMessage({ id: 'tickets.workspace.channelLanguage' }),
+            value: intl.formatMessage({ id: 'tickets.workspace.channelLanguageValue' }, { channel: ticket.channel, language: languageName(intl.locale, ticket.language) }),
           },
         ]}
       />
       <p className="hint">
-        Keyboard: <kbd>r</kbd> reply, <kbd>a</kbd> assign to me.
+        <FormattedMessage id="tickets.workspace.keyboard" values={{ kbd: (chunks) => <kbd>{chunks}</kbd> }} />
       </p>
       {notice && (
         <div className={`notice notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
@@ -121,12 +123,14 @@ function Workspace({ ticket, directory }: { ticket: Ticket; directory: Directory
           <IntakePanel
             ticket={ticket}
             onCompleted={(updated) => {
-              changed(updated.intake_complete ? 'The details are complete: the response clock started.' : 'Details saved; some are still missing.');
+              changed(intl.formatMessage({ id: 'tickets.workspace.intakeSaved' }, { complete: updated.intake_complete ? 'yes' : 'no' }));
               void queryClient.invalidateQueries({ queryKey: ticketKeys.all });
             }}
           />
           <section aria-labelledby="description-heading" className="panel">
-            <h2 id="description-heading">Description</h2>
+            <h2 id="description-heading">
+              <FormattedMessage id="tickets.workspace.description" />
+            </h2>
             <p className="comment-body">{ticket.description}</p>
             {Object.keys(ticket.intake).length > 0 && (
               <dl className="intake-values">
@@ -140,7 +144,7 @@ function Workspace({ ticket, directory }: { ticket: Ticket; directory: Directory
             )}
           </section>
           <Conversation ticketId={ticket.id} zone={zone} authorName={nameOf} />
-          {ticket.status !== 'closed' && <ReplyForm ticketId={ticket.id} allowInternal textareaId="agent-reply" onSent={() => changed('Saved.')} />}
+          {ticket.status !== 'closed' && <ReplyForm ticketId={ticket.id} allowInternal textareaId="agent-reply" onSent={() => changed(intl.formatMessage({ id: 'tickets.workspace.saved' }))} />}
           <Attachments ticketId={ticket.id} zone={zone} canUpload={ticket.status !== 'closed'} />
           <History ticketId={ticket.id} zone={zone} nameOf={nameOf} />
         </div>
@@ -148,22 +152,24 @@ function Workspace({ ticket, directory }: { ticket: Ticket; directory: Directory
           <TargetsPanel ticket={ticket} zone={zone} now={now} />
           <EscalationsPanel escalations={ticket.escalations ?? []} zone={zone} now={now} nameOf={(id) => nameOf(id, null)} />
           <section aria-labelledby="work-heading" className="panel">
-            <h2 id="work-heading">Work on the ticket</h2>
+            <h2 id="work-heading">
+              <FormattedMessage id="tickets.workspace.work" />
+            </h2>
             <div className="actions">
               {ticket.assignee_id !== user.id && (
-                <button type="button" onClick={() => void run(() => update.mutateAsync({ assignee_id: user.id }), 'Assigned to you.')}>
-                  Assign to me
+                <button type="button" onClick={() => void run(() => update.mutateAsync({ assignee_id: user.id }), intl.formatMessage({ id: 'tickets.workspace.assignedToYou' }))}>
+                  <FormattedMessage id="tickets.workspace.assignToMe" />
                 </button>
               )}
               {ticket.targets.some((t) => t.metric === 'acknowledgment' && (t.state === 'active' || t.state === 'breached')) && (
-                <button type="button" onClick={() => void run(() => acknowledgeKey.run((key) => acknowledge.mutateAsync(key)), 'Acknowledged.')}>
-                  Acknowledge
+                <button type="button" onClick={() => void run(() => acknowledgeKey.run((key) => acknowledge.mutateAsync(key)), intl.formatMessage({ id: 'tickets.workspace.acknowledged' }))}>
+                  <FormattedMessage id="tickets.workspace.acknowledge" />
                 </button>
               )}
             </div>
-            <StatusForm ticket={ticket} onSubmit={(status) => run(() => update.mutateAsync({ status }), `Status changed to ${STAFF_STATUS_LABELS[status]}.`)} />
-            <AssignForm ticket={ticket} directory={directory} onSubmit={(assignee) => run(() => update.mutateAsync({ assignee_id: assignee || null }), 'Assignment changed.')} />
-            <ReclassifyForm ticket={ticket} onDone={(updated) => changed(`Priority changed to ${updated.priority}; the targets were recomputed from the original start.`)} />
+            <StatusForm ticket={ticket} onSubmit={(status) => run(() => update.mutateAsync({ status }), intl.formatMessage({ id: 'tickets.workspace.statusChanged' }, { status: statusLabel(status, true) }))} />
+            <AssignForm ticket={ticket} directory={directory} onSubmit={(assignee) => run(() => update.mutateAsync({ assignee_id: assignee || null }), intl.formatMessage({ id: 'tickets.workspace.assignmentChanged' }))} />
+            <ReclassifyForm ticket={ticket} onDone={(updated) => changed(intl.formatMessage({ id: 'tickets.workspace.priorityChanged' }, { priority: updated.priority }))} />
           </section>
           {account && <AccountPanel account={account} directory={directory} now={now} />}
         </div>
@@ -173,9 +179,16 @@ function Workspace({ ticket, directory }: { ticket: Ticket; directory: Directory
 }
 
 function StatusForm({ ticket, onSubmit }: { ticket: Ticket; onSubmit: (status: TicketStatus) => Promise<void> }) {
+  const intl = useIntl();
   const options = NEXT_STATUSES[ticket.status];
   const [status, setStatus] = useState<TicketStatus | ''>('');
-  if (options.length === 0) return <p className="muted">The ticket is closed; its status cannot change.</p>;
+  if (options.length === 0) {
+    return (
+      <p className="muted">
+        <FormattedMessage id="tickets.workspace.statusFinal" />
+      </p>
+    );
+  }
   return (
     <form
       className="inline-form"
@@ -184,23 +197,26 @@ function StatusForm({ ticket, onSubmit }: { ticket: Ticket; onSubmit: (status: T
         if (status) void onSubmit(status).then(() => setStatus(''));
       }}
     >
-      <label htmlFor="status-change">Change status</label>
+      <label htmlFor="status-change">
+        <FormattedMessage id="tickets.workspace.changeStatus" />
+      </label>
       <select id="status-change" value={status} onChange={(e) => setStatus(e.target.value as TicketStatus)}>
-        <option value="">Choose…</option>
+        <option value="">{intl.formatMessage({ id: 'tickets.workspace.choose' })}</option>
         {options.map((s) => (
           <option key={s} value={s}>
-            {STAFF_STATUS_LABELS[s]}
+            {statusLabel(s, true)}
           </option>
         ))}
       </select>
       <button type="submit" disabled={!status}>
-        Change
+        <FormattedMessage id="tickets.workspace.change" />
       </button>
     </form>
   );
 }
 
 function AssignForm({ ticket, directory, onSubmit }: { ticket: Ticket; directory: Directory | null; onSubmit: (assignee: string) => Promise<void> }) {
+  const intl = useIntl();
   const [assignee, setAssignee] = useState(ticket.assignee_id ?? '');
   const staff = directory ? [...directory.users.values()].filter((u) => u.role !== 'customer') : [];
   return (
@@ -211,21 +227,26 @@ function AssignForm({ ticket, directory, onSubmit }: { ticket: Ticket; directory
         void onSubmit(assignee);
       }}
     >
-      <label htmlFor="assignee">Assignee</label>
+      <label htmlFor="assignee">
+        <FormattedMessage id="tickets.workspace.assignee" />
+      </label>
       <select id="assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
-        <option value="">Unassigned</option>
+        <option value="">{intl.formatMessage({ id: 'tickets.workspace.unassigned' })}</option>
         {staff.map((u) => (
           <option key={u.id} value={u.id}>
-            {u.name} ({u.presence})
+            {intl.formatMessage({ id: 'tickets.workspace.assigneeOption' }, { name: u.name, presence: u.presence })}
           </option>
         ))}
       </select>
-      <button type="submit">Reassign</button>
+      <button type="submit">
+        <FormattedMessage id="tickets.workspace.reassign" />
+      </button>
     </form>
   );
 }
 
 function ReclassifyForm({ ticket, onDone }: { ticket: Ticket; onDone: (ticket: Ticket) => void }) {
+  const intl = useIntl();
   const policy = useQuery(policyQuery(ticket.pack_id));
   const priorities = policy.data?.versions.find((v) => v.id === ticket.pack_version)?.priorities ?? null;
   const reclassify = useWrite((change: { priority: string; reason: string }) => ok(http.POST('/api/v1/tickets/{id}/reclassify', { params: { path: { id: ticket.id } }, body: change })), () => [ticketKeys.all]);
@@ -235,8 +256,8 @@ function ReclassifyForm({ ticket, onDone }: { ticket: Ticket; onDone: (ticket: T
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found: typeof errors = {};
-    if (priority.trim() === '') found.priority = 'Choose the new priority.';
-    if (reason.trim() === '') found.reason = 'Say why the priority changes; the reason is kept in the history.';
+    if (priority.trim() === '') found.priority = intl.formatMessage({ id: 'tickets.reclassify.priorityMissing' });
+    if (reason.trim() === '') found.reason = intl.formatMessage({ id: 'tickets.reclassify.reasonMissing' });
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     try {
@@ -258,12 +279,16 @@ function ReclassifyForm({ ticket, onDone }: { ticket: Ticket; onDone: (ticket: T
   };
   return (
     <form className="stacked-form" onSubmit={submit} noValidate aria-labelledby="reclassify-heading">
-      <h3 id="reclassify-heading">Reclassify</h3>
+      <h3 id="reclassify-heading">
+        <FormattedMessage id="tickets.reclassify.heading" />
+      </h3>
       <div className="field">
-        <label htmlFor="reclassify-priority">New priority (now {ticket.priority})</label>
+        <label htmlFor="reclassify-priority">
+          <FormattedMessage id="tickets.reclassify.priority" values={{ current: ticket.priority }} />
+        </label>
         {priorities ? (
           <select id="reclassify-priority" value={priority} onChange={(e) => setPriority(e.target.value)} aria-invalid={errors.priority ? true : undefined} aria-describedby={errors.priority ? 'reclassify-priority-error' : undefined}>
-            <option value="">Choose…</option>
+            <option value="">{intl.formatMessage({ id: 'tickets.workspace.choose' })}</option>
             {priorities
               .filter((p) => p.id !== ticket.priority)
               .map((p) => (
@@ -282,7 +307,9 @@ function ReclassifyForm({ ticket, onDone }: { ticket: Ticket; onDone: (ticket: T
         )}
       </div>
       <div className="field">
-        <label htmlFor="reclassify-reason">Reason</label>
+        <label htmlFor="reclassify-reason">
+          <FormattedMessage id="tickets.reclassify.reason" />
+        </label>
         <textarea id="reclassify-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={errors.reason ? true : undefined} aria-describedby={errors.reason ? 'reclassify-reason-error' : undefined} />
         {errors.reason && (
           <p id="reclassify-reason-error" className="field-error">
@@ -291,52 +318,86 @@ function ReclassifyForm({ ticket, onDone }: { ticket: Ticket; onDone: (ticket: T
         )}
       </div>
       {errors.form && <ErrorNotice message={errors.form} />}
-      <button type="submit">Change priority</button>
+      <button type="submit">
+        <FormattedMessage id="tickets.reclassify.submit" />
+      </button>
     </form>
   );
 }
 
 function AccountPanel({ account, directory, now }: { account: Account; directory: Directory | null; now: number }) {
+  const intl = useIntl();
   const managers = [account.primary_manager_id, account.secondary_manager_id].map((id) => (id ? directory?.users.get(id) : undefined)).filter((u) => u !== undefined);
+  const projects = account.projects.map((p) => intl.formatMessage({ id: 'tickets.account.project' }, { name: p.name, production: p.production ? 'yes' : 'no' }));
   return (
     <section aria-labelledby="account-heading" className="panel">
-      <h2 id="account-heading">Requester's account</h2>
+      <h2 id="account-heading">
+        <FormattedMessage id="tickets.account.heading" />
+      </h2>
       <p>
-        <strong>{account.name}</strong>: {account.pack_id} {account.plan}
-        {account.partner_tier && ` · ${account.partner_tier} partner`}
+        <FormattedMessage
+          id="tickets.account.plan"
+          values={{ name: <strong>{account.name}</strong>, pack: account.pack_id, plan: account.plan, tier: account.partner_tier ?? 'none' }}
+        />
       </p>
       {managers.length > 0 ? (
         <ul className="plain">
           {managers.map((m, index) => (
             <li key={m.id}>
-              {index === 0 ? 'Primary' : 'Secondary'} manager: {m.name} — {hoursNow(m, now)}
+              <FormattedMessage id="tickets.account.manager" values={{ rank: index === 0 ? 'primary' : 'secondary', name: m.name, hours: hoursNow(m, now) }} />
             </li>
           ))}
         </ul>
       ) : (
-        <p className="muted">No named account managers.</p>
+        <p className="muted">
+          <FormattedMessage id="tickets.account.noManagers" />
+        </p>
       )}
-      <p className="muted">Projects: {account.projects.map((p) => `${p.name}${p.production ? ' (production)' : ''}`).join(', ') || 'none'}</p>
+      <p className="muted">
+        <FormattedMessage id="tickets.account.projects" values={{ count: projects.length, projects: intl.formatList(projects, { type: 'conjunction' }) }} />
+      </p>
     </section>
   );
 }
 
 function History({ ticketId, zone, nameOf }: { ticketId: string; zone: string; nameOf: (id: string | null, role: string | null) => string }) {
+  const intl = useIntl();
   const events = useQuery(eventsQuery(ticketId));
   return (
     <section aria-labelledby="history-heading" className="panel">
-      <h2 id="history-heading">History</h2>
-      <p className="hint">Times in {zoneLabel(zone)}.</p>
-      <Await query={events}>
+      <h2 id="history-heading">
+        <FormattedMessage id="tickets.history.heading" />
+      </h2>
+      <p className="hint">
+        <FormattedMessage id="tickets.history.zone" values={{ zone: zoneLabel(zone) }} />
+      </p>
+      <Await query={events} label={intl.formatMessage({ id: 'tickets.history.loading' })}>
         {({ items }) => (
           <ol className="history">
-            {items.map((event) => (
-              <li key={event.id}>
-                <time dateTime={event.at}>{formatInstant(event.at, zone)}</time> · <strong>{eventLabel(event.type)}</strong> by {event.actor_id ? nameOf(event.actor_id, null) : 'the system'}
-                {describeChange(event)}
-                {event.reason && <span className="reason"> — reason: “{event.reason}”</span>}
-              </li>
-            ))}
+            {items.map((event) => {
+              const changes = describeChange(event, intl);
+              return (
+                <li key={event.id}>
+                  <FormattedMessage
+                    id="tickets.history.event"
+                    values={{
+                      time: <time dateTime={event.at}>{formatInstant(event.at, zone)}</time>,
+                      event: <strong>{eventLabel(event.type)}</strong>,
+                      actor: event.actor_id ? nameOf(event.actor_id, null) : '',
+                      hasActor: event.actor_id ? 'yes' : 'no',
+                      changes,
+                      hasChanges: changes === '' ? 'no' : 'yes',
+                    }}
+                  />
+                  {event.reason && (
+                    <span className="reason">
+                      {' '}
+                      <FormattedMessage id="tickets.history.reason" values={{ reason: event.reason }} />
+                    </span>
+                  )}
+                </li>
+              );
+            })}
           </ol>
         )}
       </Await>
@@ -344,12 +405,27 @@ function History({ ticketId, zone, nameOf }: { ticketId: string; zone: string; n
   );
 }
 
-function describeChange(event: TicketEvent): string {
+/** The fields an event changed, `status Open → Pending`, as a list in the language shown; '' when none. */
+function describeChange(event: TicketEvent, intl: IntlShape): string {
   const before = event.before as Record<string, unknown> | null;
   const after = event.after as Record<string, unknown> | null;
   if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return '';
   const changes = Object.keys(after)
     .filter((key) => key in before && before[key] !== after[key] && typeof after[key] !== 'object')
-    .map((key) => `${key.replace(/_/g, ' ')} ${String(before[key] ?? '—')} → ${String(after[key] ?? '—')}`);
-  return changes.length > 0 ? `: ${changes.join(', ')}` : '';
+    .map((key) => intl.formatMessage({ id: 'tickets.history.change' }, { field: fieldLabel(key), before: valueText(key, before[key]), after: valueText(key, after[key]) }));
+  return changes.length > 0 ? intl.formatList(changes, { type: 'unit' }) : '';
+}
+
+function valueText(field: string, value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  return field === 'status' ? statusLabel(String(value), true) : String(value);
+}
+
+/** A language's name in the language shown (`de` → `German`, `Deutsch`); the code when the browser has no name for it. */
+function languageName(locale: string, code: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { messageOf } from '../api/client.js';
 import { ok, uploadAttachment } from '../api/http.js';
 import { formatInstant } from '../time/format.js';
@@ -11,6 +12,7 @@ import { attachmentsQuery, ticketKeys } from './queries.js';
 
 /** The files attached to a ticket, each downloadable, and a form to attach another one. */
 export function Attachments({ ticketId, zone, canUpload, onUploaded }: { ticketId: string; zone: string; canUpload: boolean; onUploaded?: () => void }) {
+  const intl = useIntl();
   const attachments = useQuery(attachmentsQuery(ticketId));
   const upload = useWrite(({ file, key }: { file: File; key: string }) => ok(uploadAttachment(ticketId, file, key)), () => [ticketKeys.detail(ticketId)]);
   const input = useRef<HTMLInputElement | null>(null);
@@ -24,7 +26,7 @@ export function Attachments({ ticketId, zone, canUpload, onUploaded }: { ticketI
     setDone(null);
     const file = input.current?.files?.[0];
     if (!file) {
-      setError('Choose a file to attach.');
+      setError(intl.formatMessage({ id: 'tickets.attachments.noFile' }));
       return;
     }
     const problem = attachmentProblem(file);
@@ -36,11 +38,11 @@ export function Attachments({ ticketId, zone, canUpload, onUploaded }: { ticketI
     setBusy(true);
     try {
       const saved = await action.run((key) => upload.mutateAsync({ file, key }), `${file.name}|${file.size}|${file.lastModified}`);
-      setDone(`${saved.filename} attached.`);
+      setDone(intl.formatMessage({ id: 'tickets.attachments.attached' }, { name: saved.filename }));
       if (input.current) input.current.value = '';
       onUploaded?.();
     } catch (caught) {
-      setError(`${file.name} was not attached: ${messageOf(caught)}`);
+      setError(intl.formatMessage({ id: 'tickets.attachments.failed' }, { name: file.name, reason: messageOf(caught) }));
     } finally {
       setBusy(false);
     }
@@ -48,11 +50,15 @@ export function Attachments({ ticketId, zone, canUpload, onUploaded }: { ticketI
 
   return (
     <section aria-labelledby="attachments-heading" className="panel">
-      <h2 id="attachments-heading">Attachments</h2>
-      <Await query={attachments}>
+      <h2 id="attachments-heading">
+        <FormattedMessage id="tickets.attachments.heading" />
+      </h2>
+      <Await query={attachments} label={intl.formatMessage({ id: 'tickets.attachments.loading' })}>
         {({ items }) =>
           items.length === 0 ? (
-            <p className="muted">No files attached.</p>
+            <p className="muted">
+              <FormattedMessage id="tickets.attachments.empty" />
+            </p>
           ) : (
             <ul className="attachments">
               {items.map((a) => (
@@ -61,7 +67,10 @@ export function Attachments({ ticketId, zone, canUpload, onUploaded }: { ticketI
                     {a.filename}
                   </a>{' '}
                   <span className="muted">
-                    ({formatSize(a.size)}, <time dateTime={a.created_at}>{formatInstant(a.created_at, zone)}</time>)
+                    <FormattedMessage
+                      id="tickets.attachments.details"
+                      values={{ size: formatSize(a.size), time: <time dateTime={a.created_at}>{formatInstant(a.created_at, zone)}</time> }}
+                    />
                   </span>
                 </li>
               ))}
@@ -72,7 +81,9 @@ export function Attachments({ ticketId, zone, canUpload, onUploaded }: { ticketI
       {canUpload && (
         <form className="stacked-form" onSubmit={submit} noValidate>
           <div className="field">
-            <label htmlFor="attachment-file">Attach a file</label>
+            <label htmlFor="attachment-file">
+              <FormattedMessage id="tickets.attachments.fileLabel" />
+            </label>
             <input
               id="attachment-file"
               type="file"
@@ -85,7 +96,7 @@ export function Attachments({ ticketId, zone, canUpload, onUploaded }: { ticketI
               aria-invalid={error ? true : undefined}
             />
             <p id="attachment-hint" className="hint">
-              Up to {formatSize(MAX_ATTACHMENT_BYTES)} per file: logs, screenshots, HAR files.
+              <FormattedMessage id="tickets.attachments.hint" values={{ limit: formatSize(MAX_ATTACHMENT_BYTES) }} />
             </p>
             {error && (
               <p id="attachment-error" className="field-error" role="alert">
@@ -95,7 +106,7 @@ export function Attachments({ ticketId, zone, canUpload, onUploaded }: { ticketI
           </div>
           <div className="actions">
             <button type="submit" disabled={busy}>
-              {busy ? 'Attaching…' : 'Attach'}
+              {intl.formatMessage({ id: busy ? 'tickets.attachments.attaching' : 'tickets.attachments.attach' })}
             </button>
             {done && (
               <span role="status" className="ok-text">

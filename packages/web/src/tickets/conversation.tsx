@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { ApiError, messageOf } from '../api/client.js';
 import { http, idempotent, ok } from '../api/http.js';
 import { formatInstant } from '../time/format.js';
@@ -10,21 +11,30 @@ import { commentsQuery, ticketKeys } from './queries.js';
 
 /** The conversation of a ticket, oldest first; internal notes marked for staff. */
 export function Conversation({ ticketId, zone, authorName }: { ticketId: string; zone: string; authorName: (id: string | null, role: string | null) => string }) {
+  const intl = useIntl();
   const comments = useQuery(commentsQuery(ticketId));
   return (
     <section aria-labelledby="conversation-heading" className="panel">
-      <h2 id="conversation-heading">Conversation</h2>
-      <Await query={comments}>
+      <h2 id="conversation-heading">
+        <FormattedMessage id="tickets.conversation.heading" />
+      </h2>
+      <Await query={comments} label={intl.formatMessage({ id: 'tickets.conversation.loading' })}>
         {({ items }) =>
           items.length === 0 ? (
-            <p className="muted">No replies yet.</p>
+            <p className="muted">
+              <FormattedMessage id="tickets.conversation.empty" />
+            </p>
           ) : (
             <ol className="comments">
               {items.map((comment) => (
                 <li key={comment.id} className={comment.public ? 'comment' : 'comment comment-internal'}>
                   <p className="comment-meta">
                     <strong>{authorName(comment.author_id, comment.author_role)}</strong>
-                    {!comment.public && <span className="tag">Internal note</span>}
+                    {!comment.public && (
+                      <span className="tag">
+                        <FormattedMessage id="tickets.conversation.internalTag" />
+                      </span>
+                    )}
                     <time dateTime={comment.created_at}>{formatInstant(comment.created_at, zone)}</time>
                   </p>
                   <p className="comment-body">{comment.body}</p>
@@ -40,6 +50,7 @@ export function Conversation({ ticketId, zone, authorName }: { ticketId: string;
 
 /** A reply box; staff may send it as an internal note instead. */
 export function ReplyForm({ ticketId, allowInternal, onSent, textareaId = 'reply-body' }: { ticketId: string; allowInternal: boolean; onSent?: () => void; textareaId?: string }) {
+  const intl = useIntl();
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -52,7 +63,7 @@ export function ReplyForm({ ticketId, allowInternal, onSent, textareaId = 'reply
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (body.trim() === '') {
-      setError('Write a message before sending.');
+      setError(intl.formatMessage({ id: 'tickets.reply.empty' }));
       return;
     }
     setBusy(true);
@@ -60,7 +71,7 @@ export function ReplyForm({ ticketId, allowInternal, onSent, textareaId = 'reply
     try {
       await action.run((key) => send.mutateAsync({ key, body, public: !internal }));
       setBody('');
-      setSent(internal ? 'Internal note added.' : 'Reply sent.');
+      setSent(intl.formatMessage({ id: 'tickets.reply.sent' }, { kind: internal ? 'internal' : 'public' }));
       onSent?.();
     } catch (caught) {
       setError(caught instanceof ApiError && caught.issues.length > 0 ? caught.issues.map((i) => i.message).join(' ') : messageOf(caught));
@@ -72,7 +83,7 @@ export function ReplyForm({ ticketId, allowInternal, onSent, textareaId = 'reply
   return (
     <form onSubmit={submit} className="panel reply" noValidate>
       <div className="field">
-        <label htmlFor={textareaId}>{allowInternal ? 'Reply or internal note' : 'Your reply'}</label>
+        <label htmlFor={textareaId}>{intl.formatMessage({ id: allowInternal ? 'tickets.reply.labelStaff' : 'tickets.reply.label' })}</label>
         <textarea
           id={textareaId}
           rows={4}
@@ -93,12 +104,14 @@ export function ReplyForm({ ticketId, allowInternal, onSent, textareaId = 'reply
       {allowInternal && (
         <div className="field-inline">
           <input id={`${textareaId}-internal`} type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} />
-          <label htmlFor={`${textareaId}-internal`}>Internal note (only staff can see it)</label>
+          <label htmlFor={`${textareaId}-internal`}>
+            <FormattedMessage id="tickets.reply.internalLabel" />
+          </label>
         </div>
       )}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
-          {internal ? 'Add internal note' : 'Send reply'}
+          {intl.formatMessage({ id: 'tickets.reply.submit' }, { kind: internal ? 'internal' : 'public' })}
         </button>
         {sent && (
           <span role="status" className="ok-text">

@@ -1,39 +1,34 @@
-/** Words for the ids the API uses. */
-import type { TicketStatus } from '../api/types.js';
+/** Words for the ids the API uses, in the language shown. */
+import { activeIntl } from '../i18n/active.js';
 
+/** An id nobody has words for yet, made readable (`on_hold` → `On hold`). */
 export function humanize(id: string): string {
   const text = id.replace(/_/g, ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export const STATUS_LABELS: Record<string, string> = {
-  new: 'New',
-  open: 'Open',
-  pending: 'Pending (waiting on you)',
-  on_hold: 'On hold',
-  solved: 'Solved',
-  closed: 'Closed',
-} satisfies Record<TicketStatus, string>;
+/** The ticket statuses, in the order a ticket usually moves through them. */
+export const STATUSES = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const;
 
-export const STAFF_STATUS_LABELS: Record<string, string> = { ...STATUS_LABELS, pending: 'Pending (waiting on the customer)' };
-
+/** A status as the customer reads it (`pending`: waiting on you) or, with `staff`, as staff read it. */
 export function statusLabel(status: string, staff = false): string {
-  return (staff ? STAFF_STATUS_LABELS : STATUS_LABELS)[status] ?? humanize(status);
+  const intl = activeIntl();
+  return staff
+    ? intl.formatMessage({ id: 'tickets.labels.staffStatus' }, { status, fallback: humanize(status) })
+    : intl.formatMessage({ id: 'tickets.labels.status' }, { status, fallback: humanize(status) });
 }
 
+/** A response target's metric (`first_response` → `First response`). */
 export function metricLabel(metric: string): string {
-  return humanize(metric);
+  return activeIntl().formatMessage({ id: 'tickets.labels.metric' }, { metric, fallback: humanize(metric) });
 }
 
-const EVENT_LABELS: Record<string, string> = {
-  created: 'Ticket opened',
-  status_changed: 'Status changed',
-  reclassified: 'Priority changed',
-  assigned: 'Assigned',
-  commented: 'Comment added',
-  acknowledged: 'Acknowledged',
-};
-
+/** What happened to a ticket, as its history names it. */
 export function eventLabel(type: string): string {
-  return EVENT_LABELS[type] ?? humanize(type);
+  return activeIntl().formatMessage({ id: 'tickets.labels.event' }, { type, fallback: humanize(type) });
+}
+
+/** A ticket field named in the history (`assignee_id` → `assignee`). */
+export function fieldLabel(field: string): string {
+  return activeIntl().formatMessage({ id: 'tickets.labels.field' }, { field, fallback: field.replace(/_/g, ' ') });
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useLanguage } from '../i18n/build/testing.js';
 import { deleteView, loadViews, saveView, storageKey, viewProblem } from './saved-views.js';
 
 function memory(initial: Record<string, string> = {}) {
@@ -32,5 +33,19 @@ describe('saved queue views', () => {
     expect(viewProblem('x'.repeat(61), 'q=a')).toContain('at most 60 characters');
     expect(viewProblem('All', '')).toContain('Set at least one filter first');
     expect(viewProblem('Mine', 'assignee=mine')).toBeNull();
+  });
+
+  describe('in another language', () => {
+    afterEach(async () => {
+      await useLanguage('en');
+    });
+
+    it('says why in the language shown', async () => {
+      await useLanguage('pt-BR');
+      expect(viewProblem('  ', 'q=a')).toBe('Dê um nome à visualização, como “Meus P1”.');
+      expect(viewProblem('x'.repeat(61), 'q=a')).toBe('O nome de uma visualização pode ter no máximo 60 caracteres.');
+      await useLanguage('de');
+      expect(viewProblem('All', '')).toContain('Setzen Sie zuerst mindestens einen Filter');
+    });
   });
 });

@@ -1,4 +1,5 @@
 /** Queue filters saved by name in the browser's local storage, one list per signed-in person. */
+import { activeIntl } from '../i18n/active.js';
 
 export interface SavedView {
   name: string;
@@ -31,9 +32,10 @@ export function loadViews(store: ViewStore, userId: string): SavedView[] {
 
 /** Why a view cannot be saved under `name` with `query`; null when it can. */
 export function viewProblem(name: string, query: string): string | null {
-  if (name.trim() === '') return 'Give the view a name, such as "My P1s".';
-  if (name.trim().length > MAX_NAME) return `A view name may be at most ${MAX_NAME} characters.`;
-  if (query === '') return 'Set at least one filter first; the unfiltered queue is always there.';
+  const intl = activeIntl();
+  if (name.trim() === '') return intl.formatMessage({ id: 'tickets.savedViews.nameMissing' });
+  if (name.trim().length > MAX_NAME) return intl.formatMessage({ id: 'tickets.savedViews.nameTooLong' }, { max: MAX_NAME });
+  if (query === '') return intl.formatMessage({ id: 'tickets.savedViews.noFilter' });
   return null;
 }
 

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { messageOf } from '../api/client.js';
 import type { Target, Ticket } from '../api/types.js';
 import { explainSentence } from '../time/explain.js';
-import { dueStatus, formatInstant, zoneLabel } from '../time/format.js';
+import { dueStatus, formatInstant, formatSpan, zoneLabel } from '../time/format.js';
 import { explainQuery } from './queries.js';
 import { metricLabel, statusLabel } from './labels.js';
 
@@ -15,7 +16,7 @@ export function TargetBadge({ target, now }: { target: Target; now: number }) {
   const due = dueStatus(target, now);
   return (
     <span className={`due due-${due.tone}`} data-tone={due.tone}>
-      {metricLabel(target.metric)}: {due.text}
+      <FormattedMessage id="tickets.targets.badge" values={{ metric: metricLabel(target.metric), due: due.text }} />
     </span>
   );
 }
@@ -24,9 +25,13 @@ export function TargetBadge({ target, now }: { target: Target; now: number }) {
 export function TargetsPanel({ ticket, zone, now }: { ticket: Ticket; zone: string; now: number }) {
   return (
     <section aria-labelledby="targets-heading" className="panel">
-      <h2 id="targets-heading">Response targets</h2>
+      <h2 id="targets-heading">
+        <FormattedMessage id="tickets.targets.heading" />
+      </h2>
       {ticket.targets.length === 0 ? (
-        <p>This ticket has no response targets.</p>
+        <p>
+          <FormattedMessage id="tickets.targets.none" />
+        </p>
       ) : (
         <ul className="targets">
           {ticket.targets.map((target) => (
@@ -34,7 +39,9 @@ export function TargetsPanel({ ticket, zone, now }: { ticket: Ticket; zone: stri
           ))}
         </ul>
       )}
-      <p className="hint">Times are in your zone, {zoneLabel(zone, now)}.</p>
+      <p className="hint">
+        <FormattedMessage id="tickets.targets.zoneHint" values={{ zone: zoneLabel(zone, now) }} />
+      </p>
     </section>
   );
 }
@@ -45,22 +52,37 @@ function TargetItem({ ticket, target, zone, now }: { ticket: Ticket; target: Tar
     <li className={`target target-${due.tone}`}>
       <div className="target-head">
         <strong>{metricLabel(target.metric)}</strong>
-        {target.duration && <span className="muted"> within {target.duration}</span>}
+        {target.duration_ms !== null && (
+          <span className="muted">
+            {' '}
+            <FormattedMessage id="tickets.targets.within" values={{ span: formatSpan(target.duration_ms) }} />
+          </span>
+        )}
         <span className={`due due-${due.tone}`} data-tone={due.tone}>
           {due.text}
         </span>
       </div>
       {target.due_at && (
         <p>
-          Due <time dateTime={target.due_at}>{formatInstant(target.due_at, zone)}</time> {zoneLabel(zone, target.due_at)}
+          <FormattedMessage
+            id="tickets.targets.dueAt"
+            values={{ time: <time dateTime={target.due_at}>{formatInstant(target.due_at, zone)}</time>, zone: zoneLabel(zone, target.due_at) }}
+          />
         </p>
       )}
       {target.met_at && (
         <p>
-          Met <time dateTime={target.met_at}>{formatInstant(target.met_at, zone)}</time> {zoneLabel(zone, target.met_at)}
+          <FormattedMessage
+            id="tickets.targets.metAt"
+            values={{ time: <time dateTime={target.met_at}>{formatInstant(target.met_at, zone)}</time>, zone: zoneLabel(zone, target.met_at) }}
+          />
         </p>
       )}
-      {target.state === 'paused' && <p>The clock is paused while the ticket is {statusLabel(ticket.status).toLowerCase()}.</p>}
+      {target.state === 'paused' && (
+        <p>
+          <FormattedMessage id="tickets.targets.paused" values={{ status: ticket.status }} />
+        </p>
+      )}
       {target.due_at && target.explain_url && <ExplainLine ticketId={ticket.id} metric={target.metric} dueAt={target.due_at} />}
     </li>
   );
@@ -68,14 +90,15 @@ function TargetItem({ ticket, target, zone, now }: { ticket: Ticket; target: Tar
 
 /** Why a target is due when it is (the target's `explain_url`). */
 function ExplainLine({ ticketId, metric, dueAt }: { ticketId: string; metric: string; dueAt: string }) {
+  const intl = useIntl();
   const explanation = useQuery(explainQuery(ticketId, metric, dueAt));
-  if (explanation.isPending) return <p className="muted">Working out why…</p>;
-  if (explanation.isError) return <p className="muted">The explanation is not available: {messageOf(explanation.error)}</p>;
+  if (explanation.isPending) return <p className="muted">{intl.formatMessage({ id: 'tickets.targets.explaining' })}</p>;
+  if (explanation.isError) return <p className="muted">{intl.formatMessage({ id: 'tickets.targets.explainFailed' }, { reason: messageOf(explanation.error) })}</p>;
   const sentence = explainSentence(explanation.data);
   if (!sentence) return null;
   return (
     <p className="explain">
-      {sentence} <span className="muted">(times in {explanation.data.zone}, the {explanation.data.calendar} calendar)</span>
+      {sentence} <span className="muted">{intl.formatMessage({ id: 'tickets.targets.explainZone' }, { zone: explanation.data.zone, calendar: explanation.data.calendar })}</span>
     </p>
   );
 }
