@@ -33,7 +33,7 @@ describe('explainSentence', () => {
     await useLanguage('de');
     expect(explainSentence(german)).toBe('Fällig Mo 07:00: Mi 17:00–18:00, dann Mo ab 06:00; Do–Fr geschlossen (Erntedankfest und Tag nach Erntedank).');
     await useLanguage('ru');
-    expect(explainSentence({ ...thanksgiving, closed: [{ ...thanksgiving.closed[1]!, name: 'День благодарения' }] })).toBe(
+    expect(explainSentence({ ...thanksgiving, closed: [{ ...thanksgiving.closed[1]!, local_name: 'День благодарения' }] })).toBe(
       'Срок пн 07:00: ср 17:00–18:00, затем пн с 06:00; чт: не работаем (День благодарения).',
     );
     await useLanguage('pt-BR');

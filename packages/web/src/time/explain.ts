@@ -1,7 +1,7 @@
 /**
  * A due time explained in one sentence, in the calendar's own zone and the language shown:
  * `Due Mon 07:00: Fri 17:00–18:00, then Mon from 06:00; Thu–Fri closed for Thanksgiving Day and Day after Thanksgiving.`
- * Holiday names are the server's (in the reader's language where it has them).
+ * Holiday names are the server's: `local_name`, in the reader's language where it has one, else `name`.
  */
 import type { IntlShape } from 'react-intl';
 import type { Explanation } from '../api/types.js';
@@ -16,7 +16,7 @@ export type LocalSegment = Pick<Explanation['open'][number], 'local_start' | 'lo
 /** The parts of a target's explanation that the sentence reads. */
 export interface ExplanationLike extends Pick<Explanation, 'zone' | 'due'> {
   open: readonly LocalSegment[];
-  closed: readonly (LocalSegment & Pick<Explanation['closed'][number], 'reason' | 'name'>)[];
+  closed: readonly (LocalSegment & Pick<Explanation['closed'][number], 'reason' | 'name'> & Partial<Pick<Explanation['closed'][number], 'local_name'>>)[];
 }
 
 export interface WallTime {
@@ -80,7 +80,8 @@ export function describeClosures(closed: ExplanationLike['closed'], intl: IntlSh
   for (const closure of named) {
     const start = wallTime(closure.local_start);
     const end = wallTime(closure.local_end);
-    const label = closure.name ?? intl.formatMessage({ id: 'time.explain.reason' }, { reason: closure.reason });
+    // The holiday's name in the reader's language where the server has it (it answers in the language asked for).
+    const label = closure.local_name ?? closure.name ?? intl.formatMessage({ id: 'time.explain.reason' }, { reason: closure.reason });
     const previous = groups[groups.length - 1];
     if (previous && closure.reason === 'holiday' && previous.reason === 'holiday' && isSameOrNextDay(previous.last.date, start.date)) {
       previous.last = start;
