@@ -41,6 +41,8 @@ export type ErrorCode =
 export interface ErrorIssue {
   path: string;
   message: string;
+  /** The message as a catalog entry, when it is one: shown in the reader's language (never sent as such). */
+  text?: LocalizedText;
 }
 
 /** A message of the catalogs with its arguments: how an error is shown in each reader's language. */

@@ -142,4 +142,14 @@ describe.each(DATABASE_KINDS)('error messages in the reader\'s language on %s', 
     const role = await service.request(customer, { method: 'PATCH', url: `/api/v1/users/${own.id}`, headers: { 'accept-language': 'pt-BR' }, payload: { role: 'admin' } });
     expect(role.json().error.message).toBe('Você não pode alterar os seus próprios campos role; peça a um administrador.');
   });
+
+  it('refuses an escalation in the customer\'s own language, with the issue at the same path', async () => {
+    const gabriel = await service.signIn('gabriel@fjordline-travel.example'); // reads the desk in Portuguese
+    const created = await service.request(gabriel, { method: 'POST', url: '/api/v1/tickets', payload: { subject: 'Webhooks falham', description: 'Desde as 08:00.', language: 'pt-BR' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const refused = await service.request(gabriel, { method: 'POST', url: `/api/v1/tickets/${created.json().id}/escalations`, payload: { reason: 'critical_blocker' } });
+    expect(refused.statusCode).toBe(403);
+    const message = 'O plano premium não inclui escalação. Como parceiro, você pode escalar pelo seu gerente de crescimento: envie "via": "growth_manager".';
+    expect(refused.json().error).toEqual({ code: 'forbidden', message, issues: [{ path: 'body', message }] });
+  });
 });

@@ -1,4 +1,6 @@
 import type { EscalationData, PartnerTierData } from '@hourglass/policy';
+import type { LocalizedText } from '../errors.js';
+import { DEFAULT_LOCALE, translator } from '../i18n/index.js';
 import type { PartnerTier, TicketStatus } from '../db/schema.js';
 
 export type EscalationRoute = 'support' | 'growth_manager';
@@ -31,7 +33,13 @@ export type EscalationPlan = {
   notify: Notified[];
 };
 
-export type EscalationRefusal = { ok: false; status: 'forbidden' | 'conflict' | 'invalid'; path: string; message: string };
+/** A refusal: `message` in English; `text`, where there is one, the catalog entry that says it in the reader's language. */
+export type EscalationRefusal = { ok: false; status: 'forbidden' | 'conflict' | 'invalid'; path: string; message: string; text?: LocalizedText };
+
+/** A refusal worded by a catalog entry (its English text is the message). */
+function refusal(status: EscalationRefusal['status'], path: string, text: LocalizedText): EscalationRefusal {
+  return { ok: false, status, path, message: translator(DEFAULT_LOCALE).t(text.id, text.values), text };
+}
 
 const DEFAULT_NOTIFY: Notified[] = ['assignee_manager', 'support_management'];
 
@@ -42,7 +50,7 @@ const DEFAULT_NOTIFY: Notified[] = ['assignee_manager', 'support_management'];
  */
 export function planEscalation(ctx: EscalationContext, request: EscalationRequest): EscalationPlan | EscalationRefusal {
   if (ctx.status === 'solved' || ctx.status === 'closed') {
-    return { ok: false, status: 'conflict', path: 'params.id', message: `The ticket is ${ctx.status}; only unsolved tickets can be escalated. Reply to reopen it, or open a new ticket.` };
+    return refusal('conflict', 'params.id', { id: 'error.escalation.notUnsolved', values: { status: ctx.status } });
   }
   if (ctx.openEscalation) {
     return { ok: false, status: 'conflict', path: 'params.id', message: 'The ticket is already escalated and the escalation is waiting for its response; support management has been alerted.' };
@@ -53,13 +61,15 @@ export function planEscalation(ctx: EscalationContext, request: EscalationReques
 function viaSupport(ctx: EscalationContext, request: EscalationRequest): EscalationPlan | EscalationRefusal {
   const policy = ctx.escalation;
   if (policy === null || !policy.plans.includes(ctx.plan)) {
-    const plans = policy?.plans.length ? ` Escalation is part of the ${policy.plans.join(', ')} plan${policy.plans.length > 1 ? 's' : ''}.` : '';
-    const tier = ctx.partnerTier !== null ? ' As a partner you can escalate through your growth manager: send "via": "growth_manager".' : '';
-    return { ok: false, status: 'forbidden', path: 'body', message: `The ${ctx.plan} plan does not include escalation.${plans}${tier}` };
+    const plans = policy?.plans ?? [];
+    return refusal('forbidden', 'body', {
+      id: 'error.escalation.planExcludes',
+      values: { plan: ctx.plan, plans: plans.join(', '), planCount: plans.length, hasPlans: plans.length > 0 ? 'yes' : 'no', partner: ctx.partnerTier !== null ? 'yes' : 'no' },
+    });
   }
   const reason = policy.reasons.find((r) => r.id === request.reason);
   if (!reason) {
-    return { ok: false, status: 'invalid', path: 'body.reason', message: `Choose one of the reasons: ${policy.reasons.map((r) => `"${r.id}" (${r.label})`).join(', ')}.` };
+    return refusal('invalid', 'body.reason', { id: 'error.escalation.chooseReason', values: { reasons: policy.reasons.map((r) => `"${r.id}" (${r.label})`).join(', ') } });
   }
   const target = policy.response_target && policy.response_target.duration !== 'none' ? { duration: policy.response_target.duration, calendar: policy.response_target.calendar } : null;
   return { ok: true, via: 'support', reason: reason.id, reasonLabel: reason.label, target, notify: [...(policy.notify ?? DEFAULT_NOTIFY)] };
@@ -71,7 +81,7 @@ function viaGrowthManager(ctx: EscalationContext, request: EscalationRequest): E
   }
   const tier = ctx.partnerTiers.find((t) => t.id === ctx.partnerTier);
   if (!tier?.growth_manager) {
-    return { ok: false, status: 'forbidden', path: 'body.via', message: `The ${tier?.name ?? ctx.partnerTier} partner tier has no growth manager under this policy.` };
+    return refusal('forbidden', 'body.via', { id: 'error.escalation.tierNoGrowthManager', values: { tier: tier?.name ?? ctx.partnerTier } });
   }
   if (ctx.growthManagerId === null) {
     return { ok: false, status: 'conflict', path: 'body.via', message: 'No growth manager is assigned to your account yet; ask support management to assign one, or escalate through support.' };

@@ -20,7 +20,8 @@ export const ESCALATED_EVENT = 'escalated';
 
 function refuse(refusal: EscalationRefusal): AppError {
   const code = refusal.status === 'invalid' ? 'validation_failed' : refusal.status;
-  return new AppError(code, refusal.message, [{ path: refusal.path, message: refusal.message }]);
+  const text = refusal.text ? { text: refusal.text } : {};
+  return new AppError(code, refusal.message, [{ path: refusal.path, message: refusal.message, ...text }], refusal.text);
 }
 
 /**

@@ -35,13 +35,14 @@ export function messageIn(error: AppError, locale: Locale): string {
   return id ? t(id) : error.message;
 }
 
-/** The issues of an error in `locale`: messages written as catalog entries are translated, others kept. */
+/** The issues of an error in `locale` (path and message only): messages written as catalog entries are translated, others kept. */
 export function issuesIn(issues: readonly ErrorIssue[], locale: Locale): ErrorIssue[] {
-  if (locale === DEFAULT_LOCALE) return [...issues];
   const { t, idOfEnglish } = translator(locale);
-  return issues.map((issue) => {
-    const id = idOfEnglish(issue.message);
-    return id ? { ...issue, message: t(id) } : issue;
+  return issues.map(({ path, message, text }) => {
+    if (locale === DEFAULT_LOCALE) return { path, message };
+    if (text) return { path, message: t(text.id, text.values) };
+    const id = idOfEnglish(message);
+    return { path, message: id ? t(id) : message };
   });
 }
 
