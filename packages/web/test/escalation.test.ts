@@ -105,6 +105,9 @@ describe('escalation in a browser', () => {
   it('lets a partner escalate through the growth manager, with the service\'s refusal shown at the field', async () => {
     const { context, page } = await openPage(suite.browser, NOW);
     await signIn(page, suite.server.url, PARTNER, PASSWORD);
+    await page.waitForURL((address) => address.pathname.startsWith('/portal'));
+    // Gabriel's profile is Brazilian Portuguese; this test reads the English texts (the address's language holds for the visit).
+    await page.goto(`${suite.server.url}/portal?locale=en`);
     await page.getByRole('heading', { name: 'My tickets' }).waitFor();
     const created = await page.request.post(`${suite.server.url}/api/v1/tickets`, {
       // A cookie session writes from the desk's own origin, as the page itself would.

@@ -1,5 +1,6 @@
 import { type InfiniteData, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useLocation, useSearch } from 'wouter';
 import { messageOf, withQuery } from '../api/client.js';
 import { http, ok } from '../api/http.js';
@@ -15,9 +16,8 @@ import { suspendedMailKeys } from './queries.js';
 import { DataTable } from '../shared/DataTable.js';
 
 type StatusFilter = NonNullable<NonNullable<paths['/api/v1/suspended-mail']['get']['parameters']['query']>['status']>;
-const STATUS_FILTERS: Record<StatusFilter, string> = { pending: 'Waiting for a decision', accepted: 'Accepted', discarded: 'Discarded', all: 'All' };
-const isStatusFilter = (value: string): value is StatusFilter => Object.hasOwn(STATUS_FILTERS, value);
-const KIND_LABELS: Record<SuspendedMail['kind'], string> = { new_ticket: 'Open a ticket', reply: 'Reply to a ticket' };
+const STATUS_FILTERS: readonly StatusFilter[] = ['pending', 'accepted', 'discarded', 'all'];
+const isStatusFilter = (value: string): value is StatusFilter => (STATUS_FILTERS as readonly string[]).includes(value);
 const PAGE_SIZE = 50;
 
 /**
@@ -26,7 +26,8 @@ const PAGE_SIZE = 50;
  * discarded.
  */
 export function SuspendedMailPage() {
-  const heading = usePageTitle('Suspended mail');
+  const intl = useIntl();
+  const heading = usePageTitle(intl.formatMessage({ id: 'mailReview.suspended.title' }));
   const { zone } = useSession();
   const [, navigate] = useLocation();
   const asked = new URLSearchParams(useSearch()).get('status') ?? '';
@@ -55,10 +56,13 @@ export function SuspendedMailPage() {
       const updated = await decision.mutateAsync({ mail, action });
       setNotice({
         tone: 'ok',
-        text: action === 'accept' ? `Accepted the mail from ${mail.from.address}: ${updated.outcome === 'ticket_created' ? 'a ticket was opened' : 'the reply was added'}.` : `Discarded the mail from ${mail.from.address}.`,
+        text:
+          action === 'accept'
+            ? intl.formatMessage({ id: 'mailReview.suspended.accepted' }, { address: mail.from.address, outcome: updated.outcome ?? 'none' })
+            : intl.formatMessage({ id: 'mailReview.suspended.discarded' }, { address: mail.from.address }),
       });
     } catch (error) {
-      setNotice({ tone: 'error', text: `Could not ${action} the mail from ${mail.from.address}: ${messageOf(error)}` });
+      setNotice({ tone: 'error', text: intl.formatMessage({ id: 'mailReview.suspended.decisionFailed' }, { action, address: mail.from.address, reason: messageOf(error) }) });
     } finally {
       setBusy(null);
     }
@@ -69,7 +73,7 @@ export function SuspendedMailPage() {
       const detail = await ok(http.GET('/api/v1/suspended-mail/{id}', { params: { path: { id: mail.id } } }));
       setReading((r) => ({ ...r, [mail.id]: detail }));
     } catch (error) {
-      setReading((r) => ({ ...r, [mail.id]: `Could not load the mail: ${messageOf(error)}` }));
+      setReading((r) => ({ ...r, [mail.id]: intl.formatMessage({ id: 'mailReview.suspended.readFailed' }, { reason: messageOf(error) }) }));
     }
   };
 
@@ -77,19 +81,20 @@ export function SuspendedMailPage() {
     <div className="page wide">
       <div className="page-head">
         <h1 ref={heading} tabIndex={-1}>
-          Suspended mail
+          <FormattedMessage id="mailReview.suspended.title" />
         </h1>
         <p className="hint">
-          Mail to the support address whose sender could not be verified (SPF, DKIM and DMARC). Accept a customer's mail to apply it as they sent it, or discard it. Mail
-          from staff addresses is never applied; it can only be discarded. Times in {zoneLabel(zone)}.
+          <FormattedMessage id="mailReview.suspended.hint" values={{ zone: zoneLabel(zone) }} />
         </p>
       </div>
       <div className="field-inline">
-        <label htmlFor="suspended-status">Show</label>
+        <label htmlFor="suspended-status">
+          <FormattedMessage id="mailReview.suspended.show" />
+        </label>
         <select id="suspended-status" value={status} onChange={(e) => navigate(withQuery('/console/suspended-mail', { status: e.target.value }), { replace: true })}>
-          {Object.entries(STATUS_FILTERS).map(([value, label]) => (
+          {STATUS_FILTERS.map((value) => (
             <option key={value} value={value}>
-              {label}
+              {intl.formatMessage({ id: 'mailReview.suspended.filter' }, { status: value })}
             </option>
           ))}
         </select>
@@ -100,24 +105,36 @@ export function SuspendedMailPage() {
           <p>{notice.text}</p>
         </div>
       )}
-      {list.status === 'loading' && <Loading />}
-      {list.status === 'error' && <ErrorNotice message={`Could not load suspended mail: ${list.message}`} onRetry={list.reload} />}
+      {list.status === 'loading' && <Loading label={intl.formatMessage({ id: 'mailReview.suspended.loading' })} />}
+      {list.status === 'error' && <ErrorNotice message={intl.formatMessage({ id: 'mailReview.suspended.loadFailed' }, { reason: list.message })} onRetry={list.reload} />}
       {list.status === 'ready' &&
         (list.items.length === 0 ? (
-          <Empty>{status === 'pending' ? 'No mail is waiting for a decision.' : 'No mail here.'}</Empty>
+          <Empty>{status === 'pending' ? intl.formatMessage({ id: 'mailReview.suspended.emptyPending' }) : intl.formatMessage({ id: 'mailReview.suspended.empty' })}</Empty>
         ) : (
           <>
-            <DataTable label="Suspended mail" caption="Suspended mail, newest first" className="suspended-mail" columns={['Received', 'From', 'Subject', 'Would', 'Why it was held', 'Decision']}>
+            <DataTable
+              label={intl.formatMessage({ id: 'mailReview.suspended.title' })}
+              caption={intl.formatMessage({ id: 'mailReview.suspended.caption' })}
+              className="suspended-mail"
+              columns={[
+                intl.formatMessage({ id: 'mailReview.suspended.columnReceived' }),
+                intl.formatMessage({ id: 'mailReview.suspended.columnFrom' }),
+                intl.formatMessage({ id: 'mailReview.suspended.columnSubject' }),
+                intl.formatMessage({ id: 'mailReview.suspended.columnWould' }),
+                intl.formatMessage({ id: 'mailReview.suspended.columnWhy' }),
+                intl.formatMessage({ id: 'mailReview.suspended.columnDecision' }),
+              ]}
+            >
               {list.items.map((mail) => (
                 <MailRow key={mail.id} mail={mail} zone={zone} busy={busy === mail.id} detail={reading[mail.id]} onDecide={decide} onRead={read} />
               ))}
             </DataTable>
             {list.more && (
               <button type="button" onClick={list.loadMore} disabled={list.loadingMore}>
-                Show more
+                <FormattedMessage id="mailReview.suspended.showMore" />
               </button>
             )}
-            {list.moreError && <ErrorNotice message={`Could not load more mail: ${list.moreError}`} onRetry={list.loadMore} />}
+            {list.moreError && <ErrorNotice message={intl.formatMessage({ id: 'mailReview.suspended.moreFailed' }, { reason: list.moreError })} onRetry={list.loadMore} />}
           </>
         ))}
     </div>
@@ -139,6 +156,7 @@ function MailRow({
   onDecide: (mail: SuspendedMail, action: 'accept' | 'discard') => void;
   onRead: (mail: SuspendedMail) => void;
 }) {
+  const intl = useIntl();
   const sender = mail.from.name ? `${mail.from.name} <${mail.from.address}>` : mail.from.address;
   return (
     <tr data-mail={mail.id}>
@@ -147,50 +165,68 @@ function MailRow({
       </td>
       <td>
         {sender}
-        {mail.sender_role !== 'customer' && <span className="hint"> ({/^[aeiou]/.test(mail.sender_role) ? 'an' : 'a'} {mail.sender_role} address)</span>}
+        {mail.sender_role !== 'customer' && (
+          <span className="hint">
+            {' '}
+            <FormattedMessage id="mailReview.row.staffAddress" values={{ role: mail.sender_role }} />
+          </span>
+        )}
       </td>
       <td>
         {mail.subject}
         {detail === undefined ? (
           <>
             {' '}
-            <button type="button" onClick={() => onRead(mail)} aria-label={`Read the mail "${mail.subject}"`}>
-              Read
+            <button type="button" onClick={() => onRead(mail)} aria-label={intl.formatMessage({ id: 'mailReview.row.readLabel' }, { subject: mail.subject })}>
+              <FormattedMessage id="mailReview.row.read" />
             </button>
           </>
         ) : typeof detail === 'string' ? (
           <p className="notice notice-error">{detail}</p>
         ) : (
           <div className="mail-text">
-            <pre>{detail.text || '(The mail has no text.)'}</pre>
-            {detail.attachments.length > 0 && <p className="hint">Files: {detail.attachments.map((a) => a.filename).join(', ')}</p>}
+            <pre>{detail.text || intl.formatMessage({ id: 'mailReview.row.noText' })}</pre>
+            {detail.attachments.length > 0 && (
+              <p className="hint">
+                <FormattedMessage id="mailReview.row.files" values={{ count: detail.attachments.length, files: intl.formatList(detail.attachments.map((a) => a.filename), { type: 'unit', style: 'short' }) }} />
+              </p>
+            )}
           </div>
         )}
       </td>
-      <td>{KIND_LABELS[mail.kind]}</td>
-      <td className="reason">Sent from {mail.remote_address}. {mail.reason}</td>
+      <td>
+        <FormattedMessage id="mailReview.row.would" values={{ kind: mail.kind }} />
+      </td>
+      <td className="reason">
+        <FormattedMessage id="mailReview.row.reason" values={{ address: mail.remote_address, reason: mail.reason }} />
+      </td>
       <td>
         {mail.status === 'pending' ? (
           <div className="actions">
             {mail.can_accept ? (
-              <button type="button" disabled={busy} onClick={() => onDecide(mail, 'accept')} aria-label={`Accept the mail "${mail.subject}" from ${mail.from.address}`}>
-                Accept
+              <button type="button" disabled={busy} onClick={() => onDecide(mail, 'accept')} aria-label={intl.formatMessage({ id: 'mailReview.row.acceptLabel' }, { subject: mail.subject, address: mail.from.address })}>
+                <FormattedMessage id="mailReview.row.accept" />
               </button>
             ) : (
               <p className="hint">{mail.accept_blocked}</p>
             )}
-            <button type="button" disabled={busy} onClick={() => onDecide(mail, 'discard')} aria-label={`Discard the mail "${mail.subject}" from ${mail.from.address}`}>
-              Discard
+            <button type="button" disabled={busy} onClick={() => onDecide(mail, 'discard')} aria-label={intl.formatMessage({ id: 'mailReview.row.discardLabel' }, { subject: mail.subject, address: mail.from.address })}>
+              <FormattedMessage id="mailReview.row.discard" />
             </button>
           </div>
         ) : (
           <span>
-            {mail.status === 'accepted' ? 'Accepted' : 'Discarded'}
-            {mail.decided_at && ` ${formatInstant(mail.decided_at, zone)}`}
+            {mail.decided_at ? (
+              <FormattedMessage id="mailReview.row.decidedAt" values={{ status: mail.status, at: formatInstant(mail.decided_at, zone) }} />
+            ) : (
+              <FormattedMessage id="mailReview.row.decided" values={{ status: mail.status }} />
+            )}
             {mail.ticket_id && (
               <>
                 {' '}
-                <Link to={`/console/tickets/${mail.ticket_id}`}>Open the ticket</Link>
+                <Link to={`/console/tickets/${mail.ticket_id}`}>
+                  <FormattedMessage id="mailReview.row.openTicket" />
+                </Link>
               </>
             )}
           </span>

@@ -50,13 +50,13 @@ export interface LeftoverOptions {
 
 /**
  * Runs in the page. Reads the text nodes and the aria-label, placeholder, title and alt attributes
- * under the roots; blanks what lies inside a message's brackets (counting brackets from the start
- * of the text's block, since a message with markup spans several text nodes), then takes out data
- * strings as whole words, the words Intl writes dates with, narrow durations (`8h`, `5m`) and words
- * in the pseudo-locale's accents (a message with markup can span blocks). A
- * text with a letter left is reported. Never read: scripts and styles, `<time>` (Intl's dates),
- * `<code>` (identifiers such as event names), text areas (what a person typed) and parts marked as
- * another language (the language switcher names each language in its own words).
+ * under the roots; takes out the data strings as whole words (they may hold brackets of their own),
+ * blanks what lies inside a message's brackets (counted from the start of the text's block, since a
+ * message with markup spans several text nodes), then takes out the words Intl writes dates with,
+ * narrow durations (`8h`, `5m`) and words in the pseudo-locale's accents (a message with markup can
+ * span blocks). A text with a letter left is reported. Never read: scripts and styles, `<time>`
+ * (Intl's dates), `<code>` (identifiers such as event names), text areas (what a person typed) and
+ * parts marked as another language (the language switcher names each language in its own words).
  */
 const FIND_LEFTOVERS = `({ within, skip, data }) => {
   const letter = /\\p{L}/u;
@@ -71,6 +71,12 @@ const FIND_LEFTOVERS = `({ within, skip, data }) => {
   // The page's own language tag is a code, wherever it shows (the switcher names an unlisted one by it).
   const known = [...new Set([...data, ...dateWords, document.documentElement.lang])].filter((text) => letter.test(text)).sort((a, b) => b.length - a.length);
   const patterns = known.map((text) => new RegExp('(?<![\\\\p{L}\\\\p{N}])' + escaped(text) + '(?![\\\\p{L}\\\\p{N}])', 'gu'));
+  /** The text with every data string taken out (whole words), before brackets are counted: data may hold brackets too. */
+  const withoutData = (text) => {
+    let rest = text;
+    for (const pattern of patterns) if (letter.test(rest)) rest = rest.replace(pattern, ' ');
+    return rest;
+  };
   const english = (text) => {
     if (!letter.test(text)) return false;
     // Words in the pseudo-locale's accents belong to a message whose brackets lie in another block.
@@ -116,7 +122,7 @@ const FIND_LEFTOVERS = `({ within, skip, data }) => {
       const parent = node.parentElement;
       const block = blockOf(parent);
       const before = depths.get(block) ?? 0;
-      const result = outside(node.textContent ?? '', before);
+      const result = outside(withoutData(node.textContent ?? ''), before);
       depths.set(block, result.depth);
       if (skipped(parent)) continue;
       if (english(result.text)) found.push('text "' + result.text + '" in <' + where(parent) + '>');
@@ -126,13 +132,13 @@ const FIND_LEFTOVERS = `({ within, skip, data }) => {
       for (const name of ['aria-label', 'placeholder', 'title', 'alt']) {
         const value = element.getAttribute(name);
         if (!value) continue;
-        const rest = outside(value, 0).text;
+        const rest = outside(withoutData(value), 0).text;
         if (english(rest)) found.push(name + ' "' + rest + '" on <' + where(element) + '>');
       }
     }
   }
   if (!within) {
-    const title = outside(document.title, 0).text;
+    const title = outside(withoutData(document.title), 0).text;
     if (english(title)) found.push('document title "' + title + '"');
   }
   return [...new Set(found)];
