@@ -39,7 +39,7 @@ describe("the admin's policy, calendar and webhook pages in other languages", ()
     const targets = current.getByRole('table', { name: 'Ziele' });
     expect(await targets.getByRole('columnheader').allTextContents()).toEqual(['Tarif', 'Priorität', 'First response']);
     expect(await targets.locator('td[data-target="free/P1/first_response"]').textContent()).toBe('kein Ziel');
-    expect(await targets.locator('td[data-target="premium/P1/first_response"]').textContent()).toMatch(/^1\s?\S+ nach Around the clock$/);
+    expect(await targets.locator('td[data-target="premium/P1/first_response"]').textContent()).toMatch(/^1\s?\S+ im Kalender Around the clock$/);
     expect(await twilio.getByLabel('Version anzeigen').locator('option').allTextContents()).toEqual(['2020-01', '2025-04 (gültig)']);
     expect(await seriousViolations(page)).toEqual([]);
 
