@@ -40,7 +40,7 @@ describe('suspended mail in other languages', () => {
     const table = page.getByRole('region', { name: 'Zurückgehaltene E-Mails' });
     const rows = page.locator('table.suspended-mail tbody tr');
     await poll(() => rows.count()).toBe(3);
-    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Empfangen', 'Von', 'Betreff', 'Würde', 'Grund der Zurückhaltung', 'Entscheidung']);
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Empfangen', 'Von', 'Betreff', 'Vorgesehene Aktion', 'Grund der Zurückhaltung', 'Entscheidung']);
     expect(await page.getByLabel('Anzeigen').locator('option').allTextContents()).toEqual(['Warten auf Entscheidung', 'Angenommen', 'Verworfen', 'Alle']);
 
     const riley = rows.filter({ hasText: HELD.customer });
