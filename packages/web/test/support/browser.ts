@@ -19,13 +19,14 @@ export async function launch(): Promise<Browser> {
 
 /**
  * A fresh browser context (its own cookies) whose clock reads `now`, like the service's. With
- * `realClock` the page keeps the real clock and performance timeline (for measuring).
+ * `realClock` the page keeps the real clock and performance timeline (for measuring); `locale` is the
+ * browser's language (en-US unless given).
  */
-export async function openPage(browser: Browser, now: number, options: { phone?: boolean; realClock?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function openPage(browser: Browser, now: number, options: { phone?: boolean; realClock?: boolean; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: options.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
     timezoneId: 'America/Denver',
-    locale: 'en-US',
+    locale: options.locale ?? 'en-US',
   });
   const page = await context.newPage();
   if (!options.realClock) await page.clock.install({ time: now });
