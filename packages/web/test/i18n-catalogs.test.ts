@@ -13,6 +13,7 @@ import { findCatalogFiles, loadCatalogs, readCatalogFile } from '../src/i18n/bui
 import { argumentsOf, catalogProblems, unsortedKeys } from '../src/i18n/build/check.js';
 import { sourceIds } from '../src/i18n/build/usage.js';
 import { LOCALES } from '../src/i18n/locales.js';
+import { MESSAGE_PARTS, type MessagePart } from '../src/i18n/parts.js';
 import { parse } from '@formatjs/icu-messageformat-parser';
 
 const WEB_SRC = resolve(fileURLToPath(new URL('.', import.meta.url)), '../src');
@@ -105,34 +106,59 @@ describe("the web app's catalogs", () => {
 });
 
 describe('the parts of the catalogs', () => {
-  it("give the portal every text it shows without the staff part", () => {
-    const all = loadCatalogs(WEB_SRC).en;
-    const common = loadCatalogs(WEB_SRC, WEB_SRC, 'common').en;
-    const staff = loadCatalogs(WEB_SRC, WEB_SRC, 'staff').en;
-    expect(Object.keys(common).length + Object.keys(staff).length).toBe(Object.keys(all).length);
-    // Every module the portal can load (the staff areas load the staff part with their code, app/App.tsx).
-    const portal = reachable(['main.tsx'], ['app/AdminRoutes.tsx', 'app/ConsoleRoutes.tsx']);
-    expect(portal).toContain('tickets/TicketListPage.tsx');
+  const all = loadCatalogs(WEB_SRC).en;
+  const parts = Object.fromEntries(MESSAGE_PARTS.map((part) => [part, loadCatalogs(WEB_SRC, WEB_SRC, part).en])) as Record<MessagePart, Record<string, string>>;
+  /** The ids the shared rules name (their verdicts), which the modules importing them show. */
+  const rulesIds = existsSync(RULES_SRC) ? [...sourceIds(RULES_SRC).literals.keys()].filter((id) => id in all) : [];
+
+  /**
+   * Each area of the app: the modules it loads (its entries and what they import, up to the next
+   * `import()`, which brings its own parts) and the parts of the catalogs loaded with them
+   * (app/App.tsx, app/PortalRoutes.tsx).
+   */
+  const AREAS: { name: string; entries: string[]; parts: MessagePart[] }[] = [
+    { name: "the portal's first page", entries: ['main.tsx', 'app/PortalRoutes.tsx'], parts: ['common'] },
+    { name: "a ticket's pages in the portal", entries: ['tickets/NewTicketPage.tsx', 'tickets/TicketPage.tsx'], parts: ['common', 'ticket'] },
+    { name: 'the console', entries: ['app/ConsoleRoutes.tsx'], parts: ['common', 'ticket', 'staff'] },
+    { name: 'the admin pages', entries: ['app/AdminRoutes.tsx'], parts: ['common', 'staff'] },
+  ];
+
+  it('hold every text once', () => {
+    const sizes = MESSAGE_PARTS.map((part) => Object.keys(parts[part]).length);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(Object.keys(all).length);
+  });
+
+  it.each(AREAS.map((area) => [area.name, area] as const))('give %s every text its modules name', (_, { entries, parts: loaded }) => {
+    const available = new Set(loaded.flatMap((part) => Object.keys(parts[part])));
     const problems: string[] = [];
-    for (const file of portal) {
-      for (const match of readFileSync(join(WEB_SRC, file), 'utf8').matchAll(/\bid(?::\s*|=)['"]([a-z][a-zA-Z0-9]*(?:\.[a-zA-Z0-9]+){2,})['"]/g)) {
-        if (!(match[1]! in common)) problems.push(`${file}: ${match[1]}`);
-      }
+    for (const file of reachable(entries, { dynamic: false })) {
+      const text = readFileSync(join(WEB_SRC, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+      const named = [...text.matchAll(/(['"`])([a-z][a-zA-Z0-9]*(?:\.[a-zA-Z0-9]+){2,})\1/g)].map((match) => match[2]!);
+      if (text.includes("from '@hourglass/rules'")) named.push(...rulesIds);
+      for (const id of named) if (id in all && !available.has(id)) problems.push(`${file}: ${id}`);
     }
-    expect(problems, 'texts of portal modules that only the staff part has').toEqual([]);
+    expect(problems, `texts named by modules of this area but not in the parts it loads (${loaded.join(', ')})`).toEqual([]);
+  });
+
+  it('cover every module the app can load', () => {
+    const covered = new Set(AREAS.flatMap(({ entries }) => reachable(entries, { dynamic: false })));
+    const loadable = reachable(['main.tsx'], { dynamic: true });
+    expect(loadable).toContain('tickets/TicketListPage.tsx');
+    expect(loadable.filter((file) => !covered.has(file))).toEqual([]);
   });
 });
 
-/** The modules under src/ that `entries` import, directly or not (type-only imports left out), except `stops`. */
-function reachable(entries: readonly string[], stops: readonly string[]): string[] {
+/** The modules under src/ that `entries` import, directly or not (type-only imports left out; `import()` only if `dynamic`). */
+function reachable(entries: readonly string[], { dynamic }: { dynamic: boolean }): string[] {
   const seen = new Set<string>();
   const queue = [...entries];
   while (queue.length > 0) {
     const file = queue.shift()!;
-    if (seen.has(file) || stops.includes(file)) continue;
+    if (seen.has(file)) continue;
     seen.add(file);
     const text = readFileSync(join(WEB_SRC, file), 'utf8');
     for (const match of text.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+'(\.[^']+)\.js'|import\('(\.[^']+)\.js'\)/gm)) {
+      if (match[2] !== undefined && !dynamic) continue;
       const spec = match[1] ?? match[2]!;
       const base = resolve(join(WEB_SRC, file, '..'), spec);
       const found = ['.ts', '.tsx'].map((ext) => base + ext).find((path) => existsSync(path));

@@ -16,7 +16,7 @@ import { Shell } from './Shell.js';
 
 const PortalRoutes = lazy(() => import('./PortalRoutes.js'));
 // The staff areas bring the staff part of the catalogs with their code (the portal never loads it).
-const ConsoleRoutes = lazy(() => Promise.all([import('./ConsoleRoutes.js'), requireMessages('staff')]).then(([module]) => module));
+const ConsoleRoutes = lazy(() => Promise.all([import('./ConsoleRoutes.js'), requireMessages('ticket', 'staff')]).then(([module]) => module));
 const AdminRoutes = lazy(() => Promise.all([import('./AdminRoutes.js'), requireMessages('staff')]).then(([module]) => module));
 
 /** How often the service's clock is measured again. */

@@ -1,12 +1,16 @@
 import { lazy } from 'react';
 import { Route, Switch } from 'wouter';
+import { requireMessages } from '../i18n/start.js';
 import { PORTAL_TICKET } from '../routes.js';
 import { TicketListPage } from '../tickets/TicketListPage.js';
 
 // The ticket list is the portal's first page; a ticket and the new ticket form (with the intake,
-// conversation, attachments and escalation code) load when they are opened.
-const NewTicketPage = lazy(() => import('../tickets/NewTicketPage.js').then((module) => ({ default: module.NewTicketPage })));
-const TicketPage = lazy(() => import('../tickets/TicketPage.js').then((module) => ({ default: module.TicketPage })));
+// conversation, attachments and escalation code) load when they are opened, with the texts of a
+// ticket's pages (the `ticket` part of the catalogs, see i18n/parts.ts).
+const NewTicketPage = lazy(() =>
+  Promise.all([import('../tickets/NewTicketPage.js'), requireMessages('ticket')]).then(([module]) => ({ default: module.NewTicketPage })),
+);
+const TicketPage = lazy(() => Promise.all([import('../tickets/TicketPage.js'), requireMessages('ticket')]).then(([module]) => ({ default: module.TicketPage })));
 
 /** The customer portal: the account's tickets, a new ticket, one ticket. */
 export default function PortalRoutes() {

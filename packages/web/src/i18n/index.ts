@@ -28,10 +28,13 @@
  * 5. Outside components (plain modules), `activeIntl()` from `./active.js` is the same formatter.
  *    Unit tests start in English; `await useLanguage('de')` from `./build/testing.js` switches.
  *
- * 6. Texts of the staff-only folders (accounts, people, policy, webhooks, mail-review; see
- *    `parts.ts`) are in the `staff` part of the catalogs, loaded with the console and admin areas; a
- *    module the portal loads must not name them (the catalog test follows the portal's imports). A
- *    new staff-only folder goes into `STAFF_FOLDERS`.
+ * 6. A locale's catalog comes in parts (`parts.ts`): `common` before the first render, `ticket`
+ *    with a ticket's pages, `staff` with the console and admin areas (the staff-only folders and
+ *    the console's own texts). A page's code loads its parts with `requireMessages` (`start.ts`)
+ *    beside its `import()`; the catalog test follows each area's imports and fails when a module
+ *    names a text its area does not load. A new staff-only folder goes into `STAFF_FOLDERS`, texts
+ *    of a new page that only a ticket's pages or the console show into `TICKET_PAGE_TEXTS` or
+ *    `CONSOLE_TEXTS`.
  *
  * The Vite plugin (`build/vite-plugin.ts`) merges the catalogs per locale and part and precompiles
  * them; only the language shown is downloaded, its common part before the first render (`start.ts`). The React pieces are

@@ -48,7 +48,7 @@ export function storeLocale(locale: Locale): void {
   }
 }
 
-/** The parts of the catalogs the pages shown so far need (the staff part once a staff area opened). */
+/** The parts of the catalogs the pages shown so far need (more as a ticket's page or a staff area opens). */
 const parts = new Set<MessagePart>(['common']);
 
 /**
@@ -62,19 +62,31 @@ export async function activateLanguage(locale: AppLocale): Promise<ActiveLanguag
   return { ...active, messages };
 }
 
+/** The parts being loaded or loaded after the first render, so a second page waits for the same download. */
+const required = new Map<MessagePart, Promise<void>>();
+
 /**
- * Loads a further part of the catalogs (in the language shown) before the pages that need it
+ * Loads further parts of the catalogs (in the language shown) before the pages that need them
  * render: `await requireMessages('staff')` as a staff area's code loads.
  */
-export async function requireMessages(part: MessagePart): Promise<void> {
-  if (parts.has(part)) return;
-  parts.add(part);
-  try {
-    await activateLanguage(activeLocale());
-  } catch (error) {
-    parts.delete(part);
-    throw error;
+export async function requireMessages(...wanted: MessagePart[]): Promise<void> {
+  const missing = wanted.filter((part) => !parts.has(part));
+  if (missing.length > 0) {
+    for (const part of missing) parts.add(part);
+    const loading = activateLanguage(activeLocale()).then(
+      () => undefined,
+      (error: unknown) => {
+        // A failed download may be retried when the page is opened again.
+        for (const part of missing) {
+          parts.delete(part);
+          required.delete(part);
+        }
+        throw error;
+      },
+    );
+    for (const part of missing) required.set(part, loading);
   }
+  await Promise.all(wanted.map((part) => required.get(part)));
 }
 
 /** `?locale=` of the address, else the one an earlier page of this tab's visit was given. */

@@ -81,11 +81,16 @@ export function compileCatalog(catalog: Catalog, where: string): CompiledCatalog
 
 /**
  * The source catalogs of every locale under `srcDir`, merged (not compiled); with `part`, only the
- * files of that part (see ../parts.ts). Ids are checked for duplicates across all files either way.
+ * messages of that part (see ../parts.ts). Ids are checked for duplicates across all files either way.
  */
 export function loadCatalogs(srcDir: string, root = srcDir, part?: MessagePart): Record<Locale, Catalog> {
   const all = findCatalogFiles(srcDir).map((path) => readCatalogFile(path, root));
   for (const locale of LOCALES) mergeCatalogs(all.filter((f) => f.locale === locale));
-  const files = part === undefined ? all : all.filter((f) => partOf(relative(srcDir, resolve(root, f.path))) === part);
+  const files = part === undefined ? all : all.map((f) => ({ ...f, messages: partMessages(f, relative(srcDir, resolve(root, f.path)), part) }));
   return Object.fromEntries(LOCALES.map((locale) => [locale, mergeCatalogs(files.filter((f) => f.locale === locale))])) as Record<Locale, Catalog>;
+}
+
+/** The messages of `file` (at `pathUnderSrc`) in `part`. */
+function partMessages(file: CatalogFile, pathUnderSrc: string, part: MessagePart): Record<string, string> {
+  return Object.fromEntries(Object.entries(file.messages).filter(([id]) => partOf(pathUnderSrc, id) === part));
 }
