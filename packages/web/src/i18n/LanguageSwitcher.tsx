@@ -21,7 +21,12 @@ export function LanguageSwitcher({ signedIn, onSaved }: { signedIn: boolean; onS
   const choose = async (value: string) => {
     if (!isLocale(value)) return;
     setProblem(null);
-    await changeLocale(value);
+    try {
+      await changeLocale(value);
+    } catch {
+      setProblem(intl.formatMessage({ id: 'i18n.switcher.notLoaded' }));
+      return;
+    }
     if (!signedIn) return;
     try {
       await saveProfileLocale(value);
