@@ -6,7 +6,7 @@
  */
 import type { IntlShape } from 'react-intl';
 import { activeIntl } from '../i18n/active.js';
-import { type AppLocale, baseLocale } from '../i18n/locales.js';
+import { type AppLocale, baseLocale, PSEUDO_LOCALE } from '../i18n/locales.js';
 
 export type SpanStyle = 'narrow' | 'long';
 
@@ -61,7 +61,8 @@ export function formatSpan(ms: number, style: SpanStyle = 'narrow', options: { i
   const intl = options.intl ?? activeIntl();
   const parts = spanParts(ms);
   const DurationFormat = options.durationFormat === undefined ? nativeDurationFormat() : options.durationFormat;
-  if (!DurationFormat) return formatSpanFromMessages(parts, style, intl);
+  // The pseudo-locale marks its units too, so its spans come from the (accented) messages.
+  if (!DurationFormat || intl.locale === PSEUDO_LOCALE) return formatSpanFromMessages(parts, style, intl);
   const locale = baseLocale(intl.locale as AppLocale);
   if (options.durationFormat) return new DurationFormat(locale, { style }).format(parts);
   const key = `${locale}|${style}`;
