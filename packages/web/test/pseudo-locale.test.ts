@@ -82,6 +82,12 @@ async function signInPseudo(tour: Tour, who: { email: string; password: string }
   await settled(page);
 }
 
+/** Opens the first row's editor in the list on the page. */
+async function editFirstRow(page: Page): Promise<void> {
+  await page.locator('main table tbody tr').first().locator('button').first().click();
+  await page.locator('main form').first().waitFor();
+}
+
 /** The id of the first ticket whose subject is `subject`, as the signed-in person's API lists it. */
 async function ticketId(page: Page, url: string, subject: string): Promise<string> {
   const list = (await (await page.request.get(`${url}/api/v1/tickets?limit=100`)).json()) as { items: { id: string; subject: string }[] };
@@ -173,15 +179,26 @@ describe('the desk under the pseudo-locale', () => {
     const tour = new Tour(page, suite.server.url, recordApiStrings(page));
     await signInPseudo(tour, ADMIN);
     await tour.visit('/admin');
+    await tour.check('/admin (an account in its editor)', editFirstRow);
     await tour.visit('/admin/agents');
-    await tour.visit('/admin/policies');
+    await tour.check('/admin/agents (an agent in the editor)', editFirstRow);
+    await tour.visit('/admin/policies', async (p) => {
+      // The pack check with nothing chosen says what it needs.
+      await p.locator('#pack-error').waitFor({ state: 'detached' });
+      await p.locator('main section').last().locator('button[type="submit"]').click();
+      await p.locator('#pack-error').waitFor();
+    });
     await tour.visit('/admin/calendars', async (p) => {
       const calendar = p.locator('main select').first();
       const values = await calendar.locator('option').evaluateAll((list) => list.map((o) => (o as unknown as { value: string }).value).filter((v) => v !== ''));
       if (values[0]) await calendar.selectOption(values[0]);
       await poll(() => p.locator('main table').count()).toBeGreaterThan(0);
     });
-    await tour.visit('/admin/webhooks');
+    await tour.visit('/admin/webhooks', async (p) => {
+      // The new endpoint's form, sent empty: its field errors.
+      await p.locator('main form button[type="submit"]').last().click();
+      await p.locator('main form .field-error').first().waitFor();
+    });
     await tour.visit('/admin/nothing-here');
     await tour.visit('/console');
     expect(tour.found).toEqual({});
