@@ -14,7 +14,8 @@ import { pseudoCatalog } from '../pseudo.js';
 import { compileCatalog, findCatalogFiles, loadCatalogs } from './catalogs.js';
 
 const PREFIX = 'virtual:messages/';
-const RESOLVED = `\0${PREFIX}`;
+/** Resolved ids end in `<locale>-<part>`, which names the chunk (`de-common-….js`). */
+const RESOLVED = '\0hourglass-messages/';
 
 export interface MessagesPluginOptions {
   /** The folder searched for `messages/<locale>.json` files (the app's `src`). */
@@ -46,12 +47,14 @@ export function messagesPlugin({ srcDir }: MessagesPluginOptions): Plugin {
         this.error(`${id}: no such locale (the desk has ${LOCALES.join(', ')} and ${PSEUDO_LOCALE})`);
       }
       if (!(MESSAGE_PARTS as readonly string[]).includes(part)) this.error(`${id}: no such part of a catalog (${MESSAGE_PARTS.join(', ')})`);
-      return `${RESOLVED}${locale}/${part}`;
+      return `${RESOLVED}${locale}-${part}`;
     },
     load(id) {
       if (!id.startsWith(RESOLVED)) return null;
       for (const file of findCatalogFiles(srcDir)) this.addWatchFile(file);
-      const [locale, part] = id.slice(RESOLVED.length).split('/') as [Locale | typeof PSEUDO_LOCALE, MessagePart];
+      const name = id.slice(RESOLVED.length);
+      const split = name.lastIndexOf('-');
+      const [locale, part] = [name.slice(0, split), name.slice(split + 1)] as [Locale | typeof PSEUDO_LOCALE, MessagePart];
       return moduleSource(locale, part);
     },
     configureServer(server) {
@@ -60,7 +63,7 @@ export function messagesPlugin({ srcDir }: MessagesPluginOptions): Plugin {
         if (!/[\\/]messages[\\/][^\\/]+\.json$/.test(file)) return;
         for (const locale of [...LOCALES, PSEUDO_LOCALE]) {
           for (const part of MESSAGE_PARTS) {
-            const module = server.moduleGraph.getModuleById(`${RESOLVED}${locale}/${part}`);
+            const module = server.moduleGraph.getModuleById(`${RESOLVED}${locale}-${part}`);
             if (module) server.moduleGraph.invalidateModule(module);
           }
         }
