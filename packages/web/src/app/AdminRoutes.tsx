@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useLocation } from 'wouter';
 import { useSession } from '../session/session.js';
 import { usePageTitle } from '../shared/hooks.js';
@@ -7,11 +8,11 @@ import { CalendarArea, PolicyArea } from '../policy/PolicyArea.js';
 import { WebhooksSection } from '../webhooks/Webhooks.js';
 
 const SECTIONS = [
-  { path: '/admin', label: 'Accounts', title: 'Admin', adminOnly: false },
-  { path: '/admin/agents', label: 'Agents', title: 'Agents', adminOnly: false },
-  { path: '/admin/policies', label: 'Policy packs', title: 'Policy packs', adminOnly: false },
-  { path: '/admin/calendars', label: 'Calendars', title: 'Calendars', adminOnly: false },
-  { path: '/admin/webhooks', label: 'Webhooks', title: 'Webhooks', adminOnly: true },
+  { path: '/admin', label: 'app.admin.accounts', title: 'app.admin.overviewTitle', adminOnly: false },
+  { path: '/admin/agents', label: 'app.admin.agents', title: 'app.admin.agents', adminOnly: false },
+  { path: '/admin/policies', label: 'app.admin.policyPacks', title: 'app.admin.policyPacks', adminOnly: false },
+  { path: '/admin/calendars', label: 'app.admin.calendars', title: 'app.admin.calendars', adminOnly: false },
+  { path: '/admin/webhooks', label: 'app.admin.webhooks', title: 'app.admin.webhooks', adminOnly: true },
 ] as const;
 
 /** Admin: customer accounts; agents with their schedules and presence; policy packs (view, check a file); calendars; webhooks. */
@@ -19,17 +20,18 @@ export default function AdminRoutes() {
   const [location] = useLocation();
   const path = location.replace(/\/+$/, '') || '/';
   const { user } = useSession();
+  const intl = useIntl();
   const sections = SECTIONS.filter((s) => !s.adminOnly || user.role === 'admin');
   const section = sections.find((s) => s.path === path);
-  const heading = usePageTitle(section?.title ?? 'Page not found');
+  const heading = usePageTitle(intl.formatMessage({ id: section?.title ?? 'app.notFound.title' }));
   if (!section) {
     return (
       <div className="page">
         <h1 ref={heading} tabIndex={-1}>
-          Page not found
+          <FormattedMessage id="app.notFound.title" />
         </h1>
         <p>
-          There is no admin page at this address. <Link to="/admin">Go to the admin overview</Link>.
+          <FormattedMessage id="app.admin.notFoundText" values={{ overview: (text) => <Link to="/admin">{text}</Link> }} />
         </p>
       </div>
     );
@@ -37,14 +39,14 @@ export default function AdminRoutes() {
   return (
     <div className="page wide">
       <h1 ref={heading} tabIndex={-1}>
-        {section.title}
+        <FormattedMessage id={section.title} />
       </h1>
-      <nav className="admin-nav" aria-label="Admin sections">
+      <nav className="admin-nav" aria-label={intl.formatMessage({ id: 'app.admin.sections' })}>
         <ul>
           {sections.map((s) => (
             <li key={s.path}>
               <Link to={s.path} aria-current={s.path === path ? 'page' : undefined}>
-                {s.label}
+                <FormattedMessage id={s.label} />
               </Link>
             </li>
           ))}
