@@ -37,3 +37,10 @@ export function TicketHeader({ ticket, staff = false, facts }: { ticket: Ticket;
     </>
   );
 }
+
+/** Names the browser tab while a ticket's page cannot show the ticket (it could not be loaded). */
+export function UnavailableTicketTitle() {
+  const intl = useIntl();
+  usePageTitle(intl.formatMessage({ id: 'tickets.header.unavailable' }));
+  return null;
+}

@@ -16,7 +16,7 @@ import { Attachments } from './attachments.js';
 import { Conversation, ReplyForm } from './conversation.js';
 import { ticketKeys, ticketQuery } from './queries.js';
 import { TargetsPanel } from './targets.js';
-import { TicketHeader } from './TicketHeader.js';
+import { TicketHeader, UnavailableTicketTitle } from './TicketHeader.js';
 import { forgetWarnings, warningsFor } from './warnings.js';
 
 export function TicketPage({ id }: { id: string }) {
@@ -29,6 +29,7 @@ export function TicketPage({ id }: { id: string }) {
           <FormattedMessage id="tickets.ticketPage.back" />
         </Link>
       </p>
+      {ticket.isError && <UnavailableTicketTitle />}
       <Await query={ticket} label={intl.formatMessage({ id: 'tickets.ticketPage.loading' })}>
         {(data) => <TicketView ticket={data} />}
       </Await>

@@ -9,7 +9,7 @@ import type { Account, Ticket, TicketEvent, TicketStatus } from '../api/types.js
 import { policyQuery } from '../policy/queries.js';
 import { useWrite } from '../shared/query.js';
 import { eventsQuery, ticketKeys, ticketQuery } from './queries.js';
-import { TicketHeader } from './TicketHeader.js';
+import { TicketHeader, UnavailableTicketTitle } from './TicketHeader.js';
 import { useSession } from '../session/session.js';
 import { formatInstant, zoneLabel } from '../time/format.js';
 import { Attachments } from './attachments.js';
@@ -44,6 +44,7 @@ export function WorkspacePage({ id }: { id: string }) {
           <FormattedMessage id="tickets.workspace.back" />
         </Link>
       </p>
+      {ticket.isError && <UnavailableTicketTitle />}
       <Await query={ticket} label={intl.formatMessage({ id: 'tickets.workspace.loading' })}>
         {(data) => <Workspace ticket={data} directory={directory.data ?? null} />}
       </Await>
