@@ -376,7 +376,7 @@ function History({ ticketId, zone, nameOf }: { ticketId: string; zone: string; n
         {({ items }) => (
           <ol className="history">
             {items.map((event) => {
-              const changes = describeChange(event, intl);
+              const changes = describeChange(event, intl, (id) => nameOf(id, null));
               return (
                 <li key={event.id}>
                   <FormattedMessage
@@ -407,19 +407,21 @@ function History({ ticketId, zone, nameOf }: { ticketId: string; zone: string; n
 }
 
 /** The fields an event changed, `status Open → Pending`, as a list in the language shown; '' when none. */
-function describeChange(event: TicketEvent, intl: IntlShape): string {
+function describeChange(event: TicketEvent, intl: IntlShape, personName: (id: string) => string): string {
   const before = event.before as Record<string, unknown> | null;
   const after = event.after as Record<string, unknown> | null;
   if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return '';
   const changes = Object.keys(after)
     .filter((key) => key in before && before[key] !== after[key] && typeof after[key] !== 'object')
-    .map((key) => intl.formatMessage({ id: 'tickets.history.change' }, { field: fieldLabel(key), before: valueText(key, before[key]), after: valueText(key, after[key]) }));
+    .map((key) => intl.formatMessage({ id: 'tickets.history.change' }, { field: fieldLabel(key), before: valueText(key, before[key], personName), after: valueText(key, after[key], personName) }));
   return changes.length > 0 ? intl.formatList(changes, { type: 'unit' }) : '';
 }
 
-function valueText(field: string, value: unknown): string {
+/** A changed field's value as a person reads it: a status in words, a person by name. */
+function valueText(field: string, value: unknown, personName: (id: string) => string): string {
   if (value === null || value === undefined) return '—';
-  return field === 'status' ? statusLabel(String(value), true) : String(value);
+  if (field === 'status') return statusLabel(String(value), true);
+  return field === 'assignee_id' ? personName(String(value)) : String(value);
 }
 
 /** A language's name in the language shown (`de` → `German`, `Deutsch`); the code when the browser has no name for it. */
