@@ -110,6 +110,15 @@ describe('ticket pages in German and Brazilian Portuguese, in a browser', () => 
       await poll(() => page.textContent('main')).toContain(words.empty);
       await page.getByLabel(words.assignee).selectOption('');
 
+      // Switching the language rewords the rows in place, statuses included.
+      const other = words.locale === 'de' ? queue[1] : queue[0];
+      await page.locator('.language-switcher select').selectOption(other.locale);
+      await page.getByRole('heading', { name: other.title, exact: true }).waitFor();
+      await poll(() => page.locator('table.queue tbody tr .status').allTextContents()).toContain(other.pending);
+      expect(await page.locator('table.queue tbody tr .status').allTextContents()).not.toContain(words.pending);
+      await page.locator('.language-switcher select').selectOption(words.locale);
+      await page.getByRole('heading', { name: words.title, exact: true }).waitFor();
+
       await page.getByRole('link', { name: new RegExp(KNOWN_TICKET) }).click();
       await page.getByRole('heading', { name: words.work }).waitFor();
       expect(await seriousViolations(page)).toEqual([]);

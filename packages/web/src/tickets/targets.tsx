@@ -8,15 +8,17 @@ import { explainQuery } from './queries.js';
 import { metricLabel, statusLabel } from './labels.js';
 
 export function StatusBadge({ status, staff = false }: { status: string; staff?: boolean }) {
-  return <span className={`status status-${status}`}>{statusLabel(status, staff)}</span>;
+  const intl = useIntl();
+  return <span className={`status status-${status}`}>{statusLabel(status, staff, intl)}</span>;
 }
 
 /** A countdown (or met / paused / no SLA) coloured by how close the breach is. */
 export function TargetBadge({ target, now }: { target: Target; now: number }) {
-  const due = dueStatus(target, now);
+  const intl = useIntl();
+  const due = dueStatus(target, now, intl);
   return (
     <span className={`due due-${due.tone}`} data-tone={due.tone}>
-      <FormattedMessage id="tickets.targets.badge" values={{ metric: metricLabel(target.metric), due: due.text }} />
+      <FormattedMessage id="tickets.targets.badge" values={{ metric: metricLabel(target.metric, intl), due: due.text }} />
     </span>
   );
 }
