@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, type MessageId, type MessageValues, translator } from './i18n/index.js';
+import { DEFAULT_LOCALE, type Locale, type MessageId, type MessageValues, translator } from './i18n/index.js';
 
 /**
  * Every error the service reports, as a code with its HTTP status and a default plain-words message.
@@ -49,6 +49,31 @@ export interface ErrorIssue {
 export interface LocalizedText {
   id: MessageId;
   values?: MessageValues;
+  /** Arguments that are lists, joined as the reader's language joins them ("A, B or C", "A, B oder C"). */
+  lists?: Readonly<Record<string, TextList>>;
+}
+
+/** A list argument of a message: its items and how they join (`disjunction`: one of them; `unit`: a plain enumeration). */
+export interface TextList {
+  items: readonly string[];
+  type: 'conjunction' | 'disjunction' | 'unit';
+}
+
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** A catalog message in `locale`, its list arguments joined in that language. */
+export function textIn(text: LocalizedText, locale: Locale): string {
+  const values: MessageValues = { ...text.values };
+  for (const [name, list] of Object.entries(text.lists ?? {})) {
+    const key = `${locale} ${list.type}`;
+    let format = listFormats.get(key);
+    if (!format) {
+      format = new Intl.ListFormat(locale, { type: list.type, style: 'long' });
+      listFormats.set(key, format);
+    }
+    values[name] = format.format(list.items);
+  }
+  return translator(locale).t(text.id, values);
 }
 
 export class AppError extends Error {
@@ -67,7 +92,7 @@ export class AppError extends Error {
 
   /** An error whose message is a catalog entry; its `message` is the English text. */
   static translated(code: ErrorCode, text: LocalizedText, issues?: ErrorIssue[]): AppError {
-    return new AppError(code, translator(DEFAULT_LOCALE).t(text.id, text.values), issues, text);
+    return new AppError(code, textIn(text, DEFAULT_LOCALE), issues, text);
   }
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, CUSTOMER_A, startTestService, type TestService } from './support/app.js';
+import { ADMIN, AGENT, CUSTOMER_A, START, startTestService, type TestService } from './support/app.js';
 import { DATABASE_KINDS } from './support/databases.js';
 
 /** Irina Sokolova reads the desk in German (demo data). */
@@ -151,5 +151,78 @@ describe.each(DATABASE_KINDS)('error messages in the reader\'s language on %s', 
     expect(refused.statusCode).toBe(403);
     const message = 'O plano premium não inclui escalação. Como parceiro, você pode escalar pelo seu gerente de crescimento: envie "via": "growth_manager".';
     expect(refused.json().error).toEqual({ code: 'forbidden', message, issues: [{ path: 'body', message }] });
+  });
+  /** A well-formed call SID with `n` as its last digits. */
+  const callSid = (n: number) => `CA${n.toString(16).padStart(32, '0')}`;
+
+  it('writes intake verdicts in German at their fields; the pack\'s own words (labels, help) stay as the pack writes them', async () => {
+    service.clock.set(START);
+    const cookie = await service.signIn(CUSTOMER_A);
+    const intake = { description: 'Abbrüche', call_sids: ['CA123', callSid(1)] };
+    const response = await service.request(cookie, {
+      method: 'POST',
+      url: '/api/v1/tickets',
+      headers: german,
+      payload: { subject: 'Abgebrochene Anrufe', description: 'Anrufe brechen nach 30 s ab.', product: 'voice', intake },
+    });
+    expect(response.statusCode).toBe(422);
+    const { error } = response.json();
+    expect(error.code).toBe('intake_invalid');
+    expect(error.message).toBe('Die Angaben zu Voice müssen korrigiert werden, bevor das Ticket angenommen werden kann; unter issues steht, was bei jedem Feld zu tun ist.');
+    const issues = error.issues as { path: string; message: string }[];
+    expect(issues.map((i) => i.path)).toEqual(['body.intake.call_sids', 'body.intake.call_sids', 'body.intake.examples_at', 'body.intake']);
+    expect(issues[0]!.message).toBe('„CA123“ hat nach dem Präfix 3 Hexadezimalzeichen; eine SID hat genau 32. Kopieren Sie sie erneut aus der Console oder den Logs.');
+    expect(issues[1]!.message).toMatch(/^Example call SIDs: Geben Sie 2–3 Beispiele an, SIDs vom Typ call \(CA…\) \(bisher 1 gültig\)\. Mehrere Beispiele/);
+    expect(issues[2]!.message).toMatch(/^When the example calls happened ist ein Pflichtfeld\. /);
+    expect(issues[3]!.message).toMatch(/^Falls die vollständigen Angaben schwer zu beschaffen sind: /);
+
+    const english = await service.request(cookie, { method: 'POST', url: '/api/v1/tickets', payload: { subject: 'Dropped calls', description: 'Calls drop after 30 s.', product: 'voice', intake } });
+    expect(english.json().error.message).toBe('The Voice details need fixing before the ticket can be accepted; see issues for each field.');
+    expect(english.json().error.issues[0].message).toBe('"CA123" has 3 hexadecimal characters after its prefix; a SID has exactly 32. Copy it again from the Console or the logs.');
+
+    const portuguese = await service.request(cookie, { method: 'POST', url: '/api/v1/tickets', headers: { 'accept-language': 'pt-BR' }, payload: { subject: 'x', description: 'y', product: 'fax' } });
+    expect(portuguese.statusCode).toBe(422);
+    expect(portuguese.json().error.issues[0]).toEqual({ path: 'body.product', message: expect.stringMatching(/^"fax" não é um formulário de entrada desta política de suporte; use um destes: voice \(Voice\), .* e .*\.$/) });
+  });
+
+  it('refuses status changes in Brazilian Portuguese, naming both statuses and the moves left', async () => {
+    service.clock.set(START);
+    const customer = await service.signIn(CUSTOMER_A);
+    const agent = await service.signIn(AGENT);
+    const created = await service.request(customer, { method: 'POST', url: '/api/v1/tickets', payload: { subject: 'Webhooks falham', description: 'Desde as 08:00.' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const portuguese = { 'accept-language': 'pt-BR' };
+    const url = `/api/v1/tickets/${created.json().id}`;
+
+    const closing = await service.request(agent, { method: 'PATCH', url, headers: portuguese, payload: { status: 'closed' } });
+    expect(closing.statusCode).toBe(409);
+    const illegal = 'Um ticket não pode passar de novo (ainda não assumido) para fechado: resolva-o primeiro; tickets resolvidos são fechados depois. A partir de new, você pode movê-lo para: open, pending, on_hold e solved.';
+    expect(closing.json().error).toEqual({ code: 'illegal_transition', message: illegal, issues: [{ path: 'body.status', message: illegal }] });
+
+    const pending = await service.request(customer, { method: 'PATCH', url, headers: portuguese, payload: { status: 'pending' } });
+    expect(pending.statusCode).toBe(403);
+    expect(pending.json().error.message).toBe('Somente um agente pode passar um ticket de novo (ainda não assumido) para pendente (aguardando o cliente). A partir de new, você pode movê-lo para: solved.');
+
+    const same = await service.request(agent, { method: 'PATCH', url, headers: { 'accept-language': 'de' }, payload: { status: 'new' } });
+    expect(same.json().error).toMatchObject({ code: 'same_status', message: 'Das Ticket hat bereits den Status neu (noch nicht übernommen).' });
+
+    const english = await service.request(agent, { method: 'PATCH', url, payload: { status: 'closed' } });
+    expect(english.json().error.message).toBe('A ticket cannot go from new (not yet picked up) to closed: solve it first; solved tickets are closed afterwards. From new you can move it to: open, pending, on_hold, solved.');
+  });
+
+  it('refuses a restricted or unknown priority in German; the pack\'s reason stays in the pack\'s words', async () => {
+    service.clock.set(START);
+    const customer = await service.signIn(CUSTOMER_A);
+    const accountId = (await service.request(customer, { method: 'GET', url: '/api/v1/me' })).json().account_id;
+    const projects = (await service.request(customer, { method: 'GET', url: `/api/v1/accounts/${accountId}/projects` })).json().items;
+    const staging = projects.find((p: { production: boolean }) => !p.production).id;
+    const restricted = await service.request(customer, { method: 'POST', url: '/api/v1/tickets', headers: german, payload: { subject: 'Down', description: 'Staging is down', project_id: staging, priority: 'P1' } });
+    expect(restricted.statusCode).toBe(422);
+    const { error } = restricted.json();
+    expect(error.code).toBe('priority_restricted');
+    expect(error.issues[0].path).toBe('body.priority');
+    expect(error.message).toMatch(/^P1 \(Business Critical\) ist nur für Produktionsprojekte gedacht, und das Projekt „Staging“ ist kein Produktionsprojekt\. .+ Wählen Sie stattdessen P3 \(General Issue\) oder eröffnen Sie das Ticket für ein Produktionsprojekt\.$/);
+    const unknown = await service.request(customer, { method: 'POST', url: '/api/v1/tickets', headers: german, payload: { subject: 'x', description: 'y', priority: 'urgent' } });
+    expect(unknown.json().error.message).toBe('„urgent“ ist keine Priorität dieses Support-Tarifs; verwenden Sie eine davon: P1 (Business Critical), P2 (Degraded Service) und P3 (General Issue).');
   });
 });

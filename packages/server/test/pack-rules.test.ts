@@ -53,7 +53,8 @@ describe.each(DATABASE_KINDS)('pack rules through the API on %s', (kind) => {
   const project = (email: string, which: 'production' | 'staging') => projects.get(email)![which];
   const at = (iso: string) => service.clock.set(Date.parse(iso));
   const open = (email: string, payload: Record<string, unknown>) =>
-    service.request(as(email), { method: 'POST', url: '/api/v1/tickets', payload: { subject: 'Calls fail', description: 'Since this morning.', ...payload } });
+    // In English whatever language the customer reads the desk in: the refusals below are the English texts.
+    service.request(as(email), { method: 'POST', url: '/api/v1/tickets', headers: { 'accept-language': 'en' }, payload: { subject: 'Calls fail', description: 'Since this morning.', ...payload } });
   const byMetric = (targets: Target[]) => Object.fromEntries(targets.map((t) => [t.metric, t]));
   async function targets(id: string): Promise<Record<string, Target>> {
     const response = await service.request(agent, { method: 'GET', url: `/api/v1/tickets/${id}` });

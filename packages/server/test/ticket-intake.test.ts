@@ -42,6 +42,7 @@ describe.each(DATABASE_KINDS)('completing the intake of an existing ticket on %s
     const bad = await service.request(customer, {
       method: 'PATCH',
       url: `/api/v1/tickets/${ticket.id}/intake`,
+      headers: { 'accept-language': 'en' }, // the customer reads the desk in German; these are the English texts
       payload: { values: { description: 'Since 08:00 nothing arrives.', message_ids: 'wamid.1', occurred_at: '2026-02-20T09:30:00+01:00', fax: 'x' } },
     });
     expect(bad.statusCode, bad.body).toBe(422);

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppError, ErrorIssue } from '../errors.js';
+import { type AppError, type ErrorIssue, textIn } from '../errors.js';
 import { DEFAULT_LOCALE, isLocale, type Locale, negotiateLocale, translator } from '../i18n/index.js';
 
 /**
@@ -30,7 +30,7 @@ export function varyOnLanguage(reply: FastifyReply): void {
 export function messageIn(error: AppError, locale: Locale): string {
   if (locale === DEFAULT_LOCALE) return error.message;
   const { t, idOfEnglish } = translator(locale);
-  if (error.text) return t(error.text.id, error.text.values);
+  if (error.text) return textIn(error.text, locale);
   const id = idOfEnglish(error.message);
   return id ? t(id) : error.message;
 }
@@ -40,7 +40,7 @@ export function issuesIn(issues: readonly ErrorIssue[], locale: Locale): ErrorIs
   const { t, idOfEnglish } = translator(locale);
   return issues.map(({ path, message, text }) => {
     if (locale === DEFAULT_LOCALE) return { path, message };
-    if (text) return { path, message: t(text.id, text.values) };
+    if (text) return { path, message: textIn(text, locale) };
     const id = idOfEnglish(message);
     return { path, message: id ? t(id) : message };
   });

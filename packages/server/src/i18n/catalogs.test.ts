@@ -24,7 +24,8 @@ function pluralCategories(text: string, locale: string): string[][] {
   const out: string[][] = [];
   const walk = (nodes: Node[]) => {
     for (const node of nodes) {
-      if (node.type === 6) out.push(Object.keys(node.options ?? {}).sort());
+      // Exact-number cases (`=0 {none yet}`) come on top of the language's categories.
+      if (node.type === 6) out.push(Object.keys(node.options ?? {}).filter((key) => !key.startsWith('=')).sort());
       for (const option of Object.values(node.options ?? {})) walk(option.value);
     }
   };

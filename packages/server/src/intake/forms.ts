@@ -1,8 +1,9 @@
 import { intakeFormFromPack, type IntakeForm, type PackIntake } from '@hourglass/rules';
+import type { LocalizedText } from '../errors.js';
 
 export { intakeFormFromPack, intakeFormsOf, type PackIntake, type PackIntakeField, type PackIntakeForm } from '@hourglass/rules';
 
-export type IntakeFormLookup = { ok: true; form: IntakeForm } | { ok: false; field: string; message: string };
+export type IntakeFormLookup = { ok: true; form: IntakeForm } | { ok: false; field: string; message: string; text: LocalizedText };
 
 /**
  * The intake form a ticket uses (a product such as `voice`, or a 360dialog topic), or a plain
@@ -16,6 +17,10 @@ export function findIntakeForm(intake: PackIntake | null | undefined, formId: st
   return {
     ok: false,
     field,
+    text:
+      forms.length === 0
+        ? { id: 'error.intake.noForms', values: { form: formId, field } }
+        : { id: 'error.intake.unknownForm', values: { form: formId }, lists: { forms: { items: forms.map((f) => `${f.id} (${f.name})`), type: 'unit' } } },
     message:
       forms.length === 0
         ? `This support policy has no intake forms, so "${formId}" cannot be used; leave ${field} out.`

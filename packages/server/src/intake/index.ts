@@ -13,6 +13,7 @@
  * ```
  */
 export { issueOf, readIsoInstant, validateIntake } from './validate.js';
+export { verdictText } from './verdict-text.js';
 export { intakeCompletedAt, isIntakeComplete, type TicketIntake } from './completion.js';
 export {
   findIntakeForm,

@@ -81,9 +81,12 @@ async function completeIntake(deps: AppDeps, trx: Db, actor: Actor, id: string, 
   const version = versionOf(deps.registry, ticket);
   const product = input.product ?? ticket.product;
   if (product === null) {
-    const names = formsOf(version).map((f) => `${f.id} (${f.name})`).join(', ');
+    const forms = formsOf(version).map((f) => `${f.id} (${f.name})`);
+    const names = forms.join(', ');
     throw new AppError('validation_failed', undefined, [
-      { path: 'body.product', message: names ? `Choose what the ticket is about: one of ${names}.` : "This ticket's plan has no intake forms; there is nothing to complete." },
+      names
+        ? { path: 'body.product', message: `Choose what the ticket is about: one of ${names}.`, text: { id: 'error.intake.chooseForm', lists: { forms: { items: forms, type: 'unit' } } } }
+        : { path: 'body.product', message: "This ticket's plan has no intake forms; there is nothing to complete." },
     ]);
   }
   const form = findForm(version, product, 'body.product');

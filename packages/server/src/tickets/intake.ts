@@ -1,5 +1,5 @@
 import { AppError, type ErrorIssue } from '../errors.js';
-import { findIntakeForm, isBlank, type IntakeForm, type IntakeIssue, type PackIntakeForm, validateIntake } from '../intake/index.js';
+import { findIntakeForm, isBlank, type IntakeForm, type IntakeIssue, type PackIntakeForm, validateIntake, verdictText } from '../intake/index.js';
 import type { CatalogPackVersion } from '../policy/catalog.js';
 
 /** The intake forms of a pack version, as the pack writes them (what a client renders). */
@@ -10,7 +10,7 @@ export function formsOf(version: CatalogPackVersion): readonly PackIntakeForm[] 
 /** The form a ticket chose, ready for the validator; an unknown id is a 422 on `path`. */
 export function findForm(version: CatalogPackVersion, formId: string, path: string): IntakeForm {
   const found = findIntakeForm(version.intake, formId, path);
-  if (!found.ok) throw new AppError('unknown_intake_form', undefined, [{ path, message: found.message }]);
+  if (!found.ok) throw new AppError('unknown_intake_form', undefined, [{ path, message: found.message, text: found.text }]);
   return found.form;
 }
 
@@ -38,11 +38,12 @@ export function checkIntake(
   const deferrable = version.clockStart === 'on_intake_complete';
   const hard = errors.filter((i) => !deferrable || !isMissingInformation(i, values, form));
   if (hard.length > 0) {
-    const issues: ErrorIssue[] = hard.map((i) => ({ path: issuePath(pathPrefix, i.field), message: i.message }));
+    const issues: ErrorIssue[] = hard.map((i) => ({ path: issuePath(pathPrefix, i.field), message: i.message, text: verdictText(i) }));
     throw new AppError(
       'intake_invalid',
       `The ${form.name} details need fixing before the ticket can be accepted; see issues for each field.`,
       issues,
+      { id: 'error.intake.needsFixing', values: { form: form.name } },
     );
   }
   const soft = result.issues.filter((i) => !hard.includes(i));

@@ -1,6 +1,7 @@
-import { AppError, type ErrorCode } from '../errors.js';
+import { AppError, type ErrorCode, type LocalizedText } from '../errors.js';
 import { type CatalogPackVersion, defaultPriorityOf } from '../policy/catalog.js';
-import { checkChannel, chooseLanguage, type Outcome, type OfferViolationCode, type PriorityCatalog } from './domain/index.js';
+import type { MessageId } from '../i18n/index.js';
+import { checkChannel, chooseLanguage, type Outcome, type OfferViolationCode, type PriorityCatalog, type RuleText } from './domain/index.js';
 
 /** The pack version's priorities, as the ticket rules read them. */
 export function priorityCatalogOf(version: CatalogPackVersion): PriorityCatalog {
@@ -19,7 +20,13 @@ export function priorityCatalogOf(version: CatalogPackVersion): PriorityCatalog 
 export function unwrap<T>(outcome: Outcome<T, ErrorCode>, path: string): T {
   if (outcome.ok) return outcome.value;
   const { code, message } = outcome.violation;
-  throw new AppError(code, message, [{ path, message }]);
+  const text = textOf(outcome.violation.text);
+  throw new AppError(code, message, [{ path, message, ...(text ? { text } : {}) }], text);
+}
+
+/** A rule's message as a catalog entry (the rules name the server catalogs' ids). */
+function textOf(text: RuleText | undefined): LocalizedText | undefined {
+  return text && { id: text.id as MessageId, ...(text.values ? { values: text.values } : {}), ...(text.lists ? { lists: text.lists } : {}) };
 }
 
 /**

@@ -48,4 +48,4 @@ export {
   type LifecycleRules,
   type PendingTimers,
 } from './lifecycle.js';
-export type { Outcome, RuleViolation } from './violation.js';
+export type { Outcome, RuleText, RuleViolation } from './violation.js';

@@ -42,7 +42,7 @@ export function choosePriority(
   }
   const option = findPriority(catalog, requested);
   if (!option) return unknownPriority(catalog, requested);
-  const restricted = restrictionViolation(catalog, option, project, 'file the ticket for a production project');
+  const restricted = restrictionViolation(catalog, option, project, 'file');
   return restricted ?? success(option.id);
 }
 
@@ -59,6 +59,8 @@ export function reclassify(
     return violation(
       'reclassify_not_allowed',
       'Only an agent can change the priority of an existing ticket. Reply on the ticket to explain why the priority should change, and an agent will review it.',
+      undefined,
+      { id: 'ticket.priority.agentsOnly' },
     );
   }
   const to = findPriority(catalog, request.to);
@@ -66,9 +68,9 @@ export function reclassify(
   const fromIndex = catalog.priorities.findIndex((p) => p.id === request.from);
   if (fromIndex < 0) return unknownPriority(catalog, request.from);
   if (to.id === request.from) {
-    return violation('same_priority', `The ticket is already ${describe(to)}.`);
+    return violation('same_priority', `The ticket is already ${describe(to)}.`, undefined, { id: 'ticket.priority.same', values: { priority: to.id, name: to.name } });
   }
-  const restricted = restrictionViolation(catalog, to, request.project, "set the ticket's project to a production project first");
+  const restricted = restrictionViolation(catalog, to, request.project, 'project');
   if (restricted) return restricted;
   const reason = (request.reason ?? '').trim();
   if (reason === '') {
@@ -76,6 +78,7 @@ export function reclassify(
       'reclassify_reason_required',
       `Say why the priority changes from ${request.from} to ${to.id}; the reason is kept in the ticket's history.`,
       'reason',
+      { id: 'ticket.priority.reasonRequired', values: { from: request.from, to: to.id } },
     );
   }
   const toIndex = catalog.priorities.indexOf(to);
@@ -104,23 +107,38 @@ export function checkProjectForPriority(
   if (!option) return success(null);
   const problem = restrictionProblem(option, project);
   if (!problem) return success(null);
-  return violation('priority_restricted', `${problem} Reclassify the ticket to a priority for any project first, or choose a production project.`, 'project_id');
+  return violation('priority_restricted', `${problem} Reclassify the ticket to a priority for any project first, or choose a production project.`, 'project_id', {
+    id: 'ticket.priority.projectRestricted',
+    values: restrictionValues(option, project),
+  });
 }
 
 function restrictionViolation(
   catalog: PriorityCatalog,
   option: PriorityOption,
   project: ProjectFacts | null,
-  orElse: string,
+  then: 'file' | 'project',
 ): { ok: false; violation: RuleViolation<'priority_restricted'> } | null {
   const restriction = restrictionProblem(option, project);
   if (!restriction) return null;
   const alternatives = allowedPriorities(catalog.priorities, project);
+  const orElse = then === 'file' ? 'file the ticket for a production project' : "set the ticket's project to a production project first";
   const instead =
     alternatives.length > 0
       ? ` Choose ${joinOr(alternatives.map(describe))} instead, or ${orElse}.`
       : ` ${orElse.charAt(0).toUpperCase()}${orElse.slice(1)}.`;
-  return violation('priority_restricted', `${restriction}${instead}`, 'priority');
+  return violation('priority_restricted', `${restriction}${instead}`, 'priority', {
+    id: 'ticket.priority.restricted',
+    values: { ...restrictionValues(option, project), then, hasAlternatives: alternatives.length > 0 ? 'yes' : 'no' },
+    lists: { alternatives: { items: alternatives.map(describe), type: 'disjunction' } },
+  });
+}
+
+/** The arguments of a priority restriction: the priority, the project (if any) and the pack's reason (in the pack's words). */
+function restrictionValues(option: PriorityOption, project: ProjectFacts | null): Record<string, string> {
+  const args = priorityRestriction(option, project)?.args;
+  const reason = typeof args?.reason === 'string' ? args.reason : '';
+  return { priority: option.id, name: option.name, project: project?.name ?? '', hasProject: project ? 'yes' : 'no', reason, hasReason: reason ? 'yes' : 'no' };
 }
 
 /** Why `option` is not allowed for `project` (the shared rule), in English with the pack's reason; `null` when it is allowed. */
@@ -137,6 +155,7 @@ function unknownPriority(
     'unknown_priority',
     `"${id}" is not a priority of this support plan; use one of ${catalog.priorities.map(describe).join(', ')}.`,
     'priority',
+    { id: 'ticket.priority.unknown', values: { priority: id }, lists: { priorities: { items: catalog.priorities.map(describe), type: 'unit' } } },
   );
 }
 

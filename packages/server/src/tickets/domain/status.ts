@@ -82,27 +82,31 @@ export function checkTransition(
         'unknown_status',
         `"${status}" is not a ticket status; use one of ${TICKET_STATUSES.join(', ')}.`,
         'status',
+        { id: 'ticket.status.unknown', values: { status }, lists: { statuses: { items: TICKET_STATUSES, type: 'unit' } } },
       );
     }
   }
   const source = from as TicketStatus;
   const target = to as TicketStatus;
   if (source === target) {
-    return violation('same_status', `The ticket is already ${STATUS_MEANING[source]}.`, 'status');
+    return violation('same_status', `The ticket is already ${STATUS_MEANING[source]}.`, 'status', { id: 'ticket.status.same', values: { status: source } });
   }
   if (source === 'closed') {
     return violation(
       'ticket_closed',
       'The ticket is closed and cannot change any more; open a follow-up ticket that refers to it instead.',
       'status',
+      { id: 'ticket.status.closed' },
     );
   }
   const actors = TRANSITIONS[source][target];
   if (!actors) {
-    return violation('illegal_transition', illegalReason(source, target, actor), 'status');
+    return violation('illegal_transition', illegalReason(source, target, actor), 'status', { id: 'ticket.status.illegal', ...nextSteps(source, target, actor) });
   }
   if (!actors.includes(actor)) {
-    return violation('actor_not_allowed', notAllowedReason(source, target, actor, actors), 'status');
+    const steps = nextSteps(source, target, actor);
+    const text = { id: actor === 'customer' ? 'ticket.status.onlyBy' : 'ticket.status.notBy', values: { ...steps.values, actor, allowed: actors.join('_') }, lists: steps.lists };
+    return violation('actor_not_allowed', notAllowedReason(source, target, actor, actors), 'status', text);
   }
   return success({ from: source, to: target });
 }
@@ -133,6 +137,12 @@ function notAllowedReason(
   return `${head}. ${nextStepsSentence(from, actor)}`;
 }
 
+/** The arguments of a refused move: both statuses and the moves the actor has from `from` (status codes, as the API writes them). */
+function nextSteps(from: TicketStatus, to: TicketStatus, actor: Actor) {
+  const options = allowedNextStatuses(from, actor);
+  return { values: { from, to, hasOptions: options.length > 0 ? 'yes' : 'no' }, lists: { options: { items: options, type: 'unit' as const } } };
+}
+
 function nextStepsSentence(from: TicketStatus, actor: Actor): string {
   const options = allowedNextStatuses(from, actor);
   if (options.length === 0) return 'No status change is available to you from here.';
@@ -151,6 +161,8 @@ export function statusAfterCustomerReply(
       return violation(
         'ticket_closed',
         'This ticket is closed and takes no more replies; open a follow-up ticket that refers to it.',
+        undefined,
+        { id: 'error.service.closedNoReplies' },
       );
     case 'pending':
     case 'on_hold':
