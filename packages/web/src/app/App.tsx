@@ -11,6 +11,7 @@ import { LoginPage } from '../session/LoginPage.js';
 import { loginPathFor, safeReturnPath } from '../session/return-path.js';
 import { type Session, SessionContext } from '../session/session.js';
 import { ErrorNotice, Loading } from '../shared/feedback.js';
+import { usePageTitle } from '../shared/hooks.js';
 import { syncServerClock } from '../time/server-clock.js';
 import { Shell } from './Shell.js';
 
@@ -136,13 +137,20 @@ function renderArea(area: string, user: User) {
   if (area === 'portal' && user.role === 'customer') return <PortalRoutes />;
   if (area === 'console' && user.role !== 'customer') return <ConsoleRoutes />;
   if (area === 'admin' && (user.role === 'admin' || user.role === 'manager')) return <AdminRoutes />;
+  return <NotFound home={homeOf(user)} />;
+}
+
+/** An address that is no page of this person's: said in the tab's title and the heading. */
+function NotFound({ home }: { home: string }) {
+  const intl = useIntl();
+  const heading = usePageTitle(intl.formatMessage({ id: 'app.notFound.title' }));
   return (
     <div className="page">
-      <h1>
+      <h1 ref={heading} tabIndex={-1}>
         <FormattedMessage id="app.notFound.title" />
       </h1>
       <p>
-        <FormattedMessage id="app.notFound.text" values={{ home: (text) => <Link to={homeOf(user)}>{text}</Link> }} />
+        <FormattedMessage id="app.notFound.text" values={{ home: (text) => <Link to={home}>{text}</Link> }} />
       </p>
     </div>
   );
