@@ -113,4 +113,20 @@ describe.each(DATABASE_KINDS)('assignment notifications and out-of-office hand-o
     const rerouted = await service.db.selectFrom('ticket_events').select('id').where('ticket_id', '=', ticketId).where('type', '=', 'rerouted').execute();
     expect(rerouted).toHaveLength(1);
   });
+  it('says why routing chose the assignee in the assignee\'s language', async () => {
+    await service.travel({ to: '2026-11-30T07:00:00-08:00' }); // Monday: Jordan Blake is at work
+    const german = await service.request(JORDAN, { method: 'PATCH', url: '/api/v1/me', payload: { locale: 'de' } });
+    expect(german.statusCode, german.body).toBe(200);
+    const created = await service.request(BANK, { method: 'POST', url: '/api/v1/tickets', payload: { subject: 'Anrufe brechen ab', description: 'Seit heute Morgen.' } });
+    expect(created.statusCode, created.body).toBe(201);
+    ticketId = created.json().id;
+    const [event] = await assignedEvents();
+    expect(event!.payload).toMatchObject({ reason: 'Jordan Blake is the primary account manager, at work and available.', why: { rule: 'primary_manager', person: 'Jordan Blake' } });
+    await service.travel({ advance: '1m' });
+    const [mail] = await assignedMails();
+    expect(mail!.recipients).toEqual([JORDAN]);
+    expect(mail!.text_body).toContain('Grund: Jordan Blake ist die erste Ansprechperson für das Konto, bei der Arbeit und verfügbar.');
+    expect(mail!.text_body).not.toContain('primary account manager');
+    await service.request(JORDAN, { method: 'PATCH', url: '/api/v1/me', payload: { locale: 'en' } });
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideRoute, unavailability, type Candidate, type RoutingTeam } from '../src/routing/decide.js';
 import { workingStateAt } from '../src/routing/schedule.js';
+import { routingReasonIn } from '../src/routing/why-text.js';
 
 const weekdays = (from: string, to: string) => Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [{ from, to }]]));
 const person = (id: string, over: Partial<Candidate> = {}): Candidate => ({
@@ -68,9 +69,31 @@ describe('the routing decision', () => {
   });
 
   it('explains why a person is unavailable', () => {
-    expect(unavailability(person('p', { active: false }), monday)).toBe('p is deactivated');
-    expect(unavailability(person('p', { presence: 'away' }), monday)).toBe('p is away');
-    expect(unavailability(person('p'), at('2026-03-07T10:00:00Z'))).toBe('p is outside working hours');
+    expect(unavailability(person('p', { active: false }), monday)).toEqual({ kind: 'deactivated', name: 'p' });
+    expect(unavailability(person('p', { presence: 'away' }), monday)).toEqual({ kind: 'presence', name: 'p', presence: 'away' });
+    expect(unavailability(person('p'), at('2026-03-07T10:00:00Z'))).toEqual({ kind: 'outside_hours', name: 'p' });
     expect(unavailability(person('p'), monday)).toBeNull();
+  });
+
+  it('gives its reason as data, phrased in each reader\'s language', () => {
+    const input = { kind: 'personalized' as const, primary: person('Irina Sokolova', { presence: 'away' }), secondary: null, followTheSun: team('Follow the sun', [person('Lena Vogt', { load: 2 })]) };
+    const decision = decideRoute(input, monday);
+    expect(decision.why).toEqual({
+      rule: 'follow_the_sun',
+      blockers: [{ kind: 'presence', name: 'Irina Sokolova', presence: 'away' }, { kind: 'unset', role: 'secondary' }],
+      person: 'Lena Vogt',
+      team: 'Follow the sun',
+      load: 2,
+    });
+    expect(decision.reason).toBe('Irina Sokolova is away; no secondary account manager is set: Lena Vogt of Follow the sun is at work and available with the fewest open tickets (2).');
+    expect(routingReasonIn('de', decision.why)).toBe(
+      'Irina Sokolova ist abwesend; es ist keine zweite Ansprechperson für das Konto festgelegt: Lena Vogt aus Follow the sun ist bei der Arbeit, verfügbar und hat die wenigsten offenen Tickets (2).',
+    );
+    const byLanguage = decideRoute({ kind: 'team', team: team('Berlin', [person('Lena Vogt', { languages: ['de'] })]), language: 'de' }, monday);
+    expect(byLanguage.reason).toBe('Lena Vogt of Berlin speaks de, is at work and available with the fewest open tickets (0).');
+    expect(routingReasonIn('pt-BR', byLanguage.why)).toBe('Lena Vogt, de Berlin, fala alemão e está trabalhando e disponível, com o menor número de tickets abertos (0).');
+    expect(routingReasonIn('ru', { ...byLanguage.why, rerouted: { name: 'Irina Sokolova', cause: 'set', until: '2026-03-09T17:00:00.000Z' } })).toBe(
+      'Irina Sokolova: отсутствует до 2026-03-09T17:00:00.000Z, а над тикетом ещё никто не работал. Lena Vogt (команда Berlin) говорит на языке «немецкий», на работе, на связи и с наименьшим числом открытых тикетов (0).',
+    );
   });
 });

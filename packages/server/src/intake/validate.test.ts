@@ -264,7 +264,7 @@ describe('validateIntake: 360dialog topics', () => {
 
   it('an unknown topic names the topics of the pack', () => {
     const missing = findIntakeForm(dialog.intake, 'billing', 'topic');
-    expect(missing).toEqual({
+    expect(missing).toMatchObject({
       ok: false,
       field: 'topic',
       message: expect.stringContaining('"billing" is not an intake form of this support policy; use one of messaging (Sending or receiving messages), number_porting'),

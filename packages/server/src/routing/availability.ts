@@ -24,8 +24,8 @@ export async function rerouteIfUnavailable(deps: AppDeps, db: Db, actor: Actor, 
   const offline = change.presence === 'offline';
   const away = change.out_of_office_until != null && Date.parse(change.out_of_office_until) > now;
   if (!offline && !away) return [];
-  const cause = offline ? 'went offline' : `is out of office until ${new Date(Date.parse(change.out_of_office_until!)).toISOString()}`;
-  return rerouteUnattended(db, deps.registry, user, { actorId: actor.userId, at: now, cause });
+  const cause = offline ? ({ cause: 'offline' } as const) : ({ cause: 'set', until: new Date(Date.parse(change.out_of_office_until!)) } as const);
+  return rerouteUnattended(db, deps.registry, user, { actorId: actor.userId, at: now, ...cause });
 }
 
 export interface OutOfOfficeJson {
@@ -88,7 +88,7 @@ export async function addOutOfOffice(
     await scheduleOutOfOfficeStart(db, row, now);
     return { range: present(row), rerouted: [] };
   }
-  const rerouted = await rerouteUnattended(db, deps.registry, person, { actorId: actor.userId, at: now, cause: `is out of office until ${new Date(end).toISOString()}` });
+  const rerouted = await rerouteUnattended(db, deps.registry, person, { actorId: actor.userId, at: now, cause: 'set', until: new Date(end) });
   return { range: present(row), rerouted };
 }
 

@@ -1,5 +1,8 @@
 import type { Presence } from '../db/schema.js';
+import { DEFAULT_LOCALE } from '../i18n/index.js';
 import { workingStateAt, type WorkingState, type WorkingTime } from './schedule.js';
+import type { Blocker, ManagerRole, RoutingWhy } from './why.js';
+import { routingReasonIn } from './why-text.js';
 
 /** An agent as routing weighs them. */
 export interface Candidate extends WorkingTime {
@@ -33,7 +36,10 @@ export interface RoutingDecision {
   assignee_id: string | null;
   team_id: string | null;
   rule: RoutingRule;
+  /** Why, in English (the audit trail's words). */
   reason: string;
+  /** Why, as data, for phrasing in each reader's language. */
+  why: RoutingWhy;
 }
 
 export interface PersonalizedInput {
@@ -82,26 +88,30 @@ export function withLoads(input: RoutingInput, loads: ReadonlyMap<string, number
 }
 
 /** Why a person cannot take work now, or null when they can. */
-export function unavailability(person: Candidate, at: number, exclude: readonly string[] = []): string | null {
-  if (exclude.includes(person.id)) return `${person.name} is being routed away from`;
-  if (!person.active) return `${person.name} is deactivated`;
+export function unavailability(person: Candidate, at: number, exclude: readonly string[] = []): Blocker | null {
+  const name = person.name;
+  if (exclude.includes(person.id)) return { kind: 'routed_away', name };
+  if (!person.active) return { kind: 'deactivated', name };
   const state = workingStateAt(person, at);
-  if (!state.working) return `${person.name} ${notWorking(state)}`;
-  if (person.presence !== 'available') return `${person.name} is ${person.presence}`;
+  if (!state.working) return notWorking(name, state);
+  if (person.presence !== 'available') return { kind: 'presence', name, presence: person.presence };
   return null;
 }
 
-function notWorking(state: Exclude<WorkingState, { working: true }>): string {
+function notWorking(name: string, state: Exclude<WorkingState, { working: true }>): Blocker {
   switch (state.why) {
     case 'out_of_office':
-      return `is out of office until ${new Date(state.until).toISOString()}`;
+      return { kind: 'out_of_office', name, until: new Date(state.until).toISOString() };
     case 'outside_hours':
-      return 'is outside working hours';
     case 'no_hours':
-      return 'has no working hours set';
     case 'invalid_hours':
-      return 'has working hours that cannot be read';
+      return { kind: state.why, name };
   }
+}
+
+/** A decision with its reason in English, from the reason as data. */
+function decided(assignee_id: string | null, team_id: string | null, why: RoutingWhy): RoutingDecision {
+  return { assignee_id, team_id, rule: why.rule, reason: routingReasonIn(DEFAULT_LOCALE, why), why };
 }
 
 /** The least-loaded of the people available now, ties broken by name then id so the choice is stable. */
@@ -121,38 +131,33 @@ export function decideRoute(input: RoutingInput, at: number): RoutingDecision {
   const exclude = input.exclude ?? [];
   const free = (people: readonly Candidate[]) => people.filter((p) => unavailability(p, at, exclude) === null);
   if (input.kind === 'personalized') {
-    const why: string[] = [];
-    for (const [person, rule, label] of [
-      [input.primary, 'primary_manager', 'primary account manager'],
-      [input.secondary, 'secondary_manager', 'secondary account manager'],
-    ] as const) {
+    const blockers: Blocker[] = [];
+    for (const [person, rule, role] of [
+      [input.primary, 'primary_manager', 'primary'],
+      [input.secondary, 'secondary_manager', 'secondary'],
+    ] as const satisfies readonly (readonly [Candidate | null, RoutingRule, ManagerRole])[]) {
       if (person === null) {
-        why.push(`no ${label} is set`);
+        blockers.push({ kind: 'unset', role });
         continue;
       }
       const blocked = unavailability(person, at, exclude);
-      if (blocked === null) return { assignee_id: person.id, team_id: null, rule, reason: `${person.name} is the ${label}, at work and available${why.length ? ` (${why.join('; ')})` : ''}.` };
-      why.push(blocked);
+      if (blocked === null) return decided(person.id, null, { rule, blockers, person: person.name, role });
+      blockers.push(blocked);
     }
     const team = input.followTheSun;
-    if (team === null) return { assignee_id: null, team_id: null, rule: 'unassigned', reason: `${why.join('; ')}; no follow-the-sun team exists, so the ticket waits in the queue.` };
+    if (team === null) return decided(null, null, { rule: 'unassigned', blockers });
     const engineer = leastLoaded(free(team.members));
-    if (engineer) {
-      return { assignee_id: engineer.id, team_id: team.id, rule: 'follow_the_sun', reason: `${why.join('; ')}: ${engineer.name} of ${team.name} is at work and available with the fewest open tickets (${engineer.load}).` };
-    }
-    return { assignee_id: null, team_id: team.id, rule: 'follow_the_sun_queue', reason: `${why.join('; ')}; nobody in ${team.name} is at work and available, so the ticket waits in the team's queue.` };
+    if (engineer) return decided(engineer.id, team.id, { rule: 'follow_the_sun', blockers, person: engineer.name, team: team.name, load: engineer.load });
+    return decided(null, team.id, { rule: 'follow_the_sun_queue', blockers, team: team.name });
   }
   const team = input.team;
-  if (team === null) return { assignee_id: null, team_id: null, rule: 'unassigned', reason: 'The account has no support team, so the ticket waits in the general queue.' };
+  if (team === null) return decided(null, null, { rule: 'unassigned', blockers: [] });
   const available = free(team.members);
   const speakers = available.filter((p) => p.languages.includes(input.language));
   const bySpeaker = leastLoaded(speakers);
-  if (bySpeaker) {
-    return { assignee_id: bySpeaker.id, team_id: team.id, rule: 'team_language', reason: `${bySpeaker.name} of ${team.name} speaks ${input.language}, is at work and available with the fewest open tickets (${bySpeaker.load}).` };
-  }
+  const language = input.language;
+  if (bySpeaker) return decided(bySpeaker.id, team.id, { rule: 'team_language', blockers: [], person: bySpeaker.name, team: team.name, language, load: bySpeaker.load });
   const anyone = leastLoaded(available);
-  if (anyone) {
-    return { assignee_id: anyone.id, team_id: team.id, rule: 'team_member', reason: `Nobody available in ${team.name} speaks ${input.language}; ${anyone.name} is at work and available with the fewest open tickets (${anyone.load}).` };
-  }
-  return { assignee_id: null, team_id: team.id, rule: 'team_queue', reason: `Nobody in ${team.name} is at work and available, so the ticket waits in the team's queue.` };
+  if (anyone) return decided(anyone.id, team.id, { rule: 'team_member', blockers: [], person: anyone.name, team: team.name, language, load: anyone.load });
+  return decided(null, team.id, { rule: 'team_queue', blockers: [], team: team.name });
 }

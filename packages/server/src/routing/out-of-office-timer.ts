@@ -46,6 +46,6 @@ export function outOfOfficeStartHandler(deps: AppDeps): TransactionalHandler {
     if (range.ends_at.getTime() <= now) return;
     const person = await db.selectFrom('users').select(['id', 'name', 'active']).where('id', '=', range.user_id).executeTakeFirst();
     if (!person?.active) return;
-    await rerouteUnattended(db, deps.registry, person, { actorId: null, at: now, cause: `went out of office (until ${range.ends_at.toISOString()})` });
+    await rerouteUnattended(db, deps.registry, person, { actorId: null, at: now, cause: 'began', until: range.ends_at });
   };
 }

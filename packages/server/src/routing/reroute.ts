@@ -4,6 +4,9 @@ import type { PolicyCatalog } from '../policy/catalog.js';
 import { hasAccountManagers, ROUTED_ACCOUNT_COLUMNS, routeFor } from './assign.js';
 import { recordAssignment } from '../workflow/assignment.js';
 import { REROUTED_EVENT } from './events.js';
+import type { RerouteCause } from './why.js';
+import { routingReasonIn } from './why-text.js';
+import { DEFAULT_LOCALE } from '../i18n/index.js';
 
 const UNSOLVED = ['new', 'open', 'pending', 'on_hold'] as const;
 
@@ -25,7 +28,7 @@ export async function rerouteUnattended(
   db: Kysely<Database>,
   registry: PolicyCatalog,
   person: Pick<User, 'id' | 'name'>,
-  options: { actorId: string | null; at: number; cause: string },
+  options: { actorId: string | null; at: number; cause: RerouteCause; until?: Date },
 ): Promise<ReroutedTicket[]> {
   const tickets = await db
     .selectFrom('tickets as t')
@@ -56,7 +59,8 @@ export async function rerouteUnattended(
     const teamId = hasAccountManagers(registry, account, options.at) ? null : ticket.team_id;
     const decision = await routeFor(db, registry, account, { language: ticket.language, at: options.at, exclude: [person.id], teamId });
     await db.updateTable('tickets').set({ assignee_id: decision.assignee_id, team_id: decision.team_id, updated_at: at }).where('id', '=', ticket.id).execute();
-    const reason = `${person.name} ${options.cause} before anyone worked on the ticket. ${decision.reason}`;
+    const why = { ...decision.why, rerouted: { name: person.name, cause: options.cause, until: options.until?.toISOString() ?? '' } };
+    const reason = routingReasonIn(DEFAULT_LOCALE, why);
     await db
       .insertInto('ticket_events')
       .values({
@@ -69,7 +73,7 @@ export async function rerouteUnattended(
         at,
       })
       .execute();
-    await recordAssignment(db, { ticket, assigneeId: decision.assignee_id, actorId: options.actorId, reason, at: options.at });
+    await recordAssignment(db, { ticket, assigneeId: decision.assignee_id, actorId: options.actorId, reason, why, at: options.at });
     moved.push({ ticket_id: ticket.id, from: person.id, to: decision.assignee_id, team_id: decision.team_id, rule: decision.rule });
   }
   return moved;

@@ -120,7 +120,7 @@ export async function createTicket(
     at: now,
     rows: (route) => {
       const assigneeId = ticket.assignee_id ?? route?.assignee_id ?? null;
-      const assigned = assignmentEvent({ ticket: { id, first_due_at: clocks.first_due_at }, assigneeId, actorId: actor.userId, reason: route?.reason ?? null, at: now });
+      const assigned = assignmentEvent({ ticket: { id, first_due_at: clocks.first_due_at }, assigneeId, actorId: actor.userId, reason: route?.reason ?? null, why: route?.why ?? null, at: now });
       const teamId = ticket.team_id ?? route?.team_id ?? null;
       return {
         ticket: { ...ticket, assignee_id: assigneeId, team_id: teamId, intake: JSON.stringify(values), ...clocks },

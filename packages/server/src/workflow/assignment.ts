@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, Ticket } from '../db/schema.js';
+import type { RoutingWhy } from '../routing/why.js';
 import { recordWorkflowEvent, type WorkflowEvent } from './events.js';
 
 export interface Assignment {
@@ -10,6 +11,8 @@ export interface Assignment {
   actorId: string | null;
   /** Why the ticket went to them, in words (the routing decision's reason, say). */
   reason: string | null;
+  /** The routing decision's reason as data, so the email says it in its recipient's language. */
+  why?: RoutingWhy | null;
   at: number;
 }
 
@@ -35,6 +38,7 @@ export function assignmentEvent(assignment: Assignment): WorkflowEvent | null {
       assigned_by: actorId,
       due_at: ticket.first_due_at?.toISOString() ?? null,
       ...(assignment.reason ? { reason: assignment.reason } : {}),
+      ...(assignment.why ? { why: assignment.why } : {}),
     },
     at: assignment.at,
   };

@@ -4,6 +4,8 @@ import type { Database, Role, Ticket } from '../db/schema.js';
 import type { DueTime, NotifyEvent, TargetLine, TemplateData, TicketSummary } from '../notify/index.js';
 import { DEFAULT_LOCALE, type Locale, translator } from '../i18n/index.js';
 import { pinnedVersion, type PolicyCatalog } from '../policy/catalog.js';
+import { isRoutingWhy } from '../routing/why.js';
+import { routingReasonIn } from '../routing/why-text.js';
 import { type ExplanationStep, isExplanationStep } from '../sla/explain-text.js';
 
 type Payload = Record<string, unknown>;
@@ -22,6 +24,12 @@ export interface TemplateContext {
 }
 
 const text = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
+
+/** Why a ticket was assigned, in the reader's language when the routing decision was stored as data (older events: the words recorded). */
+function assignedReason(payload: Record<string, unknown>, locale: Locale): { reason?: string } {
+  if (isRoutingWhy(payload.why)) return { reason: routingReasonIn(locale, payload.why) };
+  return payload.reason ? { reason: text(payload.reason) } : {};
+}
 const lines = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
 /** An alert's explanation: its steps (phrased in the reader's language when rendered), else the English lines stored by earlier versions. */
@@ -128,7 +136,7 @@ export async function templateDataFor(event: NotifyEvent, ctx: TemplateContext):
     case 'auto_solved':
       return { ticket: summary, pendingBusinessDays: Number(payload.pending_business_days ?? 0) };
     case 'assigned':
-      return { ticket: summary, assigneeName: recipient.name, priority: ticket.priority, targets: await targetLines(ctx), ...(payload.reason ? { reason: text(payload.reason) } : {}) };
+      return { ticket: summary, assigneeName: recipient.name, priority: ticket.priority, targets: await targetLines(ctx), ...assignedReason(payload, recipient.locale ?? DEFAULT_LOCALE) };
     case 'breach_warning': {
       const due = dueTime(payload.due_at, zoneFor(rulesZone()));
       return due ? { ticket: summary, metric: text(payload.metric), due, remainingMs: Number(payload.remaining_ms ?? 0), ...explanationOf(payload), explanationZone: rulesZone() } : null;

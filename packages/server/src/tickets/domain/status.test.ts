@@ -60,7 +60,7 @@ describe('status machine', () => {
 
   it('closed is final and says how to follow up', () => {
     const result = checkTransition('closed', 'open', 'agent');
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: false,
       violation: { code: 'ticket_closed', message: expect.stringContaining('follow-up ticket'), field: 'status' },
     });
@@ -89,7 +89,7 @@ describe('status machine', () => {
 
   it('names unknown statuses and lists the valid ones', () => {
     const result = checkTransition('open', 'waiting', 'agent');
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: false,
       violation: {
         code: 'unknown_status',
@@ -127,5 +127,20 @@ describe('status machine', () => {
         expect(isLegalTransition(status, after.value, 'customer')).toBe(true);
       }
     }
+  });
+});
+
+describe('refusals as catalog messages', () => {
+  it('gives each refusal a message id and its arguments, so every reader gets it in their language', () => {
+    const refused = checkTransition('new', 'closed', 'agent');
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.violation.text).toEqual({
+      id: 'ticket.status.illegal',
+      values: { from: 'new', to: 'closed', hasOptions: 'yes' },
+      lists: { options: { items: ['open', 'pending', 'on_hold', 'solved'], type: 'unit' } },
+    });
+    const customer = checkTransition('new', 'pending', 'customer');
+    expect(customer.ok ? null : customer.violation.text).toMatchObject({ id: 'ticket.status.onlyBy', values: { actor: 'customer', allowed: 'agent' } });
   });
 });
