@@ -225,4 +225,16 @@ describe.each(DATABASE_KINDS)('error messages in the reader\'s language on %s', 
     const unknown = await service.request(customer, { method: 'POST', url: '/api/v1/tickets', headers: german, payload: { subject: 'x', description: 'y', priority: 'urgent' } });
     expect(unknown.json().error.message).toBe('„urgent“ ist keine Priorität dieses Support-Tarifs; verwenden Sie eine davon: P1 (Business Critical), P2 (Degraded Service) und P3 (General Issue).');
   });
+  it('says in the caller\'s language what only staff may change, and which targets a ticket has', async () => {
+    service.clock.set(START);
+    const customer = await service.signIn(CUSTOMER_A);
+    const created = await service.request(customer, { method: 'POST', url: '/api/v1/tickets', payload: { subject: 'Calls fail', description: 'Since this morning.' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    const staffOnly = await service.request(customer, { method: 'PATCH', url: `/api/v1/tickets/${id}`, headers: { 'accept-language': 'pt-BR' }, payload: { team_id: null } });
+    expect(staffOnly.json().error).toEqual({ code: 'forbidden', message: 'Somente a equipe de suporte pode alterar team_id.' });
+    const target = await service.request(customer, { method: 'GET', url: `/api/v1/tickets/${id}/targets/resolution_time/explain`, headers: { 'accept-language': 'ru' } });
+    expect(target.statusCode).toBe(404);
+    expect(target.json().error.message).toMatch(/^У этого тикета нет цели «resolution_time»; его цели: first_response/);
+  });
 });

@@ -59,7 +59,8 @@ describe.each(DATABASE_KINDS)('SLA clocks through the API on %s', (kind) => {
 
   const at = (iso: string) => service.clock.set(Date.parse(iso));
   const open = (session: string, payload: Record<string, unknown>) =>
-    service.request(session, { method: 'POST', url: '/api/v1/tickets', payload: { subject: 'Calls fail', description: 'Since this morning.', ...payload } });
+    // In English whatever language the customer reads the desk in: refusals below are checked in English.
+    service.request(session, { method: 'POST', url: '/api/v1/tickets', headers: { 'accept-language': 'en' }, payload: { subject: 'Calls fail', description: 'Since this morning.', ...payload } });
   const patch = (session: string, id: string, payload: Record<string, unknown>) =>
     service.request(session, { method: 'PATCH', url: `/api/v1/tickets/${id}`, payload });
   const comment = (session: string, id: string, payload: Record<string, unknown>) =>

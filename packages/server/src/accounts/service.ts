@@ -72,7 +72,7 @@ export async function createAccount(deps: AppDeps, db: Db, actor: Actor, input: 
       .returningAll()
       .executeTakeFirstOrThrow();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('conflict', `An account named "${input.name}" already exists; choose another name.`);
+    if (isUniqueViolation(error)) throw AppError.translated('conflict', { id: 'error.account.nameTaken', values: { name: input.name } });
     throw error;
   }
   const names = new Set<string>();
@@ -120,7 +120,7 @@ export async function updateAccount(deps: AppDeps, actor: Actor, id: string, inp
       .executeTakeFirstOrThrow();
     return viewAccount(db, updated);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('conflict', `An account named "${input.name}" already exists; choose another name.`);
+    if (isUniqueViolation(error)) throw AppError.translated('conflict', { id: 'error.account.nameTaken', values: { name: input.name } });
     throw error;
   }
 }
@@ -143,7 +143,7 @@ export async function addProject(db: Db, clock: Clock, actor: Actor, accountId: 
       .executeTakeFirstOrThrow();
     return presentProject(row);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('conflict', `The account already has a project named "${input.name}".`);
+    if (isUniqueViolation(error)) throw AppError.translated('conflict', { id: 'error.account.projectNameTaken', values: { name: input.name } });
     throw error;
   }
 }

@@ -32,7 +32,11 @@ export const intakeFormRoutes =
         const packIds = deps.registry.packIds();
         if (!packIds.includes(request.query.pack)) {
           throw new AppError('validation_failed', undefined, [
-            { path: 'querystring.pack', message: `Unknown policy pack "${request.query.pack}"; use one of ${packIds.join(', ')}.` },
+            {
+              path: 'querystring.pack',
+              message: `Unknown policy pack "${request.query.pack}"; use one of ${packIds.join(', ')}.`,
+              text: { id: 'error.pack.unknown', values: { pack: request.query.pack }, lists: { packs: { items: packIds, type: 'unit' } } },
+            },
           ]);
         }
         const at = request.query.at === undefined ? deps.clock.now() : Date.parse(request.query.at);

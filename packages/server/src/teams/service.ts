@@ -56,7 +56,7 @@ export async function createTeam(db: Db, clock: Clock, actor: Actor, input: Crea
       .returningAll()
       .executeTakeFirstOrThrow();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('conflict', `A team named "${input.name}" already exists; choose another name.`);
+    if (isUniqueViolation(error)) throw AppError.translated('conflict', { id: 'error.team.nameTaken', values: { name: input.name } });
     throw error;
   }
   await replaceMembers(db, clock, team.id, input.member_ids);
@@ -76,7 +76,7 @@ export async function updateTeam(db: Db, clock: Clock, actor: Actor, id: string,
     try {
       await trx.updateTable('teams').set({ ...changes, updated_at: new Date(clock.now()) }).where('id', '=', team.id).execute();
     } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError('conflict', `A team named "${input.name}" already exists; choose another name.`);
+      if (isUniqueViolation(error)) throw AppError.translated('conflict', { id: 'error.team.nameTaken', values: { name: input.name } });
       throw error;
     }
     if (input.member_ids) await replaceMembers(trx, clock, team.id, input.member_ids);

@@ -123,11 +123,15 @@ export function explainTicketTarget(registry: PolicyCatalog, ticket: ClockTicket
   const input = clockInput(registry, ticket, facts, now);
   const metrics = versionOf(registry, ticket).metrics.map((m) => m.id);
   if (!metrics.includes(metric)) {
-    throw new AppError('not_found', `This ticket has no target "${metric}"; its targets are ${metrics.join(', ')}.`);
+    throw new AppError('not_found', `This ticket has no target "${metric}"; its targets are ${metrics.join(', ')}.`, undefined, {
+      id: 'error.target.unknown',
+      values: { metric },
+      lists: { metrics: { items: metrics, type: 'unit' } },
+    });
   }
   const explanation = explainTarget(input, metric);
   if (explanation === null) {
-    throw new AppError('not_found', `The ${metric} target of this ticket carries no guarantee, so there is no due time to explain.`);
+    throw AppError.translated('not_found', { id: 'error.target.noGuarantee', values: { metric } });
   }
   const local = (t: number) => formatInstant(t, explanation.zone);
   return {

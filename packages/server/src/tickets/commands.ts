@@ -28,7 +28,7 @@ export async function updateTicket(deps: AppDeps, trx: Db, actor: Actor, id: str
     throw new AppError('ticket_closed', undefined, [{ path: 'body', message: 'A closed ticket cannot change; open a follow-up ticket instead.' }]);
   }
   for (const field of STAFF_FIELDS) {
-    if (input[field] !== undefined && !isStaff(actor)) throw new AppError('forbidden', `Only staff may change ${field}.`);
+    if (input[field] !== undefined && !isStaff(actor)) throw AppError.translated('forbidden', { id: 'error.ticket.staffField', values: { field } });
   }
   if (input.assignee_id) await checkStaffUser(trx, actor, input.assignee_id, 'body.assignee_id');
   if (input.team_id) await checkTeam(trx, actor, input.team_id, 'body.team_id');
@@ -129,7 +129,7 @@ export async function acknowledgeTicket(deps: AppDeps, db: Db, actor: Actor, id:
   const now = deps.clock.now();
   let ticket = await getVisibleTicket(db, actor, id, true);
   if (ticket.status === 'closed' || ticket.status === 'solved') {
-    throw new AppError('conflict', `The ticket is ${ticket.status}; there is nothing to acknowledge.`);
+    throw AppError.translated('conflict', { id: 'error.ticket.nothingToAcknowledge', values: { status: ticket.status } });
   }
   await recordEvent(db, { ticketId: ticket.id, actorId: actor.userId, type: ACKNOWLEDGED_EVENT, at: now });
   if (ticket.status === 'new') ticket = await changeStatus(db, actor, ticket, 'open', now);

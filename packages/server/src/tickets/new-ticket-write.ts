@@ -149,6 +149,8 @@ function asServiceError(error: unknown): unknown {
       'database_unavailable',
       'The connection to the database was lost while the ticket was being saved, and it cannot be checked now whether it was opened. ' +
         'Look for it in the ticket list before opening it again; a request sent with an Idempotency-Key can be repeated safely with the same key.',
+      undefined,
+      { id: 'error.ticket.saveUnknown' },
     );
   }
   return error;

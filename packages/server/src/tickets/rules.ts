@@ -50,5 +50,6 @@ export function offeredLanguage(version: CatalogPackVersion, requested: string |
 
 function unwrapOffer<T>(outcome: Outcome<T, OfferViolationCode>, path: string): T {
   if (outcome.ok) return outcome.value;
-  throw new AppError('validation_failed', outcome.violation.message, [{ path, message: outcome.violation.message }]);
+  const text = textOf(outcome.violation.text);
+  throw new AppError('validation_failed', outcome.violation.message, [{ path, message: outcome.violation.message, ...(text ? { text } : {}) }], text);
 }

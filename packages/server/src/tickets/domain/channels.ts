@@ -36,6 +36,7 @@ export function checkChannel<C extends string>(offer: SupportOffer, channel: C):
     'channel_not_offered',
     `This support policy takes tickets only through ${joinOr(allowed)}; "${channel}" is not one of them. Open the ticket through ${offer.channels.length === 1 ? 'it' : 'one of them'} instead.`,
     'channel',
+    { id: 'ticket.channel.notOffered', values: { channel, count: offer.channels.length }, lists: { channels: { items: offer.channels, type: 'disjunction' } } },
   );
 }
 
@@ -56,6 +57,7 @@ export function chooseLanguage(
       'language_not_offered',
       `Support under this policy is offered in ${joinOr(offer.languages.map((l) => `${l.name} (${l.id})`))}; "${requested}" is not one of them. Choose one of ${offered.join(', ')}.`,
       'language',
+      { id: 'ticket.language.notOffered', values: { language: requested }, lists: { languages: { items: offered, type: 'disjunction' } } },
     );
   }
   if (offered.length === 0) return success(accountLanguages[0] ?? 'en');
