@@ -45,9 +45,9 @@ describe.each(DATABASE_KINDS)('emails in the recipient\'s language on %s', (kind
     expect(confirmation!.text_body).toContain(`Recebemos a sua solicitação #${number} "Mensagens presas na fila" com prioridade`);
     expect(confirmation!.text_body).toContain('O que garantimos a você:');
     expect(confirmation!.text_body).toMatch(/Prazo de primeira resposta: [a-zç-]+-feira, \d{1,2} de [a-zç]+ de 2026 às \d{2}:\d{2} .* \(America\/Denver\)/);
-    expect(confirmation!.text_body).toContain('Responda a este e-mail para adicionar um comentário ao chamado.');
+    expect(confirmation!.text_body).toContain('Responda a este e-mail para adicionar um comentário ao ticket.');
     expect(confirmation!.text_body).not.toMatch(/We have received|Hello/);
-    expect(confirmation!.html_body).toContain('Ver o chamado #');
+    expect(confirmation!.html_body).toContain('Ver o ticket #');
   });
 
   it('sends staff their alerts in German, with the due time explained step by step', async () => {
@@ -74,24 +74,24 @@ describe.each(DATABASE_KINDS)('emails in the recipient\'s language on %s', (kind
     await travelTo('2026-10-29T13:05:00-07:00');
     const [answer] = await mails('public_reply');
     expect(answer!.subject).toBe(`[#${number}] Mensagens presas na fila`);
-    expect(answer!.text_body).toContain(`Lena Vogt respondeu ao chamado #${number} "Mensagens presas na fila":`);
+    expect(answer!.text_body).toContain(`Lena Vogt respondeu ao ticket #${number} "Mensagens presas na fila":`);
     expect(answer!.text_body).toContain('Pode nos enviar os logs?');
 
     // Pending since Thu 29 Oct 13:00 Pacific: the reminder after 5 business days, the solve after 10 (DST ends on 1 Nov).
     await travelTo('2026-11-05T13:30:00-08:00');
     const [reminder] = await mails('pending_reminder');
     expect(reminder!.subject).toBe(`[#${number}] Aguardando a sua resposta: Mensagens presas na fila`);
-    expect(reminder!.text_body).toContain(`O chamado #${number} "Mensagens presas na fila" está aguardando informações suas.`);
+    expect(reminder!.text_body).toContain(`O ticket #${number} "Mensagens presas na fila" está aguardando informações suas.`);
     expect(reminder!.text_body).toMatch(/será resolvido automaticamente em quinta-feira, 12 de novembro de 2026 às 14:00 .+ \(America\/Denver\)\./);
     const comments = (await service.request(RILEY, { method: 'GET', url: `/api/v1/tickets/${id}/comments` })).json();
     const system = (Array.isArray(comments) ? comments : comments.items).filter((c: { author_id: string | null }) => c.author_id === null);
     expect(system).toHaveLength(1);
-    expect(system[0].body).toMatch(/^Estamos aguardando a sua resposta neste chamado\. .* \(10 dias úteis depois de ficar pendente\)\. Responda para mantê-lo aberto\.$/);
+    expect(system[0].body).toMatch(/^Estamos aguardando a sua resposta neste ticket\. .* \(10 dias úteis depois de ficar pendente\)\. Responda para mantê-lo aberto\.$/);
 
     await travelTo('2026-11-12T13:30:00-08:00');
     const [solved] = await mails('auto_solved');
     expect(solved!.subject).toBe(`[#${number}] Resolvido: Mensagens presas na fila`);
-    expect(solved!.text_body).toContain(`O chamado #${number} "Mensagens presas na fila" foi resolvido automaticamente após 10 dias úteis sem resposta.`);
+    expect(solved!.text_body).toContain(`O ticket #${number} "Mensagens presas na fila" foi resolvido automaticamente após 10 dias úteis sem resposta.`);
     expect((await service.request(AGENT, { method: 'GET', url: `/api/v1/tickets/${id}` })).json().status).toBe('solved');
   });
 

@@ -120,7 +120,7 @@ describe("the admin's policy, calendar and webhook pages in other languages", ()
     const twilio = page.getByRole('region', { name: 'Pacotes e suas versões' }).getByRole('article', { name: /Twilio/ });
     await poll(() => twilio.textContent()).toContain('Versão 2025-04, em vigor desde');
     const current = twilio.getByRole('group', { name: 'twilio, versão 2025-04' });
-    expect(await current.textContent()).toContain('First response (primeira resposta), com pausa enquanto o chamado está aguardando resposta');
+    expect(await current.textContent()).toContain('First response (primeira resposta), com pausa enquanto o ticket está aguardando resposta');
     expect(await current.getByRole('table', { name: 'Metas' }).locator('td[data-target="free/P1/first_response"]').textContent()).toBe('sem meta');
     const upload = page.getByRole('region', { name: 'Verificar um arquivo de pacote de políticas' });
     await upload.getByLabel('Arquivo do pacote').setInputFiles({ name: 'twilio.yaml', mimeType: 'text/yaml', buffer: Buffer.from(TWILIO_PACK) });

@@ -38,7 +38,7 @@ describe('the language of the desk in a browser', () => {
     // Dana's profile names no language: the choice made here stays.
     await page.getByLabel('Senha').fill(PASSWORD);
     await page.getByRole('button', { name: 'Entrar' }).click();
-    await page.getByRole('link', { name: 'Meus chamados' }).waitFor();
+    await page.getByRole('link', { name: 'Meus tickets' }).waitFor();
     await page.locator('table.tickets tbody tr').first().waitFor();
     expect(await page.locator('.due').first().textContent()).toMatch(/^(vence em|atrasado há) /);
 

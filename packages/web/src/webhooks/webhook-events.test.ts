@@ -17,7 +17,7 @@ describe('webhook events in words', () => {
       expect(new Set(labels).size, `${locale}: two events read the same`).toBe(WEBHOOK_EVENTS.length);
     }
     expect(eventLabel('ticket_created', testIntl('de'))).toBe('Ein Ticket wird eröffnet');
-    expect(eventLabel('ticket_created', testIntl('pt-BR'))).toBe('Um chamado é aberto');
+    expect(eventLabel('ticket_created', testIntl('pt-BR'))).toBe('Um ticket é aberto');
   });
 
   it('names an endpoint that takes every event in words, and chosen events by their ids', () => {
