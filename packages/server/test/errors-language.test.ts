@@ -235,6 +235,6 @@ describe.each(DATABASE_KINDS)('error messages in the reader\'s language on %s', 
     expect(staffOnly.json().error).toEqual({ code: 'forbidden', message: 'Somente a equipe de suporte pode alterar team_id.' });
     const target = await service.request(customer, { method: 'GET', url: `/api/v1/tickets/${id}/targets/resolution_time/explain`, headers: { 'accept-language': 'ru' } });
     expect(target.statusCode).toBe(404);
-    expect(target.json().error.message).toMatch(/^У этого тикета нет цели «resolution_time»; его цели: first_response/);
+    expect(target.json().error.message).toMatch(/^У этого обращения нет цели «resolution_time»; его цели: first_response/);
   });
 });

@@ -93,7 +93,7 @@ describe('the routing decision', () => {
     expect(byLanguage.reason).toBe('Lena Vogt of Berlin speaks de, is at work and available with the fewest open tickets (0).');
     expect(routingReasonIn('pt-BR', byLanguage.why)).toBe('Lena Vogt, de Berlin, fala alemão e está trabalhando e disponível, com o menor número de tickets abertos (0).');
     expect(routingReasonIn('ru', { ...byLanguage.why, rerouted: { name: 'Irina Sokolova', cause: 'set', until: '2026-03-09T17:00:00.000Z' } })).toBe(
-      'Irina Sokolova: отсутствует до 2026-03-09T17:00:00.000Z, а над тикетом ещё никто не работал. Lena Vogt (команда Berlin) говорит на языке «немецкий», на работе, на связи и с наименьшим числом открытых тикетов (0).',
+      'Irina Sokolova: отсутствует до 2026-03-09T17:00:00.000Z, а над обращением ещё никто не работал. Lena Vogt (команда Berlin) говорит на языке «немецкий», на работе, на связи и с наименьшим числом открытых обращений (0).',
     );
   });
 });

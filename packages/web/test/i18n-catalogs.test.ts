@@ -25,7 +25,7 @@ describe('the catalog checks', () => {
   it('find missing and extra ids, changed arguments and incomplete plurals', () => {
     const problems = catalogProblems({
       en: { 'a.b.count': '{count, plural, one {# ticket} other {# tickets}}', 'a.b.name': 'Hello {name}', 'a.b.gone': 'Gone' },
-      ru: { 'a.b.count': '{count, plural, one {# тикет} other {# тикетов}}', 'a.b.name': 'Привет {person}', 'a.b.extra': 'Лишнее' },
+      ru: { 'a.b.count': '{count, plural, one {# обращение} other {# обращений}}', 'a.b.name': 'Привет {person}', 'a.b.extra': 'Лишнее' },
       de: { 'a.b.count': '{count, plural, one {# Ticket} few {# Tickets} other {# Tickets}}', 'a.b.name': 'Hallo {name, number}', 'a.b.gone': 'Weg {' },
     });
     expect(problems).toEqual([

@@ -26,7 +26,7 @@ describe('words for the API ids', () => {
     expect(statusLabel('pending')).toBe('Wartend (auf Ihre Antwort)');
     expect(metricLabel('acknowledgment')).toBe('Eingangsbestätigung');
     await useLanguage('ru');
-    expect(statusLabel('solved', true)).toBe('Решён');
-    expect(eventLabel('created')).toBe('Тикет открыт');
+    expect(statusLabel('solved', true)).toBe('Решено');
+    expect(eventLabel('created')).toBe('Обращение открыто');
   });
 });
