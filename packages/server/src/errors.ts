@@ -150,9 +150,10 @@ export function defaultMessage(code: ErrorCode): string {
   return translator(DEFAULT_LOCALE).t(`error.${code}`);
 }
 
-/** The things `notFound` names that have a message of their own in the catalogs. */
-const NOT_FOUND: Record<string, MessageId> = {
+/** The things `notFound` names, each with its message in the catalogs. */
+const NOT_FOUND = {
   account: 'error.notFound.account',
+  'active API token of yours': 'error.notFound.apiToken',
   attachment: 'error.notFound.attachment',
   'out-of-office range': 'error.notFound.outOfOfficeRange',
   'suspended mail': 'error.notFound.suspendedMail',
@@ -160,10 +161,10 @@ const NOT_FOUND: Record<string, MessageId> = {
   ticket: 'error.notFound.ticket',
   user: 'error.notFound.user',
   webhook: 'error.notFound.webhook',
-};
+} as const satisfies Record<string, MessageId>;
 
-export const notFound = (what: string): AppError => {
-  const id = NOT_FOUND[what];
-  return id ? AppError.translated('not_found', { id }) : new AppError('not_found', `No ${what} was found with that id.`);
-};
+/** A thing that `notFound` can name: one with a message of its own in the catalogs. */
+export type NotFoundThing = keyof typeof NOT_FOUND;
+
+export const notFound = (what: NotFoundThing): AppError => AppError.translated('not_found', { id: NOT_FOUND[what] });
 export const forbidden = (message?: string): AppError => new AppError('forbidden', message);

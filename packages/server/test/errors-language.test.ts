@@ -237,4 +237,82 @@ describe.each(DATABASE_KINDS)('error messages in the reader\'s language on %s', 
     expect(target.statusCode).toBe(404);
     expect(target.json().error.message).toMatch(/^У этого обращения нет цели «resolution_time»; его цели: first_response/);
   });
+
+  it('names bad notification choices in German, each at its field', async () => {
+    const customer = await service.signIn(CUSTOMER_A);
+    const response = await service.request(customer, { method: 'PUT', url: '/api/v1/me/notifications', headers: german, payload: { breached: true, lunch: false } });
+    expect(response.statusCode).toBe(400);
+    const choices = 'ticket_created, public_reply, pending_reminder, auto_solved';
+    expect(response.json().error.issues).toEqual([
+      { path: 'body.breached', message: `Ein Kunde kann breached nicht erhalten; wählen Sie aus: ${choices}.` },
+      { path: 'body.lunch', message: `Unbekanntes Ereignis; wählen Sie aus: ${choices}.` },
+    ]);
+  });
+
+  it('says in German that the account\'s plan has no phone line, naming the plan', async () => {
+    const admin = await service.signIn(ADMIN);
+    const account = await service.db.selectFrom('accounts').select('id').where('name', '=', 'Bluefin Apps').executeTakeFirstOrThrow();
+    await service.db.updateTable('accounts').set({ phone_pin: '777222' }).where('id', '=', account.id).execute();
+    const refused = await service.request(admin, { method: 'POST', url: '/api/v1/phone/route', headers: german, payload: { pin: '777222' } });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error).toEqual({
+      code: 'forbidden',
+      message: 'Der Tarif bootstrap dieses Kontos umfasst keine Telefon-Hotline.',
+      issues: [{ path: 'body.pin', message: 'Der Tarif dieses Kontos umfasst keine Telefon-Hotline.' }],
+    });
+  });
+
+  it('says in Brazilian Portuguese why a page cursor is not valid', async () => {
+    const agent = await service.signIn(AGENT);
+    const response = await service.request(agent, { method: 'GET', url: '/api/v1/suspended-mail?cursor=WyJ4IiwieSJd', headers: { 'accept-language': 'pt-BR' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toEqual({
+      code: 'validation_failed',
+      message: 'O cursor não é válido; envie o next_cursor de uma página anterior sem alterações.',
+      issues: [{ path: 'querystring.cursor', message: 'Este não é um cursor fornecido por este endpoint: a chave de ordenação dele não é um instante. Omita-o para começar pela primeira página.' }],
+    });
+    const english = await service.request(agent, { method: 'GET', url: '/api/v1/suspended-mail?cursor=WyJ4IiwieSJd' });
+    expect(english.json().error.issues[0].message).toBe('Not a cursor returned by this endpoint: its sort key is not an instant. Leave it out to start from the first page.');
+  });
+
+  it('refuses suspended mail in German: already decided, and from a staff address', async () => {
+    const agent = await service.signIn(GERMAN_AGENT);
+    const provider = await service.db.selectFrom('users').select('provider_id').where('email', '=', GERMAN_AGENT).executeTakeFirstOrThrow();
+    const mail = (status: 'pending' | 'discarded', role: 'customer' | 'agent') => ({
+      provider_id: provider.provider_id,
+      message_id: null,
+      from_address: 'someone@example.com',
+      from_name: null,
+      subject: 'Suspended',
+      sender_id: null,
+      sender_role: role,
+      kind: 'new_ticket' as const,
+      reason: 'DKIM failed',
+      remote_address: '203.0.113.9',
+      envelope_from: null,
+      envelope_to: JSON.stringify(['support@hourglass.example']),
+      raw: new TextEncoder().encode('Subject: Suspended\r\n\r\nHello\r\n'),
+      size: 31,
+      status,
+      received_at: new Date(START),
+      decided_at: status === 'pending' ? null : new Date('2026-03-02T10:00:00.000Z'),
+    });
+    const [decided, forged] = await service.db.insertInto('mail_review').values([mail('discarded', 'customer'), mail('pending', 'agent')]).returning('id').execute();
+    const again = await service.request(agent, { method: 'POST', url: `/api/v1/suspended-mail/${decided!.id}/accept`, headers: german });
+    expect(again.json().error).toEqual({ code: 'conflict', message: 'Diese E-Mail wurde bereits am 2026-03-02T10:00:00.000Z verworfen; es wurde nichts erneut ausgeführt.' });
+    const staff = await service.request(agent, { method: 'POST', url: `/api/v1/suspended-mail/${forged!.id}/accept`, headers: german });
+    expect(staff.statusCode).toBe(409);
+    expect(staff.json().error.message).toMatch(/^E-Mails von der Adresse eines Agenten, die die Authentifizierung nicht bestanden haben, werden nie/);
+    const english = await service.request(agent, { method: 'POST', url: `/api/v1/suspended-mail/${forged!.id}/accept`, headers: { 'accept-language': 'en' } });
+    expect(english.json().error.message).toBe(
+      'Mail from an agent address that failed authentication is never applied as staff mail, because anyone can forge a From address. Discard it; if the agent really wrote it, they can post it in the console.',
+    );
+  });
+
+  it('says in German that an API token to revoke is not found', async () => {
+    const agent = await service.signIn(AGENT);
+    const response = await service.request(agent, { method: 'DELETE', url: `/api/v1/tokens/${UNKNOWN_ID}`, headers: german });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error).toEqual({ code: 'not_found', message: 'Mit dieser ID wurde kein aktives API-Token von Ihnen gefunden.' });
+  });
 });

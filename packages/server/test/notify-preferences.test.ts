@@ -48,7 +48,7 @@ describe('who is told about what', () => {
     const result = checkPreferences('customer', { breached: true, public_reply: 'yes', lunch: true });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems).toEqual([
+    expect(result.problems.map(({ path, message }) => ({ path, message }))).toEqual([
       { path: 'breached', message: 'A customer cannot receive breached; choose from ticket_created, public_reply, pending_reminder, auto_solved.' },
       { path: 'public_reply', message: 'Must be true (receive) or false (mute).' },
       { path: 'lunch', message: 'Unknown event; choose from ticket_created, public_reply, pending_reminder, auto_solved.' },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AppError } from '../errors.js';
+import { AppError, type LocalizedText, textIn } from '../errors.js';
+import { DEFAULT_LOCALE } from '../i18n/index.js';
 
 /** Every list endpoint pages the same way: `?limit=&cursor=`, answering `{ items, next_cursor }`. */
 export const pageQuery = {
@@ -27,11 +28,13 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** What is wrong with a cursor that this endpoint did not hand out. */
+type CursorFault = 'undecodable' | 'notPair' | 'badCharacter' | 'badId' | 'notInstant';
+
 /** The error of a cursor that this endpoint did not hand out, with what is wrong with it. */
-function invalidCursor(reason: string): AppError {
-  return new AppError('validation_failed', 'The cursor is not valid; pass the next_cursor of a previous page unchanged.', [
-    { path: 'querystring.cursor', message: `Not a cursor returned by this endpoint: ${reason}. Leave it out to start from the first page.` },
-  ]);
+function invalidCursor(fault: CursorFault): AppError {
+  const text: LocalizedText = { id: 'error.cursor.notIssued', values: { fault } };
+  return AppError.translated('validation_failed', { id: 'error.cursor.invalid' }, [{ path: 'querystring.cursor', message: textIn(text, DEFAULT_LOCALE), text }]);
 }
 
 /** The two parts of a cursor, unchecked. */
@@ -40,16 +43,16 @@ function readCursor(text: string): Cursor {
   try {
     value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
   } catch {
-    throw invalidCursor('it does not decode');
+    throw invalidCursor('undecodable');
   }
-  if (!Array.isArray(value) || value.length !== 2 || !value.every((v) => typeof v === 'string')) throw invalidCursor('it does not decode to a sort key and an id');
+  if (!Array.isArray(value) || value.length !== 2 || !value.every((v) => typeof v === 'string')) throw invalidCursor('notPair');
   const key = value[0] as string;
-  if (key.includes('\u0000') || LONE_SURROGATE.test(key)) throw invalidCursor('its sort key holds a character (a NUL or a lone surrogate) that no item has');
+  if (key.includes('\u0000') || LONE_SURROGATE.test(key)) throw invalidCursor('badCharacter');
   return { key, id: value[1] as string };
 }
 
 function checkedId(id: string): string {
-  if (!UUID.test(id)) throw invalidCursor('its id is not a UUID');
+  if (!UUID.test(id)) throw invalidCursor('badId');
   return id;
 }
 
@@ -70,7 +73,7 @@ export function decodeInstantCursor(text: string | undefined, nullKey?: string):
   if (nullKey !== undefined && cursor.key === nullKey) return { key: null, id: checkedId(cursor.id) };
   // Exactly as `toISOString` writes an instant of the years 0000 to 9999 (what the database stores).
   const key = new Date(cursor.key);
-  if (!ISO_INSTANT.test(cursor.key) || Number.isNaN(key.getTime()) || key.toISOString() !== cursor.key) throw invalidCursor('its sort key is not an instant');
+  if (!ISO_INSTANT.test(cursor.key) || Number.isNaN(key.getTime()) || key.toISOString() !== cursor.key) throw invalidCursor('notInstant');
   return { key, id: checkedId(cursor.id) };
 }
 

@@ -2,7 +2,8 @@ import type { Kysely, Selectable } from 'kysely';
 import { simpleParser } from 'mailparser';
 import { type Actor, STAFF_ROLES, requireRole } from '../auth/actor.js';
 import type { Database, MailReviewTable, Role } from '../db/schema.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, type LocalizedText, notFound, textIn } from '../errors.js';
+import { DEFAULT_LOCALE } from '../i18n/index.js';
 import type { AppDeps } from '../http/deps.js';
 import { decodeInstantCursor, toPage } from '../http/pagination.js';
 import { InboundRejection, interpretInbound } from '../notify/index.js';
@@ -25,10 +26,14 @@ const MAX_TEXT = 20_000;
  * as staff mail: anyone can put an agent's address in From, and accepting the forgery would publish it
  * to a customer in the agent's name. It can only be discarded; the agent writes in the console instead.
  */
+export function acceptBlockedText(role: Role): LocalizedText | null {
+  return role === 'customer' ? null : { id: 'error.mailReview.staffSender', values: { role } };
+}
+
+/** Why mail from this role cannot be accepted, in English (as the review list shows it), or null. */
 export function acceptBlocked(role: Role): string | null {
-  return role === 'customer'
-    ? null
-    : `Mail from ${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role} address that failed authentication is never applied as staff mail, because anyone can forge a From address. Discard it; if the ${role} really wrote it, they can post it in the console.`;
+  const text = acceptBlockedText(role);
+  return text && textIn(text, DEFAULT_LOCALE);
 }
 
 function present(row: ListRow): SuspendedMailView {
@@ -93,7 +98,8 @@ export async function getSuspendedMail(db: Db, actor: Actor, id: string): Promis
 
 function stillPending(row: Row): void {
   if (row.status !== 'pending') {
-    throw new AppError('conflict', `This mail was already ${row.status} at ${row.decided_at?.toISOString() ?? 'an earlier time'}; nothing was done again.`);
+    const decidedAt = row.decided_at?.toISOString();
+    throw AppError.translated('conflict', { id: 'error.mailReview.alreadyDecided', values: { status: row.status, known: decidedAt ? 'yes' : 'no', decidedAt: decidedAt ?? '' } });
   }
 }
 
@@ -107,19 +113,20 @@ export async function acceptSuspendedMail(deps: AppDeps, actor: Actor, id: strin
   return deps.db.transaction().execute(async (trx) => {
     const row = await findRow(trx, actor, id, true);
     stillPending(row);
-    const blocked = acceptBlocked(row.sender_role);
-    if (blocked) throw new AppError('conflict', blocked);
+    const blocked = acceptBlockedText(row.sender_role);
+    if (blocked) throw AppError.translated('conflict', blocked);
     const parsed = await simpleParser(Buffer.from(row.raw));
     const meaning = interpretInbound(parsed, { supportAddress: row.envelope_to, envelopeTo: row.envelope_to });
-    const cannot = (why: string) => new AppError('conflict', `This mail cannot be applied: ${why} Discard it instead.`);
+    // The mail handling's own reason, as it answers a mail server, stays in its words.
+    const cannot = (reason: string) => AppError.translated('conflict', { id: 'error.mailReview.cannotApply', values: { reason } });
     if (meaning.kind === 'rejected') throw cannot(meaning.message);
     const sender = await senderActor(trx, meaning.from.address).catch((error: unknown) => {
       throw error instanceof InboundRejection ? cannot(error.message) : error;
     });
-    if (sender.providerId !== actor.providerId) throw cannot(`${meaning.from.address} is no longer a user of this desk.`);
-    const nowBlocked = acceptBlocked(sender.role);
-    if (nowBlocked) throw new AppError('conflict', nowBlocked);
-    if (await alreadyApplied(trx, meaning.messageId)) throw cannot('a message with the same Message-ID was already applied.');
+    if (sender.providerId !== actor.providerId) throw AppError.translated('conflict', { id: 'error.mailReview.senderGone', values: { address: meaning.from.address } });
+    const nowBlocked = acceptBlockedText(sender.role);
+    if (nowBlocked) throw AppError.translated('conflict', nowBlocked);
+    if (await alreadyApplied(trx, meaning.messageId)) throw AppError.translated('conflict', { id: 'error.mailReview.alreadyApplied' });
     const outcome = await applyInbound(deps, trx, sender, meaning).catch((error: unknown) => {
       throw error instanceof InboundRejection ? cannot(error.message) : error;
     });

@@ -1,3 +1,5 @@
+import { type LocalizedText, textIn } from '../errors.js';
+import { DEFAULT_LOCALE } from '../i18n/index.js';
 import { isNotifyEvent, isNotifyRole, NOTIFY_EVENTS, NOTIFY_ROLES, type NotifyEvent, type NotifyRole } from './events.js';
 import { NotifyError } from './errors.js';
 
@@ -39,23 +41,33 @@ export function effectivePreferences(preferences: NotificationPreferences | null
   return Object.fromEntries(NOTIFY_EVENTS.map((event) => [event, shouldNotify(preferences, role, event)])) as Record<NotifyEvent, boolean>;
 }
 
-export type PreferencesCheck = { ok: true; preferences: NotificationPreferences } | { ok: false; problems: { path: string; message: string }[] };
+/** One bad entry of a settings update: where, in English, and as a catalog message for the reader's language. */
+export interface PreferencesProblem {
+  path: string;
+  message: string;
+  text: LocalizedText;
+}
+
+export type PreferencesCheck = { ok: true; preferences: NotificationPreferences } | { ok: false; problems: PreferencesProblem[] };
+
+const problem = (path: string, text: LocalizedText): PreferencesProblem => ({ path, message: textIn(text, DEFAULT_LOCALE), text });
 
 /** Validates preferences sent by a client for a person of `role`, reporting every problem at once. */
 export function checkPreferences(role: NotifyRole, input: unknown): PreferencesCheck {
   checkRole(role);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, problems: [{ path: '', message: `Must be an object of event names to true or false, such as {"public_reply": false}.` }] };
+    return { ok: false, problems: [problem('', { id: 'validation.preferences.notObject' })] };
   }
-  const problems: { path: string; message: string }[] = [];
+  const problems: PreferencesProblem[] = [];
+  const choices = { events: ALLOWED_EVENTS[role].join(', ') };
   const preferences: NotificationPreferences = {};
   for (const [key, value] of Object.entries(input)) {
     if (!isNotifyEvent(key)) {
-      problems.push({ path: key, message: `Unknown event; choose from ${ALLOWED_EVENTS[role].join(', ')}.` });
+      problems.push(problem(key, { id: 'validation.preferences.unknownEvent', values: choices }));
     } else if (typeof value !== 'boolean') {
-      problems.push({ path: key, message: 'Must be true (receive) or false (mute).' });
+      problems.push(problem(key, { id: 'validation.preferences.notBoolean' }));
     } else if (value && !ALLOWED_EVENTS[role].includes(key)) {
-      problems.push({ path: key, message: `A ${role} cannot receive ${key}; choose from ${ALLOWED_EVENTS[role].join(', ')}.` });
+      problems.push(problem(key, { id: 'validation.preferences.notForRole', values: { role, event: key, ...choices } }));
     } else {
       preferences[key] = value;
     }

@@ -1,7 +1,8 @@
 import { formatInstant } from '@hourglass/engine';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { AppError } from '../errors.js';
+import { AppError, type LocalizedText, textIn } from '../errors.js';
+import { DEFAULT_LOCALE } from '../i18n/index.js';
 import type { PolicyCatalog } from '../policy/catalog.js';
 import { ROUTED_ACCOUNT_COLUMNS, routeFor } from './assign.js';
 import type { RoutingRule } from './decide.js';
@@ -36,7 +37,9 @@ export async function routeCall(db: Kysely<Database>, registry: PolicyCatalog, p
     .executeTakeFirst();
   if (!account) throw new WrongPin('not_found', 'No account has this PIN; check the PIN and try again.', [{ path: 'body.pin', message: 'No account has this PIN.' }]);
   if (!planIncludes(registry, account, 'phone_line', at)) {
-    throw new WrongPin('forbidden', `The ${account.plan} plan of this account does not include the phone line.`, [{ path: 'body.pin', message: 'This account\'s plan has no phone line.' }]);
+    const text: LocalizedText = { id: 'error.phone.noPhoneLine', values: { plan: account.plan } };
+    const issue: LocalizedText = { id: 'validation.noPhoneLine' };
+    throw new WrongPin('forbidden', textIn(text, DEFAULT_LOCALE), [{ path: 'body.pin', message: textIn(issue, DEFAULT_LOCALE), text: issue }], text);
   }
   const decision = await routeFor(db, registry, account, { language: account.languages[0] ?? 'en', at });
   const base = { account: { id: account.id, name: account.name, plan: account.plan }, rule: decision.rule, reason: decision.reason, at: new Date(at).toISOString() };

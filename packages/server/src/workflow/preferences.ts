@@ -19,7 +19,7 @@ export async function getPreferences(db: Kysely<Database>, actor: Actor) {
 /** Merges the caller's new choices into the stored ones; every bad entry is reported at once. */
 export async function putPreferences(db: Kysely<Database>, clock: Clock, actor: Actor, body: unknown) {
   const check = checkPreferences(actor.role as NotifyRole, body);
-  if (!check.ok) throw new AppError('validation_failed', undefined, check.problems.map((p) => ({ path: p.path ? `body.${p.path}` : 'body', message: p.message })));
+  if (!check.ok) throw new AppError('validation_failed', undefined, check.problems.map((p) => ({ path: p.path ? `body.${p.path}` : 'body', message: p.message, text: p.text })));
   const choices = { ...(await storedChoices(db, actor.userId)), ...check.preferences };
   const at = new Date(clock.now());
   await db
