@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideRoute, unavailability, type Candidate, type RoutingTeam } from '../src/routing/decide.js';
 import { workingStateAt } from '../src/routing/schedule.js';
-import { routingReasonIn } from '../src/routing/why-text.js';
+import { routingReasonIn } from '../src/assignment-reasons/text.js';
 
 const weekdays = (from: string, to: string) => Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [{ from, to }]]));
 const person = (id: string, over: Partial<Candidate> = {}): Candidate => ({

@@ -1,8 +1,8 @@
 import type { Presence } from '../db/schema.js';
 import { DEFAULT_LOCALE } from '../i18n/index.js';
 import { workingStateAt, type WorkingState, type WorkingTime } from './schedule.js';
-import type { Blocker, ManagerRole, RoutingWhy } from './why.js';
-import { routingReasonIn } from './why-text.js';
+import type { Blocker, ManagerRole, RoutingRule, RoutingWhy } from '../assignment-reasons/why.js';
+import { routingReasonIn } from '../assignment-reasons/text.js';
 
 /** An agent as routing weighs them. */
 export interface Candidate extends WorkingTime {
@@ -21,15 +21,7 @@ export interface RoutingTeam {
   members: readonly Candidate[];
 }
 
-export type RoutingRule =
-  | 'primary_manager'
-  | 'secondary_manager'
-  | 'follow_the_sun'
-  | 'follow_the_sun_queue'
-  | 'team_language'
-  | 'team_member'
-  | 'team_queue'
-  | 'unassigned';
+export type { RoutingRule };
 
 /** Whom a ticket (or a call) goes to, and why, in words a person can read in the audit trail. */
 export interface RoutingDecision {

@@ -5,7 +5,7 @@ import { AppError, type LocalizedText, textIn } from '../errors.js';
 import { DEFAULT_LOCALE } from '../i18n/index.js';
 import type { PolicyCatalog } from '../policy/catalog.js';
 import { ROUTED_ACCOUNT_COLUMNS, routeFor } from './assign.js';
-import type { RoutingRule } from './decide.js';
+import type { RoutingRule } from '../assignment-reasons/why.js';
 import { planIncludes } from './plan-features.js';
 
 export interface CallRoute {

@@ -4,8 +4,8 @@ import type { PolicyCatalog } from '../policy/catalog.js';
 import { hasAccountManagers, ROUTED_ACCOUNT_COLUMNS, routeFor } from './assign.js';
 import { recordAssignment } from '../workflow/assignment.js';
 import { REROUTED_EVENT } from './events.js';
-import type { RerouteCause } from './why.js';
-import { routingReasonIn } from './why-text.js';
+import type { RerouteCause } from '../assignment-reasons/why.js';
+import { routingReasonIn } from '../assignment-reasons/text.js';
 import { DEFAULT_LOCALE } from '../i18n/index.js';
 
 const UNSOLVED = ['new', 'open', 'pending', 'on_hold'] as const;

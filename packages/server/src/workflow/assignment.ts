@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, Ticket } from '../db/schema.js';
-import type { RoutingWhy } from '../routing/why.js';
+import type { RoutingWhy } from '../assignment-reasons/why.js';
 import { recordWorkflowEvent, type WorkflowEvent } from './events.js';
 
 export interface Assignment {

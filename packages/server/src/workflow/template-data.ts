@@ -4,8 +4,8 @@ import type { Database, Role, Ticket } from '../db/schema.js';
 import type { DueTime, NotifyEvent, TargetLine, TemplateData, TicketSummary } from '../notify/index.js';
 import { DEFAULT_LOCALE, type Locale, translator } from '../i18n/index.js';
 import { pinnedVersion, type PolicyCatalog } from '../policy/catalog.js';
-import { isRoutingWhy } from '../routing/why.js';
-import { routingReasonIn } from '../routing/why-text.js';
+import { isRoutingWhy } from '../assignment-reasons/why.js';
+import { routingReasonIn } from '../assignment-reasons/text.js';
 import { type ExplanationStep, isExplanationStep } from '../sla/explain-text.js';
 
 type Payload = Record<string, unknown>;

@@ -1,5 +1,4 @@
 import type { Presence } from '../db/schema.js';
-import type { RoutingRule } from './decide.js';
 
 /**
  * Why routing chose as it did, as data: the rule that decided, the people and team it names, and
@@ -22,6 +21,17 @@ export interface RoutingWhy {
   /** The person the ticket was routed away from, when it was, and why (`until`: the end of their absence, empty when they went offline). */
   rerouted?: { name: string; cause: RerouteCause; until: string };
 }
+
+/** The rule that chose the assignee (or left the ticket in a queue). */
+export type RoutingRule =
+  | 'primary_manager'
+  | 'secondary_manager'
+  | 'follow_the_sun'
+  | 'follow_the_sun_queue'
+  | 'team_language'
+  | 'team_member'
+  | 'team_queue'
+  | 'unassigned';
 
 export type ManagerRole = 'primary' | 'secondary';
 
