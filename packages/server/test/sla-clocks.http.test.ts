@@ -217,6 +217,29 @@ describe.each(DATABASE_KINDS)('SLA clocks through the API on %s', (kind) => {
   });
 
   describe('360dialog starts the clock when the intake is complete', () => {
+    it("gives an incomplete ticket's notes in the reader's language: German by Accept-Language, the customer's profile otherwise", async () => {
+      const frieda = await customer(DIALOG_STANDARD);
+      at('2026-11-20T20:00:00+01:00');
+      const payload = {
+        subject: 'Portierung hängt',
+        description: 'Seit Montag.',
+        priority: 'critical',
+        project_id: projects.get(DIALOG_STANDARD)!.production,
+        product: 'number_porting',
+        intake: { phone_number: '+49 30 901820', description: 'Die Portierung hängt seit Montag.' },
+      };
+      const note = (response: { json(): { warnings: { path: string; message: string }[] } }) =>
+        response.json().warnings.find((w) => w.path === 'body.intake.previous_provider')?.message;
+      const german = await service.request(frieda, { method: 'POST', url: '/api/v1/tickets', headers: { 'accept-language': 'de' }, payload });
+      expect(german.statusCode).toBe(201);
+      expect(note(german)).toMatch(/ ist ein Pflichtfeld\./);
+      const english = await open(frieda, payload);
+      expect(note(english)).toMatch(/ is required\./);
+      const portuguese = await service.request(frieda, { method: 'POST', url: '/api/v1/tickets', headers: { 'accept-language': 'pt-BR' }, payload });
+      expect(note(portuguese)).not.toBe(note(english));
+      expect(note(portuguese)).not.toBe(note(german));
+    });
+
     it('an incomplete ticket has no due time until its details are filled in; then it runs from that moment', async () => {
       const frieda = await customer(DIALOG_STANDARD);
       at('2026-11-20T20:00:00+01:00');

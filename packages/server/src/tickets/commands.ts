@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE, type Locale } from '../i18n/index.js';
 import type { Kysely } from 'kysely';
 import { type Actor, isStaff } from '../auth/actor.js';
 import { TICKET_COLUMNS, type Database, type Ticket } from '../db/schema.js';
@@ -21,7 +22,7 @@ type Db = Kysely<Database>;
 const STAFF_FIELDS = ['assignee_id', 'team_id'] as const;
 
 /** Changes a ticket's status, fields, assignment or intake values, in one transaction. */
-export async function updateTicket(deps: AppDeps, trx: Db, actor: Actor, id: string, input: UpdateTicketInput): Promise<TicketJson> {
+export async function updateTicket(deps: AppDeps, trx: Db, actor: Actor, id: string, input: UpdateTicketInput, locale: Locale = DEFAULT_LOCALE): Promise<TicketJson> {
   const now = deps.clock.now();
   let ticket = await getVisibleTicket(trx, actor, id, true);
   if (ticket.status === 'closed' && Object.values(input).some((v) => v !== undefined)) {
@@ -42,7 +43,7 @@ export async function updateTicket(deps: AppDeps, trx: Db, actor: Actor, id: str
   let warnings: TicketJson['warnings'];
   if (input.intake !== undefined || input.product !== undefined) {
     const product = input.product ?? ticket.product;
-    const intake = intakeChange(deps, ticket, product, input.intake ?? ticket.intake, now);
+    const intake = intakeChange(deps, ticket, product, input.intake ?? ticket.intake, now, locale);
     Object.assign(changes.after, { product, intake: input.intake ?? ticket.intake });
     changes.before.product = ticket.product;
     changes.before.intake = ticket.intake;
@@ -86,7 +87,7 @@ function fieldChanges(ticket: Ticket, input: UpdateTicketInput): FieldChanges {
 }
 
 /** New intake values, checked against the ticket's form; completing them starts clocks that waited for it. */
-function intakeChange(deps: AppDeps, ticket: Ticket, product: string | null, values: Record<string, unknown>, now: number) {
+function intakeChange(deps: AppDeps, ticket: Ticket, product: string | null, values: Record<string, unknown>, now: number, locale: Locale) {
   if (product === null) {
     throw invalid('body.product', 'Intake values need the form they belong to; name it in "product" (see GET /api/v1/intake-forms).');
   }
@@ -96,7 +97,7 @@ function intakeChange(deps: AppDeps, ticket: Ticket, product: string | null, val
   const set: Record<string, unknown> = { product, intake: JSON.stringify(values), intake_complete: outcome.complete };
   if (outcome.complete && ticket.intake_completed_at === null) set.intake_completed_at = new Date(now);
   if (!outcome.complete) set.intake_completed_at = ticket.intake_completed_at;
-  return { set, warnings: presentWarnings('body.intake', outcome.warnings) };
+  return { set, warnings: presentWarnings('body.intake', outcome.warnings, locale) };
 }
 
 /** An agent moves the priority up or down with a reason; the targets are recomputed from the original clock start. */

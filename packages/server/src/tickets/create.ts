@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE, type Locale } from '../i18n/index.js';
 import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import { type Actor, type ActorAccount, isStaff } from '../auth/actor.js';
@@ -34,6 +35,7 @@ export async function createTicket(
   actor: Actor,
   input: CreateTicketInput,
   record?: (body: TicketJson) => Insertable<Database['idempotency_keys']>,
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<TicketJson> {
   const now = deps.clock.now();
   const account = await accountFor(db, actor, input.account_id);
@@ -55,7 +57,7 @@ export async function createTicket(
     const form = findForm(version, input.product, 'body.product');
     const outcome = checkIntake(version, form, values, now, 'body.intake');
     complete = outcome.complete;
-    warnings = presentWarnings('body.intake', outcome.warnings);
+    warnings = presentWarnings('body.intake', outcome.warnings, locale);
   } else if (Object.keys(values).length > 0) {
     throw invalid('body.product', `Intake values need the form they belong to; name it in "product" (${formsOf(version).map((f) => f.id).join(', ') || 'this policy has no forms'}).`);
   } else if (version.clockStart === 'on_intake_complete' && formsOf(version).length > 0) {

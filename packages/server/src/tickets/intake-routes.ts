@@ -6,9 +6,11 @@ import { TICKET_COLUMNS, type Database, type Ticket } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { IdParams, isoOrNull } from '../http/common-schemas.js';
 import type { AppDeps } from '../http/deps.js';
+import { requestLocale } from '../http/error-language.js';
+import type { Locale } from '../i18n/index.js';
 import { getVisibleTicket, recordEvent } from './access.js';
 import { versionOf } from './clocks.js';
-import { checkIntake, findForm, formsOf, intakeStateOf } from './intake.js';
+import { checkIntake, findForm, formsOf, intakeStateOf, presentWarnings } from './intake.js';
 import { presentTicket } from './present.js';
 import { refreshClocks } from './refresh.js';
 import { intakeValues, TicketSchema } from './schemas.js';
@@ -72,7 +74,7 @@ function presentIntake(deps: AppDeps, ticket: Ticket) {
  * (measured back from the ticket's opening). When they make it complete, the clocks that waited
  * for it start now; the change is in the ticket's history.
  */
-async function completeIntake(deps: AppDeps, trx: Db, actor: Actor, id: string, input: z.infer<typeof CompleteIntakeBody>) {
+async function completeIntake(deps: AppDeps, trx: Db, actor: Actor, id: string, input: z.infer<typeof CompleteIntakeBody>, locale: Locale) {
   const now = deps.clock.now();
   const ticket = await getVisibleTicket(trx, actor, id, true);
   if (ticket.status === 'closed') {
@@ -110,7 +112,7 @@ async function completeIntake(deps: AppDeps, trx: Db, actor: Actor, id: string, 
   });
   const refreshed = await refreshClocks(deps, trx, updated);
   return {
-    ticket: presentTicket(refreshed.ticket, refreshed.targets, outcome.warnings.map((w) => ({ path: w.field === 'form' ? 'body.values' : `body.values.${w.field}`, severity: w.severity, message: w.message }))),
+    ticket: presentTicket(refreshed.ticket, refreshed.targets, presentWarnings('body.values', outcome.warnings, locale)),
     intake: presentIntake(deps, refreshed.ticket),
   };
 }
@@ -151,7 +153,7 @@ export const ticketIntakeRoutes =
       },
       async (request) => {
         const actor = requireActor(request);
-        return deps.db.transaction().execute((trx) => completeIntake(deps, trx, actor, request.params.id, request.body));
+        return deps.db.transaction().execute((trx) => completeIntake(deps, trx, actor, request.params.id, request.body, requestLocale(request)));
       },
     );
   };

@@ -1,4 +1,5 @@
-import { AppError, type ErrorIssue } from '../errors.js';
+import { AppError, type ErrorIssue, textIn } from '../errors.js';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/index.js';
 import { findIntakeForm, isBlank, type IntakeForm, type IntakeIssue, type PackIntakeForm, validateIntake, verdictText } from '../intake/index.js';
 import type { CatalogPackVersion } from '../policy/catalog.js';
 
@@ -66,8 +67,13 @@ export function issuePath(prefix: string, field: string): string {
   return field === 'form' ? prefix : `${prefix}.${field}`;
 }
 
-export function presentWarnings(prefix: string, warnings: readonly IntakeIssue[]) {
-  return warnings.map((w) => ({ path: issuePath(prefix, w.field), severity: w.severity, message: w.message }));
+/** Soft intake guidance as an answer carries it, in the reader's language (English as the verdict words it). */
+export function presentWarnings(prefix: string, warnings: readonly IntakeIssue[], locale: Locale = DEFAULT_LOCALE) {
+  return warnings.map((w) => ({ path: issuePath(prefix, w.field), severity: w.severity, message: warningText(w, locale) }));
+}
+
+function warningText(warning: IntakeIssue, locale: Locale): string {
+  return locale === DEFAULT_LOCALE ? warning.message : textIn(verdictText(warning), locale);
 }
 
 /** The choice of a form, named in words: "Sending or receiving messages, Number porting (migration) or …". */

@@ -55,7 +55,7 @@ export const ticketRoutes =
         // shared with the tickets opened at the same moment, and the record of an Idempotency-Key with them.
         return respondIdempotently(deps, actor, request, reply, async (db, record) => ({
           status: 201,
-          body: await createTicket(deps, db, actor, request.body, record && ((body) => record({ status: 201, body }))),
+          body: await createTicket(deps, db, actor, request.body, record && ((body) => record({ status: 201, body })), requestLocale(request)),
         }), { recordsItself: true });
       },
     );
@@ -69,7 +69,7 @@ export const ticketRoutes =
       { schema: { tags, summary: 'Change status, assignment, fields or intake values', params: IdParams, body: UpdateTicketBody, response: { 200: TicketSchema } } },
       async (request) => {
         const actor = requireActor(request);
-        return deps.db.transaction().execute((trx) => updateTicket(deps, trx, actor, request.params.id, request.body));
+        return deps.db.transaction().execute((trx) => updateTicket(deps, trx, actor, request.params.id, request.body, requestLocale(request)));
       },
     );
 
