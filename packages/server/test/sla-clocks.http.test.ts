@@ -238,6 +238,13 @@ describe.each(DATABASE_KINDS)('SLA clocks through the API on %s', (kind) => {
       const portuguese = await service.request(frieda, { method: 'POST', url: '/api/v1/tickets', headers: { 'accept-language': 'pt-BR' }, payload });
       expect(note(portuguese)).not.toBe(note(english));
       expect(note(portuguese)).not.toBe(note(german));
+
+      const { product: _product, intake: _intake, ...noTopic } = payload;
+      const untopical = await service.request(frieda, { method: 'POST', url: '/api/v1/tickets', headers: { 'accept-language': 'de' }, payload: noTopic });
+      expect(untopical.statusCode).toBe(201);
+      expect(untopical.json().warnings).toEqual([
+        { path: 'body.product', severity: 'warning', message: expect.stringMatching(/^Noch läuft keine Antwortzeit: .* Wählen Sie, worum es im Ticket geht \(.+ oder .+\), und ergänzen Sie die Angaben\.$/) },
+      ]);
     });
 
     it('an incomplete ticket has no due time until its details are filled in; then it runs from that moment', async () => {

@@ -62,7 +62,7 @@ export async function createTicket(
     throw invalid('body.product', `Intake values need the form they belong to; name it in "product" (${formsOf(version).map((f) => f.id).join(', ') || 'this policy has no forms'}).`);
   } else if (version.clockStart === 'on_intake_complete' && formsOf(version).length > 0) {
     complete = false;
-    warnings = [noTopicWarning(version, 'body.product')];
+    warnings = [noTopicWarning(version, 'body.product', locale)];
   }
 
   const { channel, language } = offeredChannelAndLanguage(version, {

@@ -83,11 +83,15 @@ export function formNamesOf(version: CatalogPackVersion): string {
 }
 
 /** The warning of a ticket filed without a topic under a pack whose clocks wait for complete details. */
-export function noTopicWarning(version: CatalogPackVersion, path: string): { path: string; severity: 'warning'; message: string } {
+export function noTopicWarning(version: CatalogPackVersion, path: string, locale: Locale = DEFAULT_LOCALE): { path: string; severity: 'warning'; message: string } {
+  const forms = { items: formsOf(version).map((f) => f.name), type: 'disjunction' as const };
   return {
     path,
     severity: 'warning',
-    message: `No response time runs yet: under this plan it counts from when the required details are complete. Choose what the ticket is about (${formNamesOf(version)}) and fill in its details.`,
+    message:
+      locale === DEFAULT_LOCALE
+        ? `No response time runs yet: under this plan it counts from when the required details are complete. Choose what the ticket is about (${formNamesOf(version)}) and fill in its details.`
+        : textIn({ id: 'ticket.intake.noTopic', lists: { forms } }, locale),
   };
 }
 
