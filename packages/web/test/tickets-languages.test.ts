@@ -75,7 +75,7 @@ describe('ticket pages in German and Brazilian Portuguese, in a browser', () => 
       await page.getByLabel(words.ticket.reply).fill('Auch auf unserer zweiten Nummer.');
       await page.getByRole('button', { name: words.ticket.send }).click();
       await poll(() => page.getByRole('region', { name: words.ticket.conversation }).textContent()).toContain('Auch auf unserer zweiten Nummer.');
-      expect(await page.getByRole('status').filter({ hasText: words.ticket.sent }).count()).toBe(1);
+      await poll(() => page.getByRole('status').filter({ hasText: words.ticket.sent }).count()).toBe(1);
       expect(await seriousViolations(page)).toEqual([]);
 
       // Read a due time: the known ticket's first response, with its time and zone.
