@@ -169,8 +169,10 @@ function reachable(entries: readonly string[], { dynamic }: { dynamic: boolean }
 }
 
 describe.runIf(existsSync(join(SERVER_MESSAGES, 'en.json')))("the server's catalogs", () => {
-  it('have every English id in every locale, with the same arguments, complete plurals, keys sorted', () => {
-    const catalogs = Object.fromEntries(LOCALES.map((locale) => [locale, readCatalogFile(join(SERVER_MESSAGES, `${locale}.json`)).messages]));
+  // The desk's catalogs, and each feature's own folder of them (`messages/<feature>/<locale>.json`).
+  const folders = [SERVER_MESSAGES, ...readdirSync(SERVER_MESSAGES, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join(SERVER_MESSAGES, e.name))];
+  it.each(folders.map((folder) => [relative(SERVER_MESSAGES, folder) || '.', folder]))('%s: have every English id in every locale, with the same arguments, complete plurals, keys sorted', (_name, folder) => {
+    const catalogs = Object.fromEntries(LOCALES.map((locale) => [locale, readCatalogFile(join(folder, `${locale}.json`)).messages]));
     const unsorted = LOCALES.map((locale) => [locale, unsortedKeys(catalogs[locale]!)]).filter(([, problem]) => problem !== null);
     // The server formats plain text: `<token>` is text there, not a tag.
     expect(catalogProblems(catalogs, { ignoreTag: true })).toEqual([]);

@@ -1,4 +1,5 @@
 import type { TimersTable } from '../timers/schema.js';
+import type { IncidentTables } from '../incidents/tables.js';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Locale } from '../i18n/locales.js';
 
@@ -362,7 +363,7 @@ export interface ThrottleCountersTable {
   updated_at: Timestamp;
 }
 
-export interface Database {
+export interface Database extends IncidentTables {
   providers: ProvidersTable;
   accounts: AccountsTable;
   projects: ProjectsTable;

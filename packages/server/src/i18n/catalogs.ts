@@ -5,8 +5,26 @@ import ptBR from './messages/pt-BR.json' with { type: 'json' };
 import ru from './messages/ru.json' with { type: 'json' };
 import type { Locale } from './locales.js';
 
-/** A message id of the server's catalogs (the ids of the English source catalog). */
-export type MessageId = keyof typeof en;
+/**
+ * The features' own catalogs (`messages/<feature>/<locale>.json`, gathered by that folder's
+ * `index.ts` as `{ en, 'pt-BR', de, es, ru }`), merged into the desk's. A feature's ids begin with its
+ * name, so no two features share an id.
+ */
+const FEATURES = [] as const satisfies readonly Record<Locale, Readonly<Record<string, string>>>[];
+type FeatureMessageId = (typeof FEATURES)[number] extends infer F ? (F extends { en: infer E } ? keyof E & string : never) : never;
+
+/** A message id of the server's catalogs (the ids of the English source catalogs). */
+export type MessageId = keyof typeof en | FeatureMessageId;
+
+function merged(locale: Locale, base: Record<string, string>): Readonly<Record<string, string>> {
+  return Object.assign({}, base, ...FEATURES.map((feature: Record<Locale, Readonly<Record<string, string>>>) => feature[locale]));
+}
 
 /** Each locale's catalog: message id → ICU MessageFormat text. Every catalog has the ids of `en`. */
-export const CATALOGS: Record<Locale, Readonly<Record<string, string>>> = { en, 'pt-BR': ptBR, de, es, ru };
+export const CATALOGS: Record<Locale, Readonly<Record<string, string>>> = {
+  en: merged('en', en),
+  'pt-BR': merged('pt-BR', ptBR),
+  de: merged('de', de),
+  es: merged('es', es),
+  ru: merged('ru', ru),
+};

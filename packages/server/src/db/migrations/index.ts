@@ -9,6 +9,7 @@ import * as mailReview from './007_mail_review.js';
 import * as throttle from './008_throttle.js';
 import * as calendarFingerprints from './009_calendar_fingerprints.js';
 import * as userLocale from './010_user_locale.js';
+import * as status from './011_status.js';
 
 /** Every migration, in order. One set serves both PGlite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '008_throttle': throttle,
   '009_calendar_fingerprints': calendarFingerprints,
   '010_user_locale': userLocale,
+  '011_status': status,
 };
