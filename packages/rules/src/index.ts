@@ -20,3 +20,4 @@ export { fieldVerdicts, validateIntake, type IntakeVerdicts } from './validate.j
 export { intakeFieldFromPack, intakeFormFromPack, intakeFormsOf, type PackIntake, type PackIntakeField, type PackIntakeForm, type PackRecency } from './pack-form.js';
 export { allowedPriorities, isProductionOnly, priorityRestriction, type PriorityOption, type PriorityRestriction, type ProjectFacts } from './priority.js';
 export { englishText, hoursText } from './english.js';
+export { DEFAULT_LOCALE, isLocale, LOCALES, matchLocale, type Locale } from './locales.js';

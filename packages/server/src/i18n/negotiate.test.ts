@@ -10,9 +10,9 @@ describe('choosing a locale', () => {
     expect(matchLocale('de-AT')).toBe('de');
     expect(matchLocale('es-419')).toBe('es');
     expect(matchLocale('en-US')).toBe('en');
-    expect(matchLocale('fr')).toBeUndefined();
-    expect(matchLocale('')).toBeUndefined();
-    expect(matchLocale(null)).toBeUndefined();
+    expect(matchLocale('fr')).toBeNull();
+    expect(matchLocale('')).toBeNull();
+    expect(matchLocale(null)).toBeNull();
   });
 
   it('reads Accept-Language by weight and order, skipping languages the desk does not speak', () => {

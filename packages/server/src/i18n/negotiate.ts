@@ -1,19 +1,6 @@
-import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from './locales.js';
+import { DEFAULT_LOCALE, isLocale, type Locale, matchLocale } from './locales.js';
 
-/**
- * The desk's locale for a BCP 47 tag: the exact locale (any letter case), else the one of the same
- * language (`pt`, `pt-PT` → `pt-BR`; `de-AT` → `de`; `en-US` → `en`); undefined when the desk does not
- * speak the language.
- */
-export function matchLocale(tag: string | null | undefined): Locale | undefined {
-  if (typeof tag !== 'string') return undefined;
-  const wanted = tag.trim().toLowerCase();
-  if (wanted === '') return undefined;
-  const exact = LOCALES.find((l) => l.toLowerCase() === wanted);
-  if (exact) return exact;
-  const language = wanted.split(/[-_]/)[0];
-  return LOCALES.find((l) => l.toLowerCase().split('-')[0] === language);
-}
+export { matchLocale };
 
 /**
  * The best of the desk's locales for an `Accept-Language` header, by the weights the client gave

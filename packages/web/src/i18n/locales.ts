@@ -3,8 +3,9 @@
  * stored in this browser, else the browser's own preferences (best match), else English.
  */
 
-export const LOCALES = ['en', 'pt-BR', 'de', 'es', 'ru'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale, matchLocale } from '@hourglass/rules';
+
+export { DEFAULT_LOCALE, isLocale, LOCALES, matchLocale, type Locale };
 
 /**
  * The pseudo-locale: English with every translated text accented and bracketed, so any text that
@@ -12,8 +13,6 @@ export type Locale = (typeof LOCALES)[number];
  */
 export const PSEUDO_LOCALE = 'en-XA';
 export type AppLocale = Locale | typeof PSEUDO_LOCALE;
-
-export const DEFAULT_LOCALE: Locale = 'en';
 
 /** Each language in its own words, as the switcher offers it. */
 export const NATIVE_NAMES: Readonly<Record<Locale, string>> = {
@@ -23,23 +22,6 @@ export const NATIVE_NAMES: Readonly<Record<Locale, string>> = {
   es: 'Español',
   ru: 'Русский',
 };
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
-/**
- * The desk's language for a BCP 47 tag, or null: an exact match first, then by language
- * (`pt`, `pt-PT` → `pt-BR`; `de-AT` → `de`; `es-419` → `es`; `en-US` → `en`).
- */
-export function matchLocale(tag: string): Locale | null {
-  const trimmed = tag.trim();
-  if (trimmed === '') return null;
-  const exact = LOCALES.find((locale) => locale.toLowerCase() === trimmed.toLowerCase());
-  if (exact) return exact;
-  const language = trimmed.split(/[-_]/)[0]!.toLowerCase();
-  return LOCALES.find((locale) => locale.split('-')[0]!.toLowerCase() === language) ?? null;
-}
 
 export interface LocaleSources {
   /** `?locale=` in the page's address (the pseudo-locale is only reachable this way). */
