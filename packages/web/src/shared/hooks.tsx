@@ -10,14 +10,11 @@ export function useActionKey(): ActionKey {
   return ref.current;
 }
 
-/** The service's "now" in whole milliseconds (the measured offset can have a fraction; instants are whole). */
-const wholeServerNow = () => Math.floor(serverNow());
-
 /** The service's clock (see time/server-clock.ts), re-read every `intervalMs` so countdowns move. */
 export function useNow(intervalMs = 1000): number {
-  const [now, setNow] = useState(wholeServerNow);
+  const [now, setNow] = useState(serverNow);
   useEffect(() => {
-    const timer = window.setInterval(() => setNow(wholeServerNow()), intervalMs);
+    const timer = window.setInterval(() => setNow(serverNow()), intervalMs);
     return () => window.clearInterval(timer);
   }, [intervalMs]);
   return now;
