@@ -11,6 +11,7 @@ import type { ScheduleTimerInput } from '../timers/index.js';
 import { ticketTimerSteps } from '../tickets/ticket-timers.js';
 import { type AffectedTickets, affectedTickets, PLAN_PRIORITY_SEPARATOR } from './affected.js';
 import { storeClockColumns, storeTargetsOfMany, type TicketClockColumns } from './writes.js';
+import { anyOf } from '../db/any-of.js';
 
 /** Calendars of one pack version that changed (an operator edited them, or an admin did). */
 export interface CalendarChange {
@@ -165,7 +166,7 @@ async function retargetBatch(deps: Deps, db: Kysely<Database>, tickets: readonly
   const now = deps.clock.now();
   const ids = tickets.map((t) => t.id);
   // One array parameter rather than one per ticket: thousands of ids stay one cheap statement to bind and plan.
-  const anyId = sql<string>`any(${ids}::uuid[])`;
+  const anyId = anyOf(ids, 'uuid');
   const [facts, stored, escalations] = await Promise.all([
     loadClockFacts(db, ids),
     db.selectFrom('sla_targets').select(STORED_TARGET_COLUMNS).where('ticket_id', '=', anyId).execute(),

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, Ticket } from '../db/schema.js';
 import type { AgentActivity, StatusChange } from '../sla/index.js';
+import { anyOf } from '../db/any-of.js';
 
 /** What happened on a ticket that its SLA clocks depend on: the status history and what agents did. */
 export interface ClockFacts {
@@ -22,7 +23,7 @@ export async function loadClockFacts(db: Kysely<Database>, ticketIds: readonly s
       .selectFrom('ticket_events')
       .select(['ticket_id', 'type', 'at', sql<string | null>`after ->> 'status'`.as('status')])
       // One array parameter, not one per ticket: a batch of thousands stays one cheap statement to bind and plan.
-      .where('ticket_id', '=', sql<string>`any(${ids}::uuid[])`)
+      .where('ticket_id', '=', anyOf(ids, 'uuid'))
       .where('type', 'in', [...STATUS_EVENTS, ACKNOWLEDGED_EVENT])
       .orderBy('at')
       .orderBy('id')
@@ -31,7 +32,7 @@ export async function loadClockFacts(db: Kysely<Database>, ticketIds: readonly s
       .selectFrom('ticket_comments')
       .innerJoin('users', 'users.id', 'ticket_comments.author_id')
       .select(['ticket_comments.ticket_id', 'ticket_comments.public', 'ticket_comments.created_at'])
-      .where('ticket_comments.ticket_id', '=', sql<string>`any(${ids}::uuid[])`)
+      .where('ticket_comments.ticket_id', '=', anyOf(ids, 'uuid'))
       .where('users.role', '<>', 'customer')
       .execute(),
   ]);

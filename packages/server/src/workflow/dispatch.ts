@@ -6,6 +6,7 @@ import type { Clock } from '../clock.js';
 import { type Locale, recipientLocale } from '../i18n/index.js';
 import { type BatchHandler, enqueueOutboxMany, type OutboxMessage } from '../timers/index.js';
 import { ticketPageUrl, ticketSummary, templateDataFor } from './template-data.js';
+import { anyOf } from '../db/any-of.js';
 
 export interface DispatchDeps {
   clock: Clock;
@@ -43,14 +44,6 @@ interface Person {
 }
 
 type EventRow = Selectable<Database['notification_events']>;
-
-/**
- * `any($1::type[])`: one array parameter instead of a list of them, so a statement's text is the same
- * for any number of values (it is prepared once, on the embedded database too).
- */
-function anyOf<T>(values: readonly T[], type: 'uuid' | 'bigint' | 'text') {
-  return sql<T>`any(${[...values]}::${sql.raw(type)}[])`;
-}
 
 /** Everyone of these providers whom any of the recipients names (by id or by role), active, by email. */
 async function peopleFor(db: Kysely<Database>, providerIds: readonly string[], recipients: readonly NotificationRecipient[]): Promise<Person[]> {

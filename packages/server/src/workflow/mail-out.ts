@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.js';
 import { createMailer, isNotifyEvent, NotifyError, type Mailer } from '../notify/index.js';
 import type { LeasedHandler, Timer } from '../timers/index.js';
 import type { EmailMessage } from './dispatch.js';
+import { anyOf } from '../db/any-of.js';
 
 export interface MailOutOptions {
   /** An SMTP URL; without one, messages are composed and recorded in `mail_log` only. */
@@ -72,7 +73,7 @@ export function mailOut(options: MailOutOptions): MailOut {
     // The messages leased together: which were sent already is read once, and they are logged with one statement.
     async runBatch(timers, { db }) {
       const keys = timers.map((t) => t.subjectId);
-      const sent = new Set((await (db as Kysely<Database>).selectFrom('mail_log').select('idempotency_key').where('idempotency_key', '=', sql<string>`any(${keys}::text[])`).execute()).map((r) => r.idempotency_key));
+      const sent = new Set((await (db as Kysely<Database>).selectFrom('mail_log').select('idempotency_key').where('idempotency_key', '=', anyOf(keys, 'text')).execute()).map((r) => r.idempotency_key));
       const outcomes = await Promise.all(
         timers.map(async (timer) => {
           const outcome: { error: unknown; row: Insertable<Database['mail_log']> | null } = { error: null, row: null };
