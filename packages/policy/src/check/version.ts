@@ -75,6 +75,7 @@ export function checkVersion(version: ResolvedVersion, problems: RawProblem[]): 
     if (v.languages.filter((l) => l?.primary).length > 1) problems.push({ path: at('languages'), message: 'only one language may be primary' });
   }
   if (v.partner_tiers) checkUnique(v.partner_tiers, at('partner_tiers'), 'partner tier', problems);
+  if (v.availability?.packages) checkUnique(v.availability.packages, [...at('availability'), 'packages'], 'availability package', problems);
   if (v.channels && v.channels_without_sla && !broken.has('channels')) {
     const offered = new Set(v.channels);
     v.channels_without_sla.forEach((channel, i) => {

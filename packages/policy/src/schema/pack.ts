@@ -123,11 +123,29 @@ export const availabilitySchema = strict({
       strict({
         id: idSchema,
         name: textSchema,
-        component: idSchema,
-        threshold: z.number().gt(0).lte(100),
+        component: idSchema.meta({ description: 'The key of the status component whose threshold the package raises, e.g. mail-send.' }),
+        threshold: z.number().gt(0).lte(100).meta({ description: 'Monthly availability promised on that component, in percent, in any month the account holds the package.' }),
       }),
     )
     .optional(),
+  partial_outage_share: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .meta({ description: 'The share of partial-outage minutes counted as unavailable (0 to 1); 0.3 when left out.' }),
+  credit_percent: z
+    .number()
+    .gt(0)
+    .lte(100)
+    .optional()
+    .meta({ description: 'The service credit owed for a month below the threshold, in percent of that month’s fee for the component; no credit when left out.' }),
+  claim_window_days: z
+    .int({ error: 'must be a whole number of days' })
+    .min(1)
+    .max(366)
+    .optional()
+    .meta({ description: 'How many days after the month ends a credit may be requested; 30 when left out.' }),
 });
 
 export const versionSchema = strict({
