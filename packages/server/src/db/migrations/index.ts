@@ -10,6 +10,7 @@ import * as throttle from './008_throttle.js';
 import * as calendarFingerprints from './009_calendar_fingerprints.js';
 import * as userLocale from './010_user_locale.js';
 import * as status from './011_status.js';
+import * as availability from './012_availability.js';
 
 /** Every migration, in order. One set serves both PGlite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '009_calendar_fingerprints': calendarFingerprints,
   '010_user_locale': userLocale,
   '011_status': status,
+  '012_availability': availability,
 };
