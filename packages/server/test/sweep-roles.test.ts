@@ -86,6 +86,19 @@ const WHO_MAY_CALL: Record<string, 'anyone' | Role[]> = {
   'GET /api/v1/suspended-mail/{id}': STAFF,
   'POST /api/v1/suspended-mail/{id}/accept': STAFF,
   'POST /api/v1/suspended-mail/{id}/discard': STAFF,
+  'GET /api/v1/status/components': SIGNED_IN,
+  'POST /api/v1/status/components': ADMIN,
+  'PATCH /api/v1/status/components/{id}': ADMIN,
+  'DELETE /api/v1/status/components/{id}': ADMIN,
+  'PUT /api/v1/status/components/{id}/status': STAFF,
+  'POST /api/v1/status/component-groups': ADMIN,
+  'PATCH /api/v1/status/component-groups/{id}': ADMIN,
+  'DELETE /api/v1/status/component-groups/{id}': ADMIN,
+  'GET /api/v1/incidents': STAFF,
+  'POST /api/v1/incidents': STAFF,
+  'GET /api/v1/incidents/{id}': STAFF,
+  'PATCH /api/v1/incidents/{id}': STAFF,
+  'POST /api/v1/incidents/{id}/updates': STAFF,
 };
 
 /** Valid bodies that cannot be derived from the schema alone. */

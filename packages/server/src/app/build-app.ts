@@ -10,6 +10,7 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import type { PolicyCatalog } from '../policy/catalog.js';
 import { intakeFormRoutes } from '../intake-forms/routes.js';
+import { incidentRoutes } from '../incidents/routes.js';
 import { escalationRoutes } from '../escalation/index.js';
 import { policyRoutes } from '../policy/routes.js';
 import { routingRoutes } from '../routing/index.js';
@@ -92,6 +93,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(mailReviewRoutes(deps));
       await api.register(serverTimeRoutes(deps));
       await api.register(ticketIntakeRoutes(deps));
+      await api.register(incidentRoutes({ ...deps, ...(options.security?.publicUrl ? { publicUrl: options.security.publicUrl } : {}) }));
     },
     { prefix: '/api/v1' },
   );

@@ -3,6 +3,7 @@ import en from './messages/en.json' with { type: 'json' };
 import es from './messages/es.json' with { type: 'json' };
 import ptBR from './messages/pt-BR.json' with { type: 'json' };
 import ru from './messages/ru.json' with { type: 'json' };
+import incidents from './messages/incidents/index.js';
 import type { Locale } from './locales.js';
 
 /**
@@ -10,7 +11,7 @@ import type { Locale } from './locales.js';
  * `index.ts` as `{ en, 'pt-BR', de, es, ru }`), merged into the desk's. A feature's ids begin with its
  * name, so no two features share an id.
  */
-const FEATURES = [] as const satisfies readonly Record<Locale, Readonly<Record<string, string>>>[];
+const FEATURES = [incidents] as const satisfies readonly Record<Locale, Readonly<Record<string, string>>>[];
 type FeatureMessageId = (typeof FEATURES)[number] extends infer F ? (F extends { en: infer E } ? keyof E & string : never) : never;
 
 /** A message id of the server's catalogs (the ids of the English source catalogs). */

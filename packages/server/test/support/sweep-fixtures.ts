@@ -35,6 +35,10 @@ export interface SweepFixtures {
   webhookId: string;
   /** An out-of-office range of the agent. */
   rangeId: string;
+  /** A status component group, a component in it, and an incident on that component. */
+  componentGroupId: string;
+  componentId: string;
+  incidentId: string;
 }
 
 async function actor(service: TestService, email: string): Promise<SweepActor> {
@@ -86,7 +90,29 @@ export async function sweepFixtures(service: TestService, customers: { a: string
     payload: { starts_at: '2026-04-01T00:00:00Z', ends_at: '2026-04-03T00:00:00Z', note: 'sweep' },
   });
   if (range.statusCode !== 201) throw new Error(`creating an out-of-office range failed: ${range.statusCode} ${range.body}`);
-  return { admin, manager, agent, a, b, teamId: team.id, webhookId: webhook.json().id, rangeId: range.json().id };
+  const group = await service.request(admin.auth, { method: 'POST', url: '/api/v1/status/component-groups', payload: { name: 'Sweep group' } });
+  if (group.statusCode !== 201) throw new Error(`creating a component group failed: ${group.statusCode} ${group.body}`);
+  const component = await service.request(admin.auth, { method: 'POST', url: '/api/v1/status/components', payload: { key: 'sweep-api', name: 'Sweep API', group_id: group.json().id } });
+  if (component.statusCode !== 201) throw new Error(`creating a component failed: ${component.statusCode} ${component.body}`);
+  const incident = await service.request(agent.auth, {
+    method: 'POST',
+    url: '/api/v1/incidents',
+    payload: { name: 'Sweep incident', status: 'investigating', body: 'Sweeping.', components: [{ id: component.json().id, status: 'degraded_performance' }] },
+  });
+  if (incident.statusCode !== 201) throw new Error(`opening an incident failed: ${incident.statusCode} ${incident.body}`);
+  return {
+    admin,
+    manager,
+    agent,
+    a,
+    b,
+    teamId: team.id,
+    webhookId: webhook.json().id,
+    rangeId: range.json().id,
+    componentGroupId: group.json().id,
+    componentId: component.json().id,
+    incidentId: incident.json().id,
+  };
 }
 
 /**
@@ -108,6 +134,9 @@ export function pathValue(f: SweepFixtures, tenant: Tenant, self: SweepActor) {
     webhooks: f.webhookId,
     policies: 'twilio',
     calendars: 'twilio-business-hours',
+    'component-groups': f.componentGroupId,
+    components: f.componentId,
+    incidents: f.incidentId,
   };
   return (param: string, collection: string): string => {
     return ids[collection] ?? (param === 'id' || param.endsWith('Id') ? '00000000-0000-0000-0000-000000000000' : 'unknown');
@@ -137,5 +166,6 @@ export function bodyHints(f: SweepFixtures, tenant: Tenant): Hints {
     filename: 'sweep.txt',
     starts_at: '2026-05-01T00:00:00Z',
     ends_at: '2026-05-02T00:00:00Z',
+    key: 'sweep-sample',
   };
 }

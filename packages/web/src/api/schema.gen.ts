@@ -359,6 +359,253 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidents and maintenance, newest first (staff) */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "unresolved" | "resolved" | "all";
+                    kind?: "incident" | "maintenance";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Incident"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Open an incident or announce maintenance (staff)
+         * @description The components given take the statuses given from now on (maintenance: under_maintenance while in progress). A draft stays off the public page and notifies nobody until it is published.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default incident
+                         * @enum {string}
+                         */
+                        kind?: "incident" | "maintenance";
+                        name: string;
+                        /** @enum {string} */
+                        status: "investigating" | "identified" | "monitoring" | "resolved" | "scheduled" | "in_progress" | "verifying" | "completed";
+                        /**
+                         * @description Default: none for an incident, maintenance for maintenance.
+                         * @enum {string}
+                         */
+                        impact?: "none" | "minor" | "major" | "critical" | "maintenance";
+                        body: string;
+                        /** @default [] */
+                        components?: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                        }[];
+                        /**
+                         * Format: date-time
+                         * @description Maintenance only: when it is to begin.
+                         */
+                        scheduled_for?: string;
+                        /**
+                         * Format: date-time
+                         * @description Maintenance only: when it is to end.
+                         */
+                        scheduled_until?: string;
+                        /**
+                         * @description False: subscribers hear nothing of this (they do in any case not of drafts).
+                         * @default true
+                         */
+                        notify?: boolean;
+                        /**
+                         * @description A draft is not on the public page and notifies nobody until it is published.
+                         * @default false
+                         */
+                        draft?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An incident or maintenance with its updates (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, change the impact, or publish a draft (staff) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        impact?: "none" | "minor" | "major" | "critical" | "maintenance";
+                        /**
+                         * @description Publishes a draft.
+                         * @enum {boolean}
+                         */
+                        draft?: false;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post an update: new status, components, text (staff)
+         * @description Resolving (or completing maintenance) ends every status the incident set. With reply_on_linked_tickets the text is also a public reply on each linked ticket.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "investigating" | "identified" | "monitoring" | "resolved" | "scheduled" | "in_progress" | "verifying" | "completed";
+                        body: string;
+                        /** @description Status per component from now on; operational ends this incident's span on it. */
+                        components?: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                        }[];
+                        /**
+                         * @description Also add the update as a public reply on every linked ticket.
+                         * @default false
+                         */
+                        reply_on_linked_tickets?: boolean;
+                        /** @default true */
+                        notify?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/intake-forms": {
         parameters: {
             query?: never;
@@ -907,6 +1154,315 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status/component-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a component group (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string | null;
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatusComponentGroup"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status/component-groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a component group; its components stay, ungrouped (admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a component group (admin) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string | null;
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatusComponentGroup"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/status/components": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Components in their groups, each with its status now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            groups: components["schemas"]["StatusComponentGroup"][];
+                            components: components["schemas"]["StatusComponent"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a component (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                        name: string;
+                        description?: string | null;
+                        group_id?: string | null;
+                        position?: number;
+                        /** @default [] */
+                        products?: string[];
+                        /** @default true */
+                        showcase?: boolean;
+                        /** @default false */
+                        only_show_if_degraded?: boolean;
+                        start_date?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatusComponent"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status/components/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a component and its status history (admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a component (admin) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key?: string;
+                        name?: string;
+                        description?: string | null;
+                        group_id?: string | null;
+                        position?: number;
+                        products?: string[];
+                        showcase?: boolean;
+                        only_show_if_degraded?: boolean;
+                        start_date?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatusComponent"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/status/components/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a component's status by hand, outside any incident (staff)
+         * @description Operational ends the status set by hand; statuses set by incidents stay until they end.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Set by hand, outside any incident; operational ends the hand-set status.
+                         * @enum {string}
+                         */
+                        status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatusComponent"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2993,6 +3549,128 @@ export interface components {
                 calendar: string;
             } | null;
         };
+        Incident: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "incident" | "maintenance";
+            name: string;
+            /** @enum {string} */
+            status: "investigating" | "identified" | "monitoring" | "resolved" | "scheduled" | "in_progress" | "verifying" | "completed";
+            /** @enum {string} */
+            impact: "none" | "minor" | "major" | "critical" | "maintenance";
+            draft: boolean;
+            /** @enum {string} */
+            source: "manual" | "alertmanager";
+            scheduled_for: string | null;
+            scheduled_until: string | null;
+            started_at: string;
+            monitoring_at: string | null;
+            resolved_at: string | null;
+            /** @description The affected components, each with the status this incident now sets on it (operational once it sets none). */
+            components: {
+                /** Format: uuid */
+                id: string;
+                key: string;
+                name: string;
+                /** @enum {string} */
+                status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+            }[];
+            /** @description Newest first. */
+            updates: components["schemas"]["IncidentUpdate"][];
+            rfo: {
+                markdown: string;
+                /** @description The Markdown rendered safely (no raw HTML, no script links). */
+                html: string;
+                published_at: string | null;
+            } | null;
+            linked_tickets: number;
+            public_url: string;
+        };
+        IncidentInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "incident" | "maintenance";
+            name: string;
+            /** @enum {string} */
+            status: "investigating" | "identified" | "monitoring" | "resolved" | "scheduled" | "in_progress" | "verifying" | "completed";
+            /** @enum {string} */
+            impact: "none" | "minor" | "major" | "critical" | "maintenance";
+            draft: boolean;
+            /** @enum {string} */
+            source: "manual" | "alertmanager";
+            scheduled_for: string | null;
+            scheduled_until: string | null;
+            started_at: string;
+            monitoring_at: string | null;
+            resolved_at: string | null;
+            /** @description The affected components, each with the status this incident now sets on it (operational once it sets none). */
+            components: {
+                /** Format: uuid */
+                id: string;
+                key: string;
+                name: string;
+                /** @enum {string} */
+                status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+            }[];
+            /** @description Newest first. */
+            updates: components["schemas"]["IncidentUpdateInput"][];
+            rfo: {
+                markdown: string;
+                /** @description The Markdown rendered safely (no raw HTML, no script links). */
+                html: string;
+                published_at: string | null;
+            } | null;
+            linked_tickets: number;
+            public_url: string;
+        };
+        IncidentUpdate: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "investigating" | "identified" | "monitoring" | "resolved" | "scheduled" | "in_progress" | "verifying" | "completed";
+            body: string;
+            display_at: string;
+            author: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description Statuspage's shape: the components whose status this update changed. */
+            affected_components: {
+                /** @description The component's id. */
+                code: string;
+                name: string;
+                /** @enum {string} */
+                old_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                /** @enum {string} */
+                new_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+            }[];
+        };
+        IncidentUpdateInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "investigating" | "identified" | "monitoring" | "resolved" | "scheduled" | "in_progress" | "verifying" | "completed";
+            body: string;
+            display_at: string;
+            author: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description Statuspage's shape: the components whose status this update changed. */
+            affected_components: {
+                /** @description The component's id. */
+                code: string;
+                name: string;
+                /** @enum {string} */
+                old_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                /** @enum {string} */
+                new_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+            }[];
+        };
         IntakeForms: {
             pack_id: string;
             pack_version: string;
@@ -3532,6 +4210,58 @@ export interface components {
             overdue_by: string | null;
             paused_ms: number;
             explain_url: string | null;
+        };
+        StatusComponent: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            name: string;
+            description: string | null;
+            group_id: string | null;
+            position: number;
+            /**
+             * @description Now: the worst status of its open spans, operational when none is open.
+             * @enum {string}
+             */
+            status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+            /** @description The ticket products (intake form ids) this component serves. */
+            products: string[];
+            showcase: boolean;
+            only_show_if_degraded: boolean;
+            start_date: string | null;
+        };
+        StatusComponentGroup: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string | null;
+            position: number;
+        };
+        StatusComponentGroupInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string | null;
+            position: number;
+        };
+        StatusComponentInput: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            name: string;
+            description: string | null;
+            group_id: string | null;
+            position: number;
+            /**
+             * @description Now: the worst status of its open spans, operational when none is open.
+             * @enum {string}
+             */
+            status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+            /** @description The ticket products (intake form ids) this component serves. */
+            products: string[];
+            showcase: boolean;
+            only_show_if_degraded: boolean;
+            start_date: string | null;
         };
         SuspendedMail: {
             /** Format: uuid */
