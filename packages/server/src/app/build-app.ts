@@ -28,6 +28,7 @@ import { installMetrics } from '../http/metrics.js';
 import { installOpenApi } from '../http/openapi.js';
 import { installSecurityAfterAuthentication, installSecurityBeforeRoutes, metricsAccessOf, type SecurityOptions, securityServerOptions } from '../http/security/index.js';
 import { installWebApp } from '../http/web-app.js';
+import { installStatusPage, type StatusPageOptions } from '../status-page/index.js';
 import { workflowRoutes } from '../workflow/routes.js';
 import { mailReviewRoutes } from '../mail-review/routes.js';
 import type { Workflow } from './worker.js';
@@ -52,6 +53,8 @@ export interface BuildAppOptions {
   security?: SecurityOptions;
   /** Where webhooks may point: internal receivers the operator trusts (HOURGLASS_WEBHOOK_ALLOW); unset: public addresses only. */
   webhookGuard?: WebhookGuard;
+  /** The public status page's settings (where its snapshot is kept on disk, refresh periods); false: not mounted. */
+  statusPage?: Omit<StatusPageOptions, 'db' | 'clock' | 'publicUrl'> | false;
 }
 
 /** Builds the HTTP service over the given database, clock and policy registry. Nothing listens until `listen()`. */
@@ -97,6 +100,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
     { prefix: '/api/v1' },
   );
+  if (options.statusPage !== false) await installStatusPage(app, { db: options.db, clock: options.clock, publicUrl: options.security?.publicUrl, ...options.statusPage });
   if (options.benchRoutes) await installBenchRoutes(app, deps);
   if (options.webApp !== false) await installWebApp(app);
   await app.ready();

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { pino } from 'pino';
@@ -87,6 +88,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const security = { ...config.security, ...options.security };
     const app = await buildApp({
       db: handle.db, clock, registry, logger, benchRoutes: options.benchRoutes ?? false, workflow, webhookGuard: { allow: webhookAllow },
+      // The last status page shown is kept beside the data, to be served while the database is unreachable.
+      statusPage: { snapshotFile: path.join(options.dataDir ?? config.dataDir, 'status-snapshot.json') },
       security: { publicUrl: mail.publicUrl, trustProxy: security.trustProxy, metricsToken: security.metricsToken, metricsSeparate: security.metricsListen !== undefined },
     });
     if (security.metricsListen) metrics = await startMetricsListener(app.metricsRegistry, security.metricsListen);

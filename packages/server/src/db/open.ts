@@ -18,6 +18,16 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** How to open a connection of one's own to the database behind a handle (LISTEN needs a dedicated one). */
+export type ConnectionSource = { kind: 'postgres'; connectionString: string } | { kind: 'pglite'; pglite: PGlite };
+
+const sources = new WeakMap<Kysely<Database>, ConnectionSource>();
+
+/** The database behind `db`, when `openDatabase` opened it. */
+export function connectionSourceOf(db: Kysely<Database>): ConnectionSource | null {
+  return sources.get(db) ?? null;
+}
+
 export interface DatabaseOptions {
   /** PostgreSQL connection string. Without it the embedded PGlite database is used. */
   databaseUrl?: string | undefined;
@@ -49,6 +59,7 @@ async function openPostgres(connectionString: string, max: number): Promise<Data
     await db.destroy();
     throw new Error(`Cannot connect to PostgreSQL at ${redact(connectionString)}: ${(error as Error).message}`);
   });
+  sources.set(db, { kind: 'postgres', connectionString });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
@@ -60,6 +71,7 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
   }
   const pglite = await PGlite.create(folder === undefined ? {} : { dataDir: folder });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pglitePool(pglite) }) });
+  sources.set(db, { kind: 'pglite', pglite });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
 

@@ -1,0 +1,55 @@
+/**
+ * The public status page: a cached snapshot per API process, kept fresh by LISTEN/NOTIFY, served as
+ * HTML, Statuspage-compatible JSON and feeds. `installStatusPage` mounts it on the app.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/schema.js';
+import { installStatusRoutes } from './routes.js';
+import { StatusCache, type StatusCacheOptions } from './status-cache.js';
+
+export { announceStatusChange } from './invalidate.js';
+export { StatusCache } from './status-cache.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The public status page's cache of this process. */
+    statusPage: StatusCache;
+  }
+}
+
+export interface StatusPageOptions {
+  db: Kysely<Database>;
+  clock: Clock;
+  /** The desk's public address (links in the JSON and feeds). */
+  publicUrl?: string | undefined;
+  /** HOURGLASS_STATUS_PROVIDER: the slug of the provider the page shows; default the first one created. */
+  providerSlug?: string | undefined;
+  snapshotFile?: string | undefined;
+  refreshMs?: number;
+  debounceMs?: number;
+  retryMs?: number;
+  partialShare?: StatusCacheOptions['partialShare'];
+}
+
+/** Reads the first snapshot, mounts the public routes, and stops listening when the app closes. */
+export async function installStatusPage(app: FastifyInstance, options: StatusPageOptions): Promise<StatusCache> {
+  const cache = new StatusCache({
+    db: options.db,
+    clock: options.clock,
+    baseUrl: (options.publicUrl ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, ''),
+    providerSlug: options.providerSlug ?? (process.env.HOURGLASS_STATUS_PROVIDER?.trim() || undefined),
+    snapshotFile: options.snapshotFile,
+    ...(options.refreshMs !== undefined ? { refreshMs: options.refreshMs } : {}),
+    ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
+    ...(options.retryMs !== undefined ? { retryMs: options.retryMs } : {}),
+    ...(options.partialShare ? { partialShare: options.partialShare } : {}),
+    logger: app.log,
+  });
+  app.decorate('statusPage', cache);
+  installStatusRoutes(app, cache);
+  app.addHook('onClose', async () => cache.close());
+  await cache.start();
+  return cache;
+}
