@@ -121,7 +121,7 @@ export class StatusCache {
       const share = this.#options.partialShare ? await this.#options.partialShare(this.#provider.id) : undefined;
       const snapshot = await readSnapshot(this.#options.db, this.#provider, now, share === undefined ? {} : { partialShare: share });
       this.#rendered = new RenderedStatus(snapshot, this.#options.baseUrl, false, now);
-      void this.#keep(snapshot);
+      await this.#keep(snapshot);
     } catch (error) {
       const last = this.#rendered;
       if (last && !last.stale) this.#rendered = new RenderedStatus(last.snapshot, this.#options.baseUrl, true, now);
