@@ -32,6 +32,7 @@ export type ErrorCode =
   | 'same_priority'
   | 'intake_invalid'
   | 'unknown_intake_form'
+  | 'credit_not_claimable'
   | 'attachment_too_large'
   | 'too_many_attempts'
   | 'cross_site_request'
@@ -133,6 +134,7 @@ export function statusOf(code: ErrorCode): number {
     case 'reclassify_reason_required':
     case 'intake_invalid':
     case 'unknown_intake_form':
+    case 'credit_not_claimable':
       return 422;
     case 'too_many_attempts':
       return 429;

@@ -5,6 +5,8 @@ import ptBR from './messages/pt-BR.json' with { type: 'json' };
 import ru from './messages/ru.json' with { type: 'json' };
 import incidents from './messages/incidents/index.js';
 import statusPage from './messages/status-page/index.js';
+import statusSubscriptions from './messages/status-subscriptions/index.js';
+import availability from './messages/availability/index.js';
 import type { Locale } from './locales.js';
 
 /**
@@ -12,7 +14,7 @@ import type { Locale } from './locales.js';
  * `index.ts` as `{ en, 'pt-BR', de, es, ru }`), merged into the desk's. A feature's ids begin with its
  * name, so no two features share an id.
  */
-const FEATURES = [incidents, statusPage] as const satisfies readonly Record<Locale, Readonly<Record<string, string>>>[];
+const FEATURES = [availability, incidents, statusPage, statusSubscriptions] as const satisfies readonly Record<Locale, Readonly<Record<string, string>>>[];
 type FeatureMessageId = (typeof FEATURES)[number] extends infer F ? (F extends { en: infer E } ? keyof E & string : never) : never;
 
 /** A message id of the server's catalogs (the ids of the English source catalogs). */
