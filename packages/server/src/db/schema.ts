@@ -1,5 +1,6 @@
 import type { TimersTable } from '../timers/schema.js';
 import type { IncidentTables } from '../incidents/tables.js';
+import type { RfoTables } from '../incidents/rfo-tables.js';
 import type { AvailabilityTables } from '../availability/tables.js';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Locale } from '../i18n/locales.js';
@@ -364,7 +365,7 @@ export interface ThrottleCountersTable {
   updated_at: Timestamp;
 }
 
-export interface Database extends IncidentTables, AvailabilityTables {
+export interface Database extends IncidentTables, AvailabilityTables, RfoTables {
   providers: ProvidersTable;
   accounts: AccountsTable;
   projects: ProjectsTable;

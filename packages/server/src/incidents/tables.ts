@@ -65,6 +65,8 @@ export interface IncidentsTable {
   resolved_at: Timestamp | null;
   rfo_markdown: string | null;
   rfo_published_at: Timestamp | null;
+  /** Who published the RFO (migration 014). */
+  rfo_published_by: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: Touched;

@@ -167,5 +167,6 @@ export function bodyHints(f: SweepFixtures, tenant: Tenant): Hints {
     starts_at: '2026-05-01T00:00:00Z',
     ends_at: '2026-05-02T00:00:00Z',
     key: 'sweep-sample',
+    ticket_id: tenant.ticketId,
   };
 }

@@ -181,6 +181,285 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/accounts/{id}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account's attainment per component and month: threshold, shortfall, credit owed and its request */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First month (YYYY-MM); five months before `to` by default. */
+                    from?: string;
+                    /** @description Last month (YYYY-MM); the current month by default. */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountAvailability"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/components": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The components an account uses */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the components an account uses (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        component_ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/fees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account's fees per component and month (staff) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First month (YYYY-MM); five months before `to` by default. */
+                    from?: string;
+                    /** @description Last month (YYYY-MM); the current month by default. */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComponentFees"];
+                    };
+                };
+            };
+        };
+        /** Set an account's fees for some components and months (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description A status component key, e.g. mail-send. */
+                            component: string;
+                            month: string;
+                            amount: string;
+                            currency: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComponentFees"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/packages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The availability packages an account holds, and those its pack offers (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountPackages"];
+                    };
+                };
+            };
+        };
+        /** Replace an account's availability packages (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            package_id: string;
+                            /**
+                             * Format: date
+                             * @description First day held.
+                             */
+                            starts_on: string;
+                            /** @description Last day held; null or left out: still held. */
+                            ends_on?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountPackages"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/{id}/projects": {
         parameters: {
             query?: never;
@@ -349,6 +628,141 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Clock"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Availability of every component per month (staff) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One month (YYYY-MM); or give from and to. */
+                    month?: string;
+                    /** @description First month (YYYY-MM); five months before `to` by default. */
+                    from?: string;
+                    /** @description Last month (YYYY-MM); the current month by default. */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderAvailability"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/availability/credit-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Request the service credit of a month: opens a ticket carrying the computed figures */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Staff only: the account; customers request for their own.
+                         */
+                        account_id?: string;
+                        /** @description A status component key, e.g. mail-send. */
+                        component: string;
+                        month: string;
+                        /**
+                         * Format: uuid
+                         * @description Staff only: the customer the ticket is filed for; the account's first customer by default.
+                         */
+                        requester_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreditRequest"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/availability/fees/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import fees from CSV (text/csv body: account,component,month,amount,currency; admin); all lines or none */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            imported: number;
+                        };
                     };
                 };
             };
@@ -541,6 +955,221 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/rfo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Write the reason for outage of a resolved incident, in Markdown (staff) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        markdown: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/rfo/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the reason for outage and relay it on the tickets (staff)
+         * @description Relayed once per ticket as a public reply: on linked tickets, on the unsolved tickets of accounts that use an affected component, and on tickets that asked for it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tickets linked to an incident (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                subject: string;
+                                status: string;
+                                account: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Link a ticket to an incident (staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        ticket_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                subject: string;
+                                status: string;
+                                account: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/tickets/{ticketId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unlink a ticket from an incident (staff) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    ticketId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/incidents/{id}/updates": {
@@ -1159,6 +1788,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/status/active-incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published, unresolved incidents on the components that serve a product */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An intake form id; all active incidents when left out. */
+                    product?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                impact: "none" | "minor" | "major" | "critical" | "maintenance";
+                                /** @enum {string} */
+                                status: "investigating" | "identified" | "monitoring" | "resolved" | "scheduled" | "in_progress" | "verifying" | "completed";
+                                started_at: string;
+                                public_url: string;
+                                components: {
+                                    key: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/status/component-groups": {
         parameters: {
             query?: never;
@@ -1463,6 +2149,121 @@ export interface paths {
         };
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your subscription to the status page, and the components you may choose */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Your active email subscription (from the portal or confirmed from the status page), or null */
+                            subscription: {
+                                id: string;
+                                email: string;
+                                /** @description null: all components */
+                                component_ids: string[] | null;
+                                /** @enum {string} */
+                                locale: "en" | "pt-BR" | "de" | "es" | "ru";
+                                created_at: string;
+                            } | null;
+                            /** @description The components of the status page */
+                            components: {
+                                id: string;
+                                name: string;
+                                group: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Subscribe your own address to the status page (all components or chosen ones); no confirmation is needed */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The components to hear about; null: all of them, including those added later */
+                        component_ids: string[] | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Your active email subscription (from the portal or confirmed from the status page), or null */
+                            subscription: {
+                                id: string;
+                                email: string;
+                                /** @description null: all components */
+                                component_ids: string[] | null;
+                                /** @enum {string} */
+                                locale: "en" | "pt-BR" | "de" | "es" | "ru";
+                                created_at: string;
+                            } | null;
+                            /** @description The components of the status page */
+                            components: {
+                                id: string;
+                                name: string;
+                                group: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** End your subscription to the status page */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -2315,6 +3116,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ticket's incidents (customers see published ones) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "investigating" | "identified" | "monitoring" | "resolved" | "scheduled" | "in_progress" | "verifying" | "completed";
+                                /** @enum {string} */
+                                impact: "none" | "minor" | "major" | "critical" | "maintenance";
+                                public_url: string;
+                                /** @description Customers see it once it is published. */
+                                rfo: {
+                                    html: string;
+                                    published_at: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/intake": {
         parameters: {
             query?: never;
@@ -2422,6 +3277,68 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Ticket"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/rfo-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for the reason for outage of the incidents linked to this ticket
+         * @description Sent at once as a public reply where it is published; otherwise the request is recorded and answered when it is.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Only this linked incident.
+                         */
+                        incident_id?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                incident_id: string;
+                                name: string;
+                                /**
+                                 * @description sent: added as a public reply now; requested: it will be sent on this ticket when it is published.
+                                 * @enum {string}
+                                 */
+                                outcome: "sent" | "already_sent" | "requested" | "already_requested";
+                            }[];
+                        };
                     };
                 };
             };
@@ -3195,6 +4112,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/status/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Subscribe to the status page by email (double opt-in) or webhook; no sign-in
+         * @description Takes JSON or the subscribe page's form fields (form-encoded; then the answer is a page). An email request always answers 202 alike, whether or not the address is subscribed already: a confirmation link is mailed, and nothing else is sent until it is opened (an unconfirmed request is forgotten after 48 hours). A webhook starts at once: the answer carries its signing secret and its unsubscribe link, shown only now. Each notice is a signed POST (Hourglass-Signature, as the desk's other webhooks) in the shape of Statuspage's incident webhook: { meta: { unsubscribe, documentation, generated_at }, page: { id, status_indicator, status_description }, incident: { id, name, status, impact, kind, shortlink, components, incident_updates: [ { id, status, body, display_at, affected_components } ], … } }. At most 20 requests per client address every 10 minutes (429 with Retry-After).
+         */
+        post: {
+            parameters: {
+                query?: {
+                    locale?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description A subscription to the status page */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description email (double opt-in) or webhook; by default, whichever of email and url is given
+                         * @enum {string}
+                         */
+                        kind?: "email" | "webhook";
+                        email?: string;
+                        /** @description The webhook receiver: a public http(s) address */
+                        url?: string;
+                        /**
+                         * @description all (the default, including components added later) or chosen (those in component_ids)
+                         * @enum {string}
+                         */
+                        components?: "all" | "chosen";
+                        /** @description The components to hear about; null or absent: all */
+                        component_ids?: string[] | null;
+                        /** @description The language of the emails: en, pt-BR, de, es, ru; by default the request's Accept-Language */
+                        locale?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "webhook";
+                            url: string;
+                            /** @description Signs each notice (Hourglass-Signature), shown only now */
+                            secret: string;
+                            component_ids: string[] | null;
+                            /** @description Ends the subscription (GET shows a button, POST ends it) */
+                            unsubscribe_url: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description A confirmation link went to the address, if it can receive mail; nothing else is sent until it is opened
+                             * @enum {string}
+                             */
+                            status: "confirmation_sent";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3221,6 +4227,148 @@ export interface components {
             created_at: string;
             updated_at: string;
         };
+        AccountAvailability: {
+            account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            terms: {
+                default_threshold: number;
+                partial_outage_share: number;
+                credit_percent: number | null;
+                claim_window_days: number;
+            } | null;
+            months: {
+                month: string;
+                in_progress: boolean;
+                components: {
+                    /** @description Minutes measured: the whole month, or so far while it is in progress. */
+                    minutes: number;
+                    /** @description Unavailable minutes: major outage plus the partial share of partial outage. */
+                    down_minutes: number;
+                    major_minutes: number;
+                    partial_minutes: number;
+                    /** @description Percent. */
+                    availability: number;
+                    /** @description The month has not ended: figures so far, never credited. */
+                    in_progress: boolean;
+                    component: {
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        name: string;
+                    };
+                    /** @description Percent promised that month; null: the pack promises none. */
+                    threshold: number | null;
+                    /** @description The package that raised the threshold, if one did. */
+                    package: {
+                        id: string;
+                        name: string;
+                    } | null;
+                    shortfall: boolean;
+                    fee: {
+                        /** @description Decimal text, e.g. 1250.00. */
+                        amount: string;
+                        currency: string;
+                    } | null;
+                    credit: {
+                        percent: number;
+                        amount: string | null;
+                        currency: string | null;
+                    } | null;
+                    claim: {
+                        /** @enum {string} */
+                        state: "requested" | "not_ended" | "open" | "closed" | "no_shortfall" | "no_credit";
+                        closes_at: string | null;
+                        request: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            component_id: string;
+                            month: string;
+                            ticket_id: string | null;
+                            ticket_number: number | null;
+                            status: string;
+                            requested_at: string;
+                            credit_amount: string | null;
+                            currency: string | null;
+                        } | null;
+                    };
+                }[];
+            }[];
+        };
+        AccountAvailabilityInput: {
+            account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            terms: {
+                default_threshold: number;
+                partial_outage_share: number;
+                credit_percent: number | null;
+                claim_window_days: number;
+            } | null;
+            months: {
+                month: string;
+                in_progress: boolean;
+                components: {
+                    /** @description Minutes measured: the whole month, or so far while it is in progress. */
+                    minutes: number;
+                    /** @description Unavailable minutes: major outage plus the partial share of partial outage. */
+                    down_minutes: number;
+                    major_minutes: number;
+                    partial_minutes: number;
+                    /** @description Percent. */
+                    availability: number;
+                    /** @description The month has not ended: figures so far, never credited. */
+                    in_progress: boolean;
+                    component: {
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        name: string;
+                    };
+                    /** @description Percent promised that month; null: the pack promises none. */
+                    threshold: number | null;
+                    /** @description The package that raised the threshold, if one did. */
+                    package: {
+                        id: string;
+                        name: string;
+                    } | null;
+                    shortfall: boolean;
+                    fee: {
+                        /** @description Decimal text, e.g. 1250.00. */
+                        amount: string;
+                        currency: string;
+                    } | null;
+                    credit: {
+                        percent: number;
+                        amount: string | null;
+                        currency: string | null;
+                    } | null;
+                    claim: {
+                        /** @enum {string} */
+                        state: "requested" | "not_ended" | "open" | "closed" | "no_shortfall" | "no_credit";
+                        closes_at: string | null;
+                        request: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            component_id: string;
+                            month: string;
+                            ticket_id: string | null;
+                            ticket_number: number | null;
+                            status: string;
+                            requested_at: string;
+                            credit_amount: string | null;
+                            currency: string | null;
+                        } | null;
+                    };
+                }[];
+            }[];
+        };
         AccountInput: {
             /** Format: uuid */
             id: string;
@@ -3242,6 +4390,44 @@ export interface components {
             projects: components["schemas"]["ProjectInput"][];
             created_at: string;
             updated_at: string;
+        };
+        AccountPackages: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                package_id: string;
+                name: string | null;
+                component: string | null;
+                threshold: number | null;
+                starts_on: string;
+                ends_on: string | null;
+            }[];
+            /** @description The packages the account's pack offers. */
+            offered: {
+                id: string;
+                name: string;
+                component: string;
+                threshold: number;
+            }[];
+        };
+        AccountPackagesInput: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                package_id: string;
+                name: string | null;
+                component: string | null;
+                threshold: number | null;
+                starts_on: string;
+                ends_on: string | null;
+            }[];
+            /** @description The packages the account's pack offers. */
+            offered: {
+                id: string;
+                name: string;
+                component: string;
+                threshold: number;
+            }[];
         };
         ApiToken: {
             /** Format: uuid */
@@ -3447,6 +4633,32 @@ export interface components {
             channel: "web" | "api" | "email" | "phone" | "chat";
             created_at: string;
         };
+        ComponentFees: {
+            items: {
+                component: {
+                    /** Format: uuid */
+                    id: string;
+                    key: string;
+                    name: string;
+                };
+                month: string;
+                amount: string;
+                currency: string;
+            }[];
+        };
+        ComponentFeesInput: {
+            items: {
+                component: {
+                    /** Format: uuid */
+                    id: string;
+                    key: string;
+                    name: string;
+                };
+                month: string;
+                amount: string;
+                currency: string;
+            }[];
+        };
         CreatedWebhook: {
             /** Format: uuid */
             id: string;
@@ -3472,6 +4684,76 @@ export interface components {
             updated_at: string;
             /** @description Shown only now: the HMAC-SHA256 key of the Hourglass-Signature header. Store it with the receiver. */
             secret: string;
+        };
+        CreditRequest: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            account_id: string;
+            component: {
+                /** Format: uuid */
+                id: string;
+                key: string;
+                name: string;
+            };
+            month: string;
+            availability: number;
+            threshold: number;
+            credit_percent: number;
+            fee: {
+                /** @description Decimal text, e.g. 1250.00. */
+                amount: string;
+                currency: string;
+            } | null;
+            /** @description Null while no fee is recorded for the month. */
+            credit: {
+                /** @description Decimal text, e.g. 1250.00. */
+                amount: string;
+                currency: string;
+            } | null;
+            /** @enum {string} */
+            status: "requested" | "credited" | "declined";
+            requested_at: string;
+            ticket: {
+                /** Format: uuid */
+                id: string;
+                number: number;
+            };
+        };
+        CreditRequestInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            account_id: string;
+            component: {
+                /** Format: uuid */
+                id: string;
+                key: string;
+                name: string;
+            };
+            month: string;
+            availability: number;
+            threshold: number;
+            credit_percent: number;
+            fee: {
+                /** @description Decimal text, e.g. 1250.00. */
+                amount: string;
+                currency: string;
+            } | null;
+            /** @description Null while no fee is recorded for the month. */
+            credit: {
+                /** @description Decimal text, e.g. 1250.00. */
+                amount: string;
+                currency: string;
+            } | null;
+            /** @enum {string} */
+            status: "requested" | "credited" | "declined";
+            requested_at: string;
+            ticket: {
+                /** Format: uuid */
+                id: string;
+                number: number;
+            };
         };
         Escalation: {
             /** Format: uuid */
@@ -4070,6 +5352,58 @@ export interface components {
             name: string;
             production: boolean;
             created_at: string;
+        };
+        ProviderAvailability: {
+            months: {
+                month: string;
+                in_progress: boolean;
+                partial_outage_share: number;
+            }[];
+            components: {
+                /** Format: uuid */
+                id: string;
+                key: string;
+                name: string;
+                months: {
+                    month: string;
+                    /** @description Minutes measured: the whole month, or so far while it is in progress. */
+                    minutes: number;
+                    /** @description Unavailable minutes: major outage plus the partial share of partial outage. */
+                    down_minutes: number;
+                    major_minutes: number;
+                    partial_minutes: number;
+                    /** @description Percent. */
+                    availability: number;
+                    /** @description The month has not ended: figures so far, never credited. */
+                    in_progress: boolean;
+                }[];
+            }[];
+        };
+        ProviderAvailabilityInput: {
+            months: {
+                month: string;
+                in_progress: boolean;
+                partial_outage_share: number;
+            }[];
+            components: {
+                /** Format: uuid */
+                id: string;
+                key: string;
+                name: string;
+                months: {
+                    month: string;
+                    /** @description Minutes measured: the whole month, or so far while it is in progress. */
+                    minutes: number;
+                    /** @description Unavailable minutes: major outage plus the partial share of partial outage. */
+                    down_minutes: number;
+                    major_minutes: number;
+                    partial_minutes: number;
+                    /** @description Percent. */
+                    availability: number;
+                    /** @description The month has not ended: figures so far, never credited. */
+                    in_progress: boolean;
+                }[];
+            }[];
         };
         RaisedEscalation: {
             /** Format: uuid */
