@@ -107,6 +107,10 @@ const WHO_MAY_CALL: Record<string, 'anyone' | Role[]> = {
   'GET /api/v1/tickets/{id}/incidents': SIGNED_IN,
   'POST /api/v1/tickets/{id}/rfo-request': SIGNED_IN,
   'GET /api/v1/status/active-incidents': SIGNED_IN,
+  'POST /status/subscriptions': 'anyone', // subscribing to the public status page; email needs confirmation
+  'GET /api/v1/status/subscriptions': SIGNED_IN,
+  'PUT /api/v1/status/subscriptions': SIGNED_IN,
+  'DELETE /api/v1/status/subscriptions': SIGNED_IN,
   'GET /api/v1/accounts/{id}/components': SIGNED_IN,
   'PUT /api/v1/accounts/{id}/components': ADMIN,
   'GET /api/v1/availability': STAFF,

@@ -9,6 +9,8 @@ import type { PolicyCatalog } from '../policy/catalog.js';
 import { OUT_OF_OFFICE_START, registerRoutingTimerHandlers } from '../routing/out-of-office-timer.js';
 import { registerTicketTimerHandlers } from '../tickets/timer-handlers.js';
 import { TICKET_TIMER_KINDS } from '../tickets/ticket-timers.js';
+import { registerStatusSubscriptionTimerHandlers } from '../status-subscriptions/delivery.js';
+import { STATUS_SUBSCRIPTION_TIMER_KINDS } from '../status-subscriptions/kinds.js';
 import { TimerHandlerRegistry, TimerWorker, type SweepReport } from '../timers/index.js';
 import { DELIVERY_TIMER_KINDS } from '../workflow/kinds.js';
 import { mailOut } from '../workflow/mail-out.js';
@@ -20,6 +22,7 @@ export const TIMER_KINDS = {
   ...ESCALATION_TIMER_KINDS,
   outOfOfficeStart: OUT_OF_OFFICE_START,
   ...DELIVERY_TIMER_KINDS,
+  ...STATUS_SUBSCRIPTION_TIMER_KINDS,
 } as const;
 
 export interface WorkflowSettings {
@@ -81,6 +84,14 @@ export function createWorkflow(options: WorkflowOptions): Workflow {
     guard,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
+  const statusMail = registerStatusSubscriptionTimerHandlers(registry, {
+    clock: options.clock,
+    smtpUrl: options.settings.smtpUrl,
+    supportAddress: options.settings.supportAddress,
+    publicUrl: () => publicUrl,
+    guard,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   const worker = new TimerWorker({
     db: options.db,
     clock: options.clock,
@@ -104,6 +115,7 @@ export function createWorkflow(options: WorkflowOptions): Workflow {
       stopped = true;
       await worker.stop();
       mail.close();
+      statusMail.close();
     },
     setPublicUrl(url) {
       publicUrl = url.replace(/\/+$/, '');

@@ -1,6 +1,7 @@
 import type { TimersTable } from '../timers/schema.js';
 import type { IncidentTables } from '../incidents/tables.js';
 import type { RfoTables } from '../incidents/rfo-tables.js';
+import type { StatusSubscriptionTables } from '../status-subscriptions/tables.js';
 import type { AvailabilityTables } from '../availability/tables.js';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Locale } from '../i18n/locales.js';
@@ -365,7 +366,7 @@ export interface ThrottleCountersTable {
   updated_at: Timestamp;
 }
 
-export interface Database extends IncidentTables, AvailabilityTables, RfoTables {
+export interface Database extends IncidentTables, AvailabilityTables, StatusSubscriptionTables, RfoTables {
   providers: ProvidersTable;
   accounts: AccountsTable;
   projects: ProjectsTable;

@@ -11,6 +11,7 @@ import * as calendarFingerprints from './009_calendar_fingerprints.js';
 import * as userLocale from './010_user_locale.js';
 import * as status from './011_status.js';
 import * as availability from './012_availability.js';
+import * as statusSubscriptions from './013_status_subscriptions.js';
 import * as incidentRfo from './014_incident_rfo.js';
 
 /** Every migration, in order. One set serves both PGlite and PostgreSQL. */
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   '010_user_locale': userLocale,
   '011_status': status,
   '012_availability': availability,
+  '013_status_subscriptions': statusSubscriptions,
   '014_incident_rfo': incidentRfo,
 };
