@@ -20,8 +20,10 @@ type FeatureMessageId = (typeof FEATURES)[number] extends infer F ? (F extends {
 /** A message id of the server's catalogs (the ids of the English source catalogs). */
 export type MessageId = keyof typeof en | FeatureMessageId;
 
+/** The desk's catalog of `locale` with every feature's, ids sorted as in each file. */
 function merged(locale: Locale, base: Record<string, string>): Readonly<Record<string, string>> {
-  return Object.assign({}, base, ...FEATURES.map((feature: Record<Locale, Readonly<Record<string, string>>>) => feature[locale]));
+  const all: Record<string, string> = Object.assign({}, base, ...FEATURES.map((feature: Record<Locale, Readonly<Record<string, string>>>) => feature[locale]));
+  return Object.fromEntries(Object.keys(all).sort().map((id) => [id, all[id]!]));
 }
 
 /** Each locale's catalog: message id → ICU MessageFormat text. Every catalog has the ids of `en`. */

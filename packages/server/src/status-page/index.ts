@@ -9,7 +9,7 @@ import type { Database } from '../db/schema.js';
 import { installStatusRoutes } from './routes.js';
 import { StatusCache, type StatusCacheOptions } from './status-cache.js';
 
-export { announceStatusChange } from './invalidate.js';
+export { announceStatusChange } from '../db/status-change.js';
 export { StatusCache } from './status-cache.js';
 
 declare module 'fastify' {

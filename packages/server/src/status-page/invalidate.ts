@@ -1,22 +1,6 @@
 /**
- * Tells every API process that the public status changed, so their cached status page and JSON are
- * built again. Call it inside the transaction that changed components or incidents: PostgreSQL
- * delivers the notice (`pg_notify('hourglass_status', providerId)`) to every listening process when,
- * and only if, that transaction commits. The embedded database has one process: its caches hear of the
- * change in process, and read after the transaction ends (the embedded database lends its one
- * connection to one holder at a time).
+ * Where the incidents and Alertmanager code first found `announceStatusChange`; it lives in the shared
+ * layer now (`db/status-change.ts`), so that the features that change the status and the status page
+ * do not import each other. Import it from there.
  */
-import { EventEmitter } from 'node:events';
-import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
-
-export const STATUS_CHANNEL = 'hourglass_status';
-
-/** In-process notices, for caches that do not LISTEN (the embedded database). */
-export const localStatusChanges = new EventEmitter();
-localStatusChanges.setMaxListeners(0);
-
-export async function announceStatusChange(db: Kysely<Database> | Transaction<Database>, providerId: string): Promise<void> {
-  await sql`select pg_notify(${STATUS_CHANNEL}, ${providerId})`.execute(db);
-  localStatusChanges.emit('change', providerId);
-}
+export { announceStatusChange, localStatusChanges, STATUS_CHANNEL } from '../db/status-change.js';

@@ -8,7 +8,7 @@ import pg from 'pg';
 import type { Kysely } from 'kysely';
 import { connectionSourceOf } from '../db/open.js';
 import type { Database } from '../db/schema.js';
-import { localStatusChanges, STATUS_CHANNEL } from './invalidate.js';
+import { localStatusChanges, STATUS_CHANNEL } from '../db/status-change.js';
 
 export interface StatusListener {
   close(): Promise<void>;
