@@ -113,6 +113,7 @@ const WHO_MAY_CALL: Record<string, 'anyone' | Role[]> = {
   'DELETE /api/v1/status/subscriptions': SIGNED_IN,
   'GET /api/v1/accounts/{id}/components': SIGNED_IN,
   'PUT /api/v1/accounts/{id}/components': ADMIN,
+  'POST /api/v1/integrations/alertmanager': STAFF,
   'GET /api/v1/availability': STAFF,
   'GET /api/v1/accounts/{id}/availability': SIGNED_IN,
   'GET /api/v1/accounts/{id}/packages': STAFF,
@@ -127,6 +128,7 @@ const WHO_MAY_CALL: Record<string, 'anyone' | Role[]> = {
 const SAMPLE_BODIES: Record<string, (tenant: Tenant) => unknown> = {
   'POST /api/v1/session': () => ({ email: TENANT_A, password: DEMO_PASSWORDS.customer }),
   'POST /api/v1/admin/clock': () => ({ advance: '1m' }),
+  'POST /api/v1/integrations/alertmanager': () => ({ version: '4', groupKey: '{}:{alertname="Sweep"}', status: 'resolved', receiver: 'sweep', groupLabels: {}, commonLabels: {}, commonAnnotations: {}, alerts: [] }),
 };
 
 /** Tenant A is on a plan with every feature (escalation included), so only roles and tenancy refuse. */

@@ -13,6 +13,7 @@ import type { PolicyCatalog } from '../policy/catalog.js';
 import { intakeFormRoutes } from '../intake-forms/routes.js';
 import { incidentRoutes } from '../incidents/routes.js';
 import { incidentTicketRoutes } from '../incidents/ticket-routes.js';
+import { alertmanagerRoutes } from '../alertmanager/routes.js';
 import { escalationRoutes } from '../escalation/index.js';
 import { policyRoutes } from '../policy/routes.js';
 import { routingRoutes } from '../routing/index.js';
@@ -105,6 +106,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       const incidentDeps = { ...deps, ...(options.security?.publicUrl ? { publicUrl: options.security.publicUrl } : {}) };
       await api.register(incidentRoutes(incidentDeps));
       await api.register(incidentTicketRoutes(incidentDeps));
+      await api.register(alertmanagerRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -1276,6 +1276,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/integrations/alertmanager": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Alertmanager webhook receiver (bearer API token of a staff user)
+         * @description Point a `webhook_config` of Alertmanager here (payload version "4"; `send_resolved: true`), with `http_config.authorization.credentials` set to an API token of an agent, manager or admin.
+         *
+         *     Each alert names a component by its `component` label (a component key; the group's common label serves alerts without one).
+         *
+         *     The `severity` label sets the status: critical → major_outage; warning or error → partial_outage; anything else → degraded_performance.
+         *
+         *     While the group fires, ONE draft incident per groupKey carries those statuses; when it resolves, they end and the draft is resolved (a published incident only has its statuses ended). Repeated notifications change nothing. At most 1000 alerts and 256 KiB per request; unknown component keys are reported, not refused.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AlertmanagerWebhookInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The group's incident (a draft until someone publishes it). */
+                            incident_id: string | null;
+                            /** @enum {string} */
+                            outcome: "opened" | "updated" | "resolved" | "unchanged";
+                            components: {
+                                key: string;
+                                /** @enum {string} */
+                                status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                            }[];
+                            /** @description Component keys named by alerts that no component has: left alone. */
+                            unknown_components: string[];
+                            alerts_without_component: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -4427,6 +4489,82 @@ export interface components {
                 name: string;
                 component: string;
                 threshold: number;
+            }[];
+        };
+        AlertmanagerWebhook: {
+            /** @constant */
+            version: "4";
+            groupKey: string;
+            truncatedAlerts?: number;
+            /** @enum {string} */
+            status: "firing" | "resolved";
+            receiver: string;
+            /** @default {} */
+            groupLabels: {
+                [key: string]: string;
+            };
+            /** @default {} */
+            commonLabels: {
+                [key: string]: string;
+            };
+            /** @default {} */
+            commonAnnotations: {
+                [key: string]: string;
+            };
+            externalURL?: string;
+            alerts: {
+                /** @enum {string} */
+                status: "firing" | "resolved";
+                /** @default {} */
+                labels: {
+                    [key: string]: string;
+                };
+                /** @default {} */
+                annotations: {
+                    [key: string]: string;
+                };
+                startsAt?: string;
+                endsAt?: string;
+                generatorURL?: string;
+                fingerprint?: string;
+            }[];
+        };
+        AlertmanagerWebhookInput: {
+            /** @constant */
+            version: "4";
+            groupKey: string;
+            truncatedAlerts?: number;
+            /** @enum {string} */
+            status: "firing" | "resolved";
+            receiver: string;
+            /** @default {} */
+            groupLabels: {
+                [key: string]: string;
+            };
+            /** @default {} */
+            commonLabels: {
+                [key: string]: string;
+            };
+            /** @default {} */
+            commonAnnotations: {
+                [key: string]: string;
+            };
+            externalURL?: string;
+            alerts: {
+                /** @enum {string} */
+                status: "firing" | "resolved";
+                /** @default {} */
+                labels: {
+                    [key: string]: string;
+                };
+                /** @default {} */
+                annotations: {
+                    [key: string]: string;
+                };
+                startsAt?: string;
+                endsAt?: string;
+                generatorURL?: string;
+                fingerprint?: string;
             }[];
         };
         ApiToken: {
