@@ -14,7 +14,7 @@ import { requireStaff } from '../incidents/errors.js';
 import { openIncident, updateIncident } from '../incidents/incident-write.js';
 import { setSourceStatus, sourceStatuses } from '../incidents/spans.js';
 import { lockComponents } from '../incidents/components.js';
-import { announceStatusChange } from '../status-page/invalidate.js';
+import { announceStatusChange } from '../db/status-change.js';
 import type { ComponentStatus } from '../incidents/tables.js';
 import { type AlertmanagerPayloadInput, impactOf, readGroup } from './payload.js';
 

@@ -8,7 +8,7 @@ import type { Clock } from '../clock.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
-import { announceStatusChange } from '../status-page/invalidate.js';
+import { announceStatusChange } from '../db/status-change.js';
 import { componentNotFound, groupNotFound, invalidField, requireStaff } from './errors.js';
 import type { ComponentJson, CreateComponentInput, CreateGroupInput, UpdateComponentInput, UpdateGroupInput } from './schemas.js';
 import { currentStatuses, setSourceStatus } from './spans.js';

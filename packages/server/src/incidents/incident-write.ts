@@ -9,7 +9,7 @@ import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { AppDeps } from '../http/deps.js';
-import { announceStatusChange } from '../status-page/invalidate.js';
+import { announceStatusChange } from '../db/status-change.js';
 import { queueStatusNotices } from '../status-subscriptions/fan-out.js';
 import { lockComponents } from './components.js';
 import { invalidField, requireStaff } from './errors.js';

@@ -10,7 +10,7 @@ import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { DEFAULT_LOCALE, matchLocale, translator } from '../i18n/index.js';
 import { getVisibleTicket, recordEvent } from '../tickets/access.js';
-import { announceStatusChange } from '../status-page/invalidate.js';
+import { announceStatusChange } from '../db/status-change.js';
 import { invalidField, requireStaff } from './errors.js';
 import { findIncident, getIncident, incidentPublicUrl } from './incident-read.js';
 import type { IncidentDeps } from './incident-write.js';

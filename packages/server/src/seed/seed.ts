@@ -5,6 +5,7 @@ import { SCHEMA_LOCK, withAdvisoryLock } from '../db/advisory-lock.js';
 import type { Account, Database, Role, Team, User } from '../db/schema.js';
 import { lookUpPlan, type PolicyCatalog } from '../policy/catalog.js';
 import { seedTickets } from './demo-tickets.js';
+import { seedDemoStatus } from './demo-status.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORDS, DEMO_PROJECTS, DEMO_PROVIDER, DEMO_STAFF, DEMO_TEAMS } from './demo-data.js';
 
 export interface DemoLogin {
@@ -46,7 +47,7 @@ export async function seedDemoData(
   clock: Clock,
   options: { tickets?: boolean; extraSteps?: SeedStep[] } = {},
 ): Promise<SeedReport> {
-  const extraSteps = [...(options.tickets === false ? [] : [seedTickets]), ...(options.extraSteps ?? [])];
+  const extraSteps = [...(options.tickets === false ? [] : [seedTickets, seedDemoStatus]), ...(options.extraSteps ?? [])];
   const logins = demoLogins();
   const seededAlready = async (q: Kysely<Database>) => (await q.selectFrom('providers').select('id').limit(1).executeTakeFirst()) !== undefined;
   if (await seededAlready(db)) return { seeded: false, logins };
