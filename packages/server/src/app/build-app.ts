@@ -59,7 +59,7 @@ export interface BuildAppOptions {
   /** Where webhooks may point: internal receivers the operator trusts (HOURGLASS_WEBHOOK_ALLOW); unset: public addresses only. */
   webhookGuard?: WebhookGuard;
   /** The public status page's settings (where its snapshot is kept on disk, refresh periods); false: not mounted. */
-  statusPage?: Omit<StatusPageOptions, 'db' | 'clock' | 'publicUrl'> | false;
+  statusPage?: Omit<StatusPageOptions, 'db' | 'clock' | 'registry' | 'publicUrl'> | false;
 }
 
 /** Builds the HTTP service over the given database, clock and policy registry. Nothing listens until `listen()`. */
@@ -111,7 +111,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     { prefix: '/api/v1' },
   );
   await app.register(statusSubscriptionPublicRoutes(deps, { publicUrl: options.security?.publicUrl }));
-  if (options.statusPage !== false) await installStatusPage(app, { db: options.db, clock: options.clock, publicUrl: options.security?.publicUrl, ...options.statusPage });
+  if (options.statusPage !== false) await installStatusPage(app, { db: options.db, clock: options.clock, registry: options.registry, publicUrl: options.security?.publicUrl, ...options.statusPage });
   if (options.benchRoutes) await installBenchRoutes(app, deps);
   if (options.webApp !== false) await installWebApp(app);
   await app.ready();

@@ -6,6 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
+import type { PolicyCatalog } from '../policy/catalog.js';
+import { partialShareFromPacks } from './partial-share.js';
 import { installStatusRoutes } from './routes.js';
 import { StatusCache, type StatusCacheOptions } from './status-cache.js';
 
@@ -22,10 +24,13 @@ declare module 'fastify' {
 export interface StatusPageOptions {
   db: Kysely<Database>;
   clock: Clock;
+  /** The policy packs: their share of partial outage counts in the uptime bars (0.3 without one). */
+  registry?: PolicyCatalog | undefined;
   /** The desk's public address (links in the JSON and feeds). */
   publicUrl?: string | undefined;
   /** HOURGLASS_STATUS_PROVIDER: the slug of the provider the page shows; default the first one created. */
   providerSlug?: string | undefined;
+  /** Where the last good snapshot is kept, to be served while the database is unreachable. */
   snapshotFile?: string | undefined;
   refreshMs?: number;
   debounceMs?: number;
@@ -44,7 +49,11 @@ export async function installStatusPage(app: FastifyInstance, options: StatusPag
     ...(options.refreshMs !== undefined ? { refreshMs: options.refreshMs } : {}),
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
     ...(options.retryMs !== undefined ? { retryMs: options.retryMs } : {}),
-    ...(options.partialShare ? { partialShare: options.partialShare } : {}),
+    ...(options.partialShare
+      ? { partialShare: options.partialShare }
+      : options.registry
+        ? { partialShare: partialShareFromPacks(options.db, options.registry, options.clock) }
+        : {}),
     logger: app.log,
   });
   app.decorate('statusPage', cache);
