@@ -3,6 +3,7 @@ import { Link, useLocation } from 'wouter';
 import { useSession } from '../session/session.js';
 import { usePageTitle } from '../shared/hooks.js';
 import { AccountsSection } from '../accounts/Accounts.js';
+import { ComponentsSection } from '../incidents/ComponentsSection.js';
 import { AgentsSection } from '../people/Agents.js';
 import { CalendarArea, PolicyArea } from '../policy/PolicyArea.js';
 import { WebhooksSection } from '../webhooks/Webhooks.js';
@@ -13,9 +14,10 @@ const SECTIONS = [
   { path: '/admin/policies', label: 'app.admin.policyPacks', title: 'app.admin.policyPacks', adminOnly: false },
   { path: '/admin/calendars', label: 'app.admin.calendars', title: 'app.admin.calendars', adminOnly: false },
   { path: '/admin/webhooks', label: 'app.admin.webhooks', title: 'app.admin.webhooks', adminOnly: true },
+  { path: '/admin/components', label: 'incidents.admin.navLabel', title: 'incidents.admin.title', adminOnly: true },
 ] as const;
 
-/** Admin: customer accounts; agents with their schedules and presence; policy packs (view, check a file); calendars; webhooks. */
+/** Admin: customer accounts; agents with their schedules and presence; policy packs (view, check a file); calendars; webhooks; status components. */
 export default function AdminRoutes() {
   const [location] = useLocation();
   const path = location.replace(/\/+$/, '') || '/';
@@ -57,6 +59,7 @@ export default function AdminRoutes() {
       {section.path === '/admin/webhooks' && <WebhooksSection />}
       {section.path === '/admin/policies' && <PolicyArea />}
       {section.path === '/admin/calendars' && <CalendarArea />}
+      {section.path === '/admin/components' && <ComponentsSection />}
     </div>
   );
 }

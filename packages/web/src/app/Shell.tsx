@@ -20,6 +20,7 @@ export function Shell({ user, onSignOut, children }: { user: User; onSignOut: ()
       : [
           { to: '/console', label: say('app.shell.queue') },
           { to: '/console/suspended-mail', label: say('app.shell.suspendedMail') },
+          { to: '/console/incidents', label: say('incidents.nav.link') },
           ...(user.role === 'admin' || user.role === 'manager' ? [{ to: '/admin', label: say('app.shell.admin') }] : []),
         ];
   const [path] = useLocation();

@@ -22,6 +22,9 @@ export const TICKET_PAGE_TEXTS: readonly string[] = [
   'escalation.form',
   'escalation.list',
   'escalation.panel',
+  'incidents.labels',
+  'incidents.notice',
+  'incidents.ticket',
   'tickets.attachments',
   'tickets.conversation',
   'tickets.newTicket',
@@ -32,6 +35,12 @@ export const TICKET_PAGE_TEXTS: readonly string[] = [
 /** Texts only the console shows, by the start of their ids. */
 export const CONSOLE_TEXTS: readonly string[] = [
   'escalation.staffPanel',
+  'incidents.admin',
+  'incidents.console',
+  'incidents.detail',
+  'incidents.form',
+  'incidents.staffLabels',
+  'incidents.workspace',
   'tickets.account',
   'tickets.history',
   'tickets.queue',

@@ -18,6 +18,7 @@ import { FieldError, IntakeInput, toInstant } from '../intake/IntakeInput.js';
 import { verdictText } from '../intake/verdict-text.js';
 import { activeIntl } from '../i18n/active.js';
 import { restrictionOf } from './priority-choice.js';
+import { KnownIssues } from '../incidents/KnownIssues.js';
 
 interface Setup {
   account: Account;
@@ -149,6 +150,7 @@ function NewTicketForm({ setup }: { setup: Setup }) {
 
   return (
     <form onSubmit={submit} noValidate className="ticket-form">
+      <KnownIssues product={product} />
       {formError && <ErrorNotice message={formError} issues={otherIssues} />}
       <TextField
         id="subject"

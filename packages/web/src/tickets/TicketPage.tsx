@@ -6,6 +6,7 @@ import { messageOf } from '../api/client.js';
 import { http, ok } from '../api/http.js';
 import type { Ticket } from '../api/types.js';
 import { EscalationPanel } from '../escalation/EscalationPanel.js';
+import { TicketIncidents } from '../incidents/TicketIncidents.js';
 import { IntakePanel } from '../intake/IntakePanel.js';
 import { useSession } from '../session/session.js';
 import { Await, ErrorNotice } from '../shared/feedback.js';
@@ -109,6 +110,7 @@ function TicketView({ ticket }: { ticket: Ticket }) {
               void queryClient.invalidateQueries({ queryKey: ticketKeys.all });
             }}
           />
+          <TicketIncidents ticketId={ticket.id} />
           <section aria-labelledby="description-heading" className="panel">
             <h2 id="description-heading">
               <FormattedMessage id="tickets.ticketPage.description" />

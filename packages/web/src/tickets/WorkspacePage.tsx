@@ -21,6 +21,7 @@ import { eventLabel, fieldLabel, statusLabel } from './labels.js';
 import { TargetsPanel } from './targets.js';
 import { type Directory, directoryQuery } from '../shared/directory.js';
 import { EscalationsPanel } from '../escalation/EscalationsPanel.js';
+import { WorkspaceIncidents } from '../incidents/WorkspaceIncidents.js';
 import { hoursNow } from '../people/hours.js';
 
 /** The statuses an agent may move a ticket to from its current one. */
@@ -152,6 +153,7 @@ function Workspace({ ticket, directory }: { ticket: Ticket; directory: Directory
         <div>
           <TargetsPanel ticket={ticket} zone={zone} now={now} />
           <EscalationsPanel escalations={ticket.escalations ?? []} zone={zone} now={now} nameOf={(id) => nameOf(id, null)} />
+          <WorkspaceIncidents ticketId={ticket.id} />
           <section aria-labelledby="work-heading" className="panel">
             <h2 id="work-heading">
               <FormattedMessage id="tickets.workspace.work" />
