@@ -59,6 +59,13 @@ export async function installStatusPage(app: FastifyInstance, options: StatusPag
   app.decorate('statusPage', cache);
   installStatusRoutes(app, cache);
   app.addHook('onClose', async () => cache.close());
+  if (options.publicUrl === undefined) {
+    // Without HOURGLASS_PUBLIC_URL, links point where this server listens (as notifications do).
+    app.addHook('onListen', async () => {
+      const address = app.server.address();
+      if (address !== null && typeof address === 'object') cache.setBaseUrl(`http://localhost:${address.port}`);
+    });
+  }
   await cache.start();
   return cache;
 }

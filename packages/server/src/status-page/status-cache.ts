@@ -73,6 +73,13 @@ export class StatusCache {
     this.#schedule(this.#options.refreshMs);
   }
 
+  /** Where links point from now on (once the server listens, when no public URL was configured). */
+  setBaseUrl(baseUrl: string): void {
+    this.#options.baseUrl = baseUrl.replace(/\/+$/, '');
+    const last = this.#rendered;
+    if (last) this.#rendered = new RenderedStatus(last.snapshot, this.#options.baseUrl, last.stale, last.now);
+  }
+
   /** A change was announced: read again soon, once for a burst of changes. */
   changed(): void {
     if (this.#closed || this.#pending) return;
