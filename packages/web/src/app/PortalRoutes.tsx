@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { Route, Switch } from 'wouter';
 import { requireMessages } from '../i18n/start.js';
 import { PORTAL_TICKET } from '../routes.js';
+import { StatusSubscriptionPage } from '../status-subscriptions/StatusSubscriptionPage.js';
 import { TicketListPage } from '../tickets/TicketListPage.js';
 
 // The ticket list is the portal's first page; a ticket and the new ticket form (with the intake,
@@ -17,6 +18,7 @@ export default function PortalRoutes() {
   return (
     <Switch>
       <Route path="/portal/new" component={NewTicketPage} />
+      <Route path="/portal/status-updates" component={StatusSubscriptionPage} />
       <Route path={PORTAL_TICKET}>{(params) => <TicketPage id={params.id} />}</Route>
       <Route component={TicketListPage} />
     </Switch>

@@ -16,6 +16,7 @@ export function Shell({ user, onSignOut, children }: { user: User; onSignOut: ()
       ? [
           { to: '/portal', label: say('app.shell.myTickets') },
           { to: '/portal/new', label: say('app.shell.newTicket') },
+          { to: '/portal/status-updates', label: say('statusSubscriptions.nav.link') },
         ]
       : [
           { to: '/console', label: say('app.shell.queue') },
