@@ -208,6 +208,40 @@ describe('incidents in a browser', () => {
     await customer.context.close();
   });
 
+  it('lists drafts from monitoring apart, and publishes one from the list', async () => {
+    const { context, page } = await signedIn(AGENT);
+    const components = (await (await context.request.get(`${suite.server.url}/api/v1/status/components`)).json()) as { components: { id: string; key: string }[] };
+    const component = components.components.find((c) => c.key === 'messaging-eu');
+    expect(component).toBeDefined();
+    const draft = await context.request.post(`${suite.server.url}/api/v1/incidents`, {
+      headers: { origin: suite.server.url },
+      data: { kind: 'incident', name: 'Error rate above 5% on messaging-eu', status: 'investigating', body: 'Opened by an alert.', components: [{ id: component!.id, status: 'degraded_performance' }], draft: true },
+    });
+    expect(draft.status(), await draft.text()).toBe(201);
+
+    await page.goto(`${suite.server.url}/console/incidents`);
+    const drafts = page.getByRole('region', { name: 'Drafts from monitoring', exact: true });
+    const row = drafts.getByRole('row', { name: /Error rate above 5%/ });
+    await poll(() => row.textContent()).toContain('Draft');
+    expect(await page.getByRole('region', { name: 'Active incidents', exact: true }).textContent()).not.toContain('Error rate above 5%');
+    await screenshot(page, 'incidents-console');
+    expect(await seriousViolations(page)).toEqual([]);
+    await row.getByRole('button', { name: 'Publish Error rate above 5% on messaging-eu' }).click();
+    await poll(() => page.getByRole('main').textContent()).toContain('Error rate above 5% on messaging-eu is published on the status page.');
+    await poll(() => page.getByRole('region', { name: 'Active incidents', exact: true }).textContent()).toContain('Error rate above 5%');
+    expect(await page.getByRole('region', { name: 'Drafts from monitoring', exact: true }).count()).toBe(0);
+
+    // Resolved again, so the known issue of the German test is the only one on messaging-eu.
+    await page.getByRole('link', { name: 'Error rate above 5% on messaging-eu' }).click();
+    const update = page.getByRole('region', { name: 'Post an update' });
+    await update.getByLabel('Status', { exact: true }).selectOption('resolved');
+    await update.getByLabel(/^Message/).fill('False alarm.');
+    await update.getByRole('button', { name: 'Post the update' }).click();
+    await page.getByRole('region', { name: 'Reason for outage (RFO)' }).waitFor();
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
   it('in German: an agent schedules maintenance in her own zone, and a customer reads the known issue in German', async () => {
     const { context, page } = await signedIn(GERMAN_AGENT);
     await page.goto(`${suite.server.url}/console/incidents?locale=de`);

@@ -62,7 +62,7 @@ export function ComponentsSection() {
                 </Empty>
               ) : (
                 <DataTable
-                  label={t('incidents.admin.components')}
+                  label={t('incidents.admin.componentsList')}
                   columns={[t('incidents.admin.name'), t('incidents.admin.key'), t('incidents.admin.group'), t('incidents.admin.products'), t('incidents.admin.status'), { header: t('incidents.admin.actions'), hidden: true }]}
                 >
                   {items.map((c) => (
@@ -113,7 +113,7 @@ export function ComponentsSection() {
                   <FormattedMessage id="incidents.admin.noGroups" />
                 </Empty>
               ) : (
-                <DataTable label={t('incidents.admin.groups')} columns={[t('incidents.admin.groupName'), t('incidents.admin.description'), { header: t('incidents.admin.actions'), hidden: true }]}>
+                <DataTable label={t('incidents.admin.groupsList')} columns={[t('incidents.admin.groupName'), t('incidents.admin.description'), { header: t('incidents.admin.actions'), hidden: true }]}>
                   {groups.map((g) => (
                     <tr key={g.id}>
                       <td>{g.name}</td>

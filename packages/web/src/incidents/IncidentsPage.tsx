@@ -61,26 +61,47 @@ export function IncidentsPage() {
                 <IncidentList
                   id="drafts"
                   heading={intl.formatMessage({ id: 'incidents.console.drafts' })}
+                  listLabel={intl.formatMessage({ id: 'incidents.console.draftsList' })}
                   hint={intl.formatMessage({ id: 'incidents.console.draftsHint' })}
                   items={drafts}
                   empty=""
                   onPublish={(incident) => void publishDraft(incident)}
                 />
               )}
-              <IncidentList id="active" heading={intl.formatMessage({ id: 'incidents.console.active' })} items={active} empty={intl.formatMessage({ id: 'incidents.console.noActive' })} />
-              <IncidentList id="maintenance" heading={intl.formatMessage({ id: 'incidents.console.maintenance' })} items={maintenance} empty={intl.formatMessage({ id: 'incidents.console.noMaintenance' })} />
+              <IncidentList
+                id="active"
+                heading={intl.formatMessage({ id: 'incidents.console.active' })}
+                listLabel={intl.formatMessage({ id: 'incidents.console.activeList' })}
+                items={active}
+                empty={intl.formatMessage({ id: 'incidents.console.noActive' })}
+              />
+              <IncidentList
+                id="maintenance"
+                heading={intl.formatMessage({ id: 'incidents.console.maintenance' })}
+                listLabel={intl.formatMessage({ id: 'incidents.console.maintenanceList' })}
+                items={maintenance}
+                empty={intl.formatMessage({ id: 'incidents.console.noMaintenance' })}
+              />
             </>
           );
         }}
       </Await>
       <Await query={resolved} label={intl.formatMessage({ id: 'incidents.console.loadingHistory' })}>
-        {({ items }) => <IncidentList id="history" heading={intl.formatMessage({ id: 'incidents.console.history' })} items={items} empty={intl.formatMessage({ id: 'incidents.console.noHistory' })} />}
+        {({ items }) => (
+          <IncidentList
+            id="history"
+            heading={intl.formatMessage({ id: 'incidents.console.history' })}
+            listLabel={intl.formatMessage({ id: 'incidents.console.historyList' })}
+            items={items}
+            empty={intl.formatMessage({ id: 'incidents.console.noHistory' })}
+          />
+        )}
       </Await>
     </div>
   );
 }
 
-function IncidentList({ id, heading, hint, items, empty, onPublish }: { id: string; heading: string; hint?: string; items: readonly Incident[]; empty: string; onPublish?: (incident: Incident) => void }) {
+function IncidentList({ id, heading, listLabel, hint, items, empty, onPublish }: { id: string; heading: string; listLabel: string; hint?: string; items: readonly Incident[]; empty: string; onPublish?: (incident: Incident) => void }) {
   const intl = useIntl();
   const { zone } = useSession();
   const columns = [
@@ -99,7 +120,7 @@ function IncidentList({ id, heading, hint, items, empty, onPublish }: { id: stri
       {items.length === 0 ? (
         <Empty>{empty}</Empty>
       ) : (
-        <DataTable label={heading} className="incidents" columns={columns}>
+        <DataTable label={listLabel} className="incidents" columns={columns}>
           {items.map((incident) => {
             const when = incident.kind === 'maintenance' && incident.scheduled_for ? incident.scheduled_for : incident.started_at;
             return (
