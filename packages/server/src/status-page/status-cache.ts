@@ -1,11 +1,12 @@
 /**
  * Each API process keeps the public status of the page's provider in memory and serves every public
- * answer from it. It is read again when any process announces a change (debounced, so ten updates a
- * second cost at most a read every `debounceMs`), every `refreshMs` as a safety net (and so the uptime
- * bars move at midnight and maintenance windows open on time), and after a lost LISTEN connection is
- * back. While the database cannot be read, the last snapshot keeps being served, marked stale (the
- * page says since when). Each good snapshot is also written to `snapshotFile`, so a process started
- * while the database is unreachable still has something true to show.
+ * answer from it. It is read again when any process announces a change (the first change of a quiet
+ * spell at once, later ones at most one read every `debounceMs`, so ten updates a second stay cheap),
+ * every `refreshMs` as a safety net (and so the uptime bars move at midnight and maintenance windows
+ * open on time), and after a lost LISTEN connection is back. While the database cannot be read, the
+ * last snapshot keeps being served, marked stale (the page says since when). Each good snapshot is
+ * also written to `snapshotFile`, so a process started while the database is unreachable still has
+ * something true to show.
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,7 +28,7 @@ export interface StatusCacheOptions {
   snapshotFile?: string | undefined;
   /** Safety-net refresh period (default 30 s). */
   refreshMs?: number;
-  /** How long a change waits for others before the snapshot is read (default 50 ms). */
+  /** Reads for announced changes begin at least this far apart (default 50 ms); the first of a quiet spell is read at once. */
   debounceMs?: number;
   /** While the database cannot be read, how often to try again (default 5 s). */
   retryMs?: number;
@@ -48,6 +49,7 @@ export class StatusCache {
   #again = false;
   #closed = false;
   #lastWritten = '';
+  #lastStart = 0;
   readonly #options: Required<Pick<StatusCacheOptions, 'refreshMs' | 'debounceMs' | 'retryMs'>> & StatusCacheOptions;
 
   constructor(options: StatusCacheOptions) {
@@ -80,13 +82,17 @@ export class StatusCache {
     if (last) this.#rendered = new RenderedStatus(last.snapshot, this.#options.baseUrl, last.stale, last.now);
   }
 
-  /** A change was announced: read again soon, once for a burst of changes. */
+  /**
+   * A change was announced: read again at once if the last read began at least `debounceMs` ago,
+   * else when that much time has passed; a burst of changes meanwhile costs one read.
+   */
   changed(): void {
     if (this.#closed || this.#pending) return;
+    const wait = Math.max(0, this.#lastStart + this.#options.debounceMs - Date.now());
     this.#pending = setTimeout(() => {
       this.#pending = null;
       void this.refresh();
-    }, this.#options.debounceMs);
+    }, wait);
   }
 
   /** Reads the snapshot now (or right after the read under way). */
@@ -121,6 +127,7 @@ export class StatusCache {
   }
 
   async #read(): Promise<void> {
+    this.#lastStart = Date.now();
     const now = this.#options.clock.now();
     try {
       this.#provider ??= await this.#findProvider();
