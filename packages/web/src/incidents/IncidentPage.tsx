@@ -102,12 +102,14 @@ function IncidentView({ incident }: { incident: Incident }) {
             </dd>
           </div>
         )}
-        <div>
-          <dt>
-            <FormattedMessage id="incidents.detail.started" />
-          </dt>
-          <dd>{time(incident.started_at)}</dd>
-        </div>
+        {incident.status !== 'scheduled' && (
+          <div>
+            <dt>
+              <FormattedMessage id="incidents.detail.started" />
+            </dt>
+            <dd>{time(incident.started_at)}</dd>
+          </div>
+        )}
         {incident.resolved_at && (
           <div>
             <dt>
