@@ -2,7 +2,8 @@
  * Status data for the status page's tests, written straight into the tables of migration 011 (as the
  * incidents API would write them): a group of two components and two loose ones, an unresolved
  * incident with an open partial outage, a draft, an incident resolved ten days ago with a published
- * RFO, one resolved 100 days ago, and maintenance announced for two days later.
+ * RFO, one resolved 100 days ago, and maintenance announced for two days later (its text tries to
+ * break out of the feeds' CDATA). The console is not showcased (no uptime bars).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../src/db/schema.js';
@@ -30,18 +31,18 @@ export async function insertStatusFixtures(db: Kysely<Database>, now: number): P
     .values({ provider_id: provider.id, name: 'APIs', description: 'Programmable interfaces', position: 1, created_at: created, updated_at: created })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const component = async (key: string, name: string, values: { group_id?: string | null; position: number; only_show_if_degraded?: boolean }) =>
+  const component = async (key: string, name: string, values: { group_id?: string | null; position: number; only_show_if_degraded?: boolean; showcase?: boolean }) =>
     (
       await db
         .insertInto('status_components')
-        .values({ provider_id: provider.id, key, name, description: `${name} for customers`, group_id: values.group_id ?? null, position: values.position, only_show_if_degraded: values.only_show_if_degraded ?? false, created_at: created, updated_at: created })
+        .values({ provider_id: provider.id, key, name, description: `${name} for customers`, group_id: values.group_id ?? null, position: values.position, only_show_if_degraded: values.only_show_if_degraded ?? false, showcase: values.showcase ?? true, created_at: created, updated_at: created })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
   const components = {
     messaging: await component('messaging-api', 'Messaging API', { group_id: group.id, position: 1 }),
     mailSend: await component('mail-send', 'Mail Send', { group_id: group.id, position: 2 }),
-    console: await component('console', 'Console', { position: 3 }),
+    console: await component('console', 'Console', { position: 3, showcase: false }),
     legacy: await component('legacy-gateway', 'Legacy Gateway', { position: 4, only_show_if_degraded: true }),
   };
   const incident = async (values: Record<string, unknown>) =>
@@ -78,7 +79,7 @@ export async function insertStatusFixtures(db: Kysely<Database>, now: number): P
   await update(draft, 'investigating', 'Monitoring says mx-7 disk is 95% full.', now - HOUR);
   await update(resolved, 'investigating', 'Mail Send refuses requests.', resolvedStart);
   await update(resolved, 'resolved', 'Mail Send works again.', resolvedStart + 2 * HOUR);
-  await update(maintenance, 'scheduled', 'We will upgrade the database; the console may be slow.', now - DAY);
+  await update(maintenance, 'scheduled', 'We will upgrade the database; the console may be slow ]]> <b>for an hour</b>.', now - DAY);
   return { providerId: provider.id, providerName: provider.name, groupId: group.id, components, incidents: { active, draft, resolved, old, maintenance }, activeUpdateId: activeUpdate.id };
 }
 

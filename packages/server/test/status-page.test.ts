@@ -46,7 +46,7 @@ describe.each(DATABASE_KINDS)('the public status page on %s', (kind) => {
     const messaging = summary.components.find((c: { id: string }) => c.id === f.components.messaging);
     expect(Object.keys(messaging).sort()).toEqual([...COMPONENT_FIELDS].sort());
     expect(messaging).toMatchObject({ name: 'Messaging API', status: 'partial_outage', group: false, group_id: f.groupId, showcase: true, only_show_if_degraded: false, start_date: null, position: 1 });
-    expect(summary.components.find((c: { id: string }) => c.id === f.components.console)).toMatchObject({ status: 'operational', group_id: null });
+    expect(summary.components.find((c: { id: string }) => c.id === f.components.console)).toMatchObject({ status: 'operational', group_id: null, showcase: false });
 
     expect(summary.incidents.map((i: { id: string }) => i.id)).toEqual([f.incidents.active]);
     const incident = summary.incidents[0];
@@ -101,9 +101,10 @@ describe.each(DATABASE_KINDS)('the public status page on %s', (kind) => {
     expect(html).not.toContain('Console sign-in failures long ago');
     // Only shown while degraded.
     expect(html).not.toContain('Legacy Gateway');
-    // 90 bars per component shown; today's partial outage of 2 of 17 hours counts 0.3: 96.47%.
-    expect(html.match(/<ol class="bars"/g)).toHaveLength(3);
-    expect(html.match(/<li class="b-/g)).toHaveLength(270);
+    // 90 bars per showcased component (not the console); today's partial outage of 2 of 17 hours counts 0.3: 96.47%.
+    expect(html.match(/<ol class="bars"/g)).toHaveLength(2);
+    expect(html.match(/<li class="b-/g)).toHaveLength(180);
+    expect(html).toMatch(/<h3>Console<\/h3><strong class="s-operational">Operational<\/strong><\/div><p class="muted small">Console for customers<\/p><\/li>/);
     expect(html).toContain('Partial outage, 96.47% available');
     // The resolved incident's day: 2 hours of major outage, 91.66%.
     expect(html).toContain('Major outage, 91.66% available');
@@ -175,6 +176,8 @@ describe.each(DATABASE_KINDS)('the public status page on %s', (kind) => {
     const items = [parser.parse(rss.body).rss.channel.item].flat();
     expect(items).toHaveLength(3);
     expect(rss.body).not.toContain('disk pressure');
+    expect(rss.body).toContain('slow ]]&gt; &lt;b&gt;for an hour');
+    expect(String(items[0].description)).toContain('slow ]]&gt; &lt;b&gt;for an hour');
   });
 
   it('answers 304 to a matching ETag and gzip to those who accept it', async () => {

@@ -32,14 +32,14 @@ export function historyFeed(snapshot: StatusSnapshot, baseUrl: string): Feed {
       link,
       date: new Date(incident.updated_at),
       published: new Date(incident.created_at),
-      description: incident.updates[0]?.body ?? w.incidentStatus(incident.status),
+      description: escapeXmlText(incident.updates[0]?.body ?? w.incidentStatus(incident.status)),
       content: content === '' ? w.incidentStatus(incident.status) : content,
     });
   }
   return feed;
 }
 
-/** The HTML carried inside the feed's content escapes the incident's text (the library wraps it in CDATA). */
+/** The feed's description and content are HTML (the library wraps them in CDATA): the incident's text is escaped in it. */
 function escapeXmlText(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

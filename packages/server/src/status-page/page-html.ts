@@ -109,11 +109,12 @@ function componentHtml(c: SnapshotComponent, w: Words): string {
     .join('');
   const troubled = c.uptime.filter((d) => d.percent !== null && d.worst !== 'operational');
   const spoken = troubled.length > 0 ? `<ul class="vh">${troubled.map((d) => `<li>${esc(dayLabel(d, w))}</li>`).join('')}</ul>` : '';
-  return (
-    `<li class="component"><div class="row"><h3>${esc(c.name)}</h3><strong class="s-${c.status}">${esc(w.componentStatus(c.status))}</strong></div>${description}` +
-    `<ol class="bars" aria-hidden="true">${bars}</ol><div class="ends small muted" aria-hidden="true"><span>${esc(w.t('status-page.components.ninetyDaysAgo'))}</span><span>${esc(w.t('status-page.components.today'))}</span></div>` +
-    `<p class="small muted">${esc(uptime)}</p>${spoken}</li>`
-  );
+  // As on Statuspage, a component that is not showcased shows its status without the bars.
+  const history = c.showcase
+    ? `<ol class="bars" aria-hidden="true">${bars}</ol><div class="ends small muted" aria-hidden="true"><span>${esc(w.t('status-page.components.ninetyDaysAgo'))}</span><span>${esc(w.t('status-page.components.today'))}</span></div>` +
+      `<p class="small muted">${esc(uptime)}</p>${spoken}`
+    : '';
+  return `<li class="component"><div class="row"><h3>${esc(c.name)}</h3><strong class="s-${c.status}">${esc(w.componentStatus(c.status))}</strong></div>${description}${history}</li>`;
 }
 
 function dayLabel(d: { date: string; worst: SnapshotComponent['status']; percent: number | null }, w: Words): string {
