@@ -1,6 +1,5 @@
 import type { TimersTable } from '../timers/schema.js';
-import type { IncidentTables } from '../incidents/tables.js';
-import type { RfoTables } from '../incidents/rfo-tables.js';
+import type { IncidentTables, RfoTables } from './incident-tables.js';
 import type { StatusSubscriptionTables } from '../status-subscriptions/tables.js';
 import type { AvailabilityTables } from '../availability/tables.js';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';

@@ -4,7 +4,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { AffectedComponent, ComponentStatus, IncidentImpact, IncidentKind, IncidentStatus } from '../incidents/tables.js';
+import type { AffectedComponent, ComponentStatus, IncidentImpact, IncidentKind, IncidentStatus } from '../db/incident-tables.js';
 import type { StatusSubscriber } from './tables.js';
 
 export type Indicator = 'none' | 'minor' | 'major' | 'critical' | 'maintenance';
