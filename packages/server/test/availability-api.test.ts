@@ -48,6 +48,7 @@ describe.each(DATABASE_KINDS)('availability and credits through the API on %s', 
     // Whatever demo data gave these components, this test counts only its own spans.
     await db.deleteFrom('status_component_spans').where('component_id', 'in', [mailSend, voice]).execute();
     await db.deleteFrom('account_components').where('account_id', '=', bluefin).execute();
+    await db.deleteFrom('component_fees').where('account_id', '=', bluefin).execute();
     await db
       .insertInto('status_component_spans')
       .values([
@@ -100,6 +101,9 @@ describe.each(DATABASE_KINDS)('availability and credits through the API on %s', 
     expect((await service.db.selectFrom('accounts').select('email_deliverability').where('id', '=', bluefin).executeTakeFirstOrThrow()).email_deliverability).toBe(true);
     expect((await get(agent, `/api/v1/accounts/${bluefin}/packages`)).json().offered.map((o: { id: string }) => o.id)).toEqual(['email_deliverability', 'email_experts']);
     expect((await get(customer, `/api/v1/accounts/${bluefin}/packages`)).statusCode).toBe(403);
+    // The demo seeds the package for the account flagged for email deliverability.
+    const dunmore = (await service.db.selectFrom('accounts').select('id').where('name', '=', 'Dunmore Savings Bank').executeTakeFirstOrThrow()).id;
+    expect((await get(agent, `/api/v1/accounts/${dunmore}/packages`)).json().items).toEqual([expect.objectContaining({ package_id: 'email_deliverability', starts_on: '2025-09-01', ends_on: null })]);
   });
 
   it('sets fees, and imports them from CSV with every problem at its line and column', async () => {

@@ -5,3 +5,5 @@
  */
 export const PORTAL_TICKET = '/portal/tickets/:id';
 export const CONSOLE_TICKET = '/console/tickets/:id';
+/** An account's attainment and credits (admin); the admin's account list links to it. */
+export const ADMIN_ACCOUNT_AVAILABILITY = '/admin/accounts/:id/availability';

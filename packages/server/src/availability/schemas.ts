@@ -111,7 +111,6 @@ export const PutFeesBody = z.strictObject({
         currency: z.string().regex(CURRENCY_PATTERN, 'Must be an ISO 4217 currency code such as USD.'),
       }),
     )
-    .min(1)
     .max(1000),
 });
 

@@ -6,6 +6,7 @@ import type { Account, Database, Role, Team, User } from '../db/schema.js';
 import { lookUpPlan, type PolicyCatalog } from '../policy/catalog.js';
 import { seedTickets } from './demo-tickets.js';
 import { seedDemoStatus } from './demo-status.js';
+import { seedDemoAvailability } from './demo-availability.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORDS, DEMO_PROJECTS, DEMO_PROVIDER, DEMO_STAFF, DEMO_TEAMS } from './demo-data.js';
 
 export interface DemoLogin {
@@ -73,7 +74,8 @@ export async function seedDemoData(
       customers: new Map(),
       teams: new Map(),
     };
-    for (const step of [seedStaff(hashes), seedAccounts(hashes), seedTeams, seedAccountTeams, ...extraSteps]) await step(context);
+    // Availability (packages, fees) comes last: it reads the status components seeded before it.
+    for (const step of [seedStaff(hashes), seedAccounts(hashes), seedTeams, seedAccountTeams, ...extraSteps, seedDemoAvailability]) await step(context);
   }
 }
 

@@ -168,5 +168,6 @@ export function bodyHints(f: SweepFixtures, tenant: Tenant): Hints {
     ends_at: '2026-05-02T00:00:00Z',
     key: 'sweep-sample',
     ticket_id: tenant.ticketId,
+    month: '2026-02',
   };
 }

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { Link } from 'wouter';
 import { http, ok } from '../api/http.js';
 import type { Account, PolicyInfo, Team, User } from '../api/types.js';
 import { loadAll, loadStaffUsers } from '../shared/paging.js';
@@ -9,6 +10,7 @@ import { DataTable } from '../shared/DataTable.js';
 import { planChoices, staffChoices, teamChoices, tierChoices, tierLabel } from './account-form.js';
 import { AccountEditor } from './AccountEditor.js';
 import { accountKeys } from './queries.js';
+import { ADMIN_ACCOUNT_AVAILABILITY } from '../routes.js';
 
 interface AccountsData {
   accounts: Account[];
@@ -81,7 +83,10 @@ export function AccountsSection() {
                     <td>
                       <button type="button" onClick={() => { setEditing(a.id); setSaved(null); }} aria-label={t('accounts.list.editLabel', { name: a.name })}>
                         {t('accounts.list.edit')}
-                      </button>
+                      </button>{' '}
+                      <Link to={ADMIN_ACCOUNT_AVAILABILITY.replace(':id', a.id)} aria-label={t('availability.nav.accountLinkLabel', { name: a.name })}>
+                        {t('availability.nav.accountLink')}
+                      </Link>
                     </td>
                   </tr>
                 ))}

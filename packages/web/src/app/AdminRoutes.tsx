@@ -1,8 +1,9 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Link, useLocation } from 'wouter';
+import { Link, Route, Switch, useLocation } from 'wouter';
 import { useSession } from '../session/session.js';
 import { usePageTitle } from '../shared/hooks.js';
 import { AccountsSection } from '../accounts/Accounts.js';
+import { ACCOUNT_AVAILABILITY_PATH, AccountAvailabilityPage } from '../availability/AccountAvailabilityPage.js';
 import { ComponentsSection } from '../incidents/ComponentsSection.js';
 import { AgentsSection } from '../people/Agents.js';
 import { CalendarArea, PolicyArea } from '../policy/PolicyArea.js';
@@ -17,8 +18,18 @@ const SECTIONS = [
   { path: '/admin/components', label: 'incidents.admin.navLabel', title: 'incidents.admin.title', adminOnly: true },
 ] as const;
 
-/** Admin: customer accounts; agents with their schedules and presence; policy packs (view, check a file); calendars; webhooks; status components. */
+/** Admin: an account's attainment and credits on a page of its own; the sections otherwise. */
 export default function AdminRoutes() {
+  return (
+    <Switch>
+      <Route path={ACCOUNT_AVAILABILITY_PATH}>{(params) => <AccountAvailabilityPage id={params.id} />}</Route>
+      <Route component={AdminSections} />
+    </Switch>
+  );
+}
+
+/** Admin: customer accounts; agents with their schedules and presence; policy packs (view, check a file); calendars; webhooks; status components. */
+function AdminSections() {
   const [location] = useLocation();
   const path = location.replace(/\/+$/, '') || '/';
   const { user } = useSession();

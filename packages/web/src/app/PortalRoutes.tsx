@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { Route, Switch } from 'wouter';
 import { requireMessages } from '../i18n/start.js';
 import { PORTAL_TICKET } from '../routes.js';
+import { PortalAvailabilityPage } from '../availability/PortalAvailabilityPage.js';
 import { StatusSubscriptionPage } from '../status-subscriptions/StatusSubscriptionPage.js';
 import { TicketListPage } from '../tickets/TicketListPage.js';
 
@@ -13,12 +14,13 @@ const NewTicketPage = lazy(() =>
 );
 const TicketPage = lazy(() => Promise.all([import('../tickets/TicketPage.js'), requireMessages('ticket')]).then(([module]) => ({ default: module.TicketPage })));
 
-/** The customer portal: the account's tickets, a new ticket, one ticket. */
+/** The customer portal: the account's tickets, a new ticket, one ticket, the account's availability. */
 export default function PortalRoutes() {
   return (
     <Switch>
       <Route path="/portal/new" component={NewTicketPage} />
       <Route path="/portal/status-updates" component={StatusSubscriptionPage} />
+      <Route path="/portal/availability" component={PortalAvailabilityPage} />
       <Route path={PORTAL_TICKET}>{(params) => <TicketPage id={params.id} />}</Route>
       <Route component={TicketListPage} />
     </Switch>

@@ -17,11 +17,13 @@ export function Shell({ user, onSignOut, children }: { user: User; onSignOut: ()
           { to: '/portal', label: say('app.shell.myTickets') },
           { to: '/portal/new', label: say('app.shell.newTicket') },
           { to: '/portal/status-updates', label: say('statusSubscriptions.nav.link') },
+          { to: '/portal/availability', label: say('availability.nav.portal') },
         ]
       : [
           { to: '/console', label: say('app.shell.queue') },
           { to: '/console/suspended-mail', label: say('app.shell.suspendedMail') },
           { to: '/console/incidents', label: say('incidents.nav.link') },
+          { to: '/console/availability', label: say('availability.nav.staff') },
           ...(user.role === 'admin' || user.role === 'manager' ? [{ to: '/admin', label: say('app.shell.admin') }] : []),
         ];
   const [path] = useLocation();

@@ -34,6 +34,8 @@ export const TICKET_PAGE_TEXTS: readonly string[] = [
 
 /** Texts only the console shows, by the start of their ids. */
 export const CONSOLE_TEXTS: readonly string[] = [
+  'availability.account',
+  'availability.components',
   'escalation.staffPanel',
   'incidents.admin',
   'incidents.console',
