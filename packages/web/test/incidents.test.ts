@@ -64,6 +64,25 @@ describe('incidents in a browser', () => {
     expect(await row.textContent()).toContain('Operational');
     await screenshot(page, 'incidents-admin-components');
     expect(await seriousViolations(page)).toEqual([]);
+
+    // A group, the component moved into it; a second group deleted after the question.
+    const groupForm = page.getByRole('form', { name: 'Add a group' });
+    for (const name of ['Europe', 'Spare']) {
+      await groupForm.getByLabel(/^Group name/).fill(name);
+      await groupForm.getByRole('button', { name: 'Add a group' }).click();
+      await poll(() => page.getByRole('main').textContent()).toContain(`${name} is saved.`);
+    }
+    await row.getByRole('button', { name: `Edit ${COMPONENT}` }).click();
+    const change = page.getByRole('form', { name: `Change the component ${COMPONENT}` });
+    await change.getByLabel('Group').selectOption({ label: 'Europe' });
+    await change.getByRole('button', { name: 'Save' }).click();
+    await poll(() => row.textContent()).toContain('Europe');
+    const groups = page.getByRole('region', { name: 'Groups', exact: true });
+    await groups.getByRole('button', { name: 'Delete Spare' }).click();
+    await poll(() => groups.getByRole('group').textContent()).toContain('Delete the group Spare? Its components stay, without a group.');
+    await groups.getByRole('button', { name: 'Delete', exact: true }).click();
+    await poll(() => page.getByRole('main').textContent()).toContain('Spare is deleted.');
+    await poll(() => groups.getByRole('row', { name: /Spare/ }).count()).toBe(0);
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });

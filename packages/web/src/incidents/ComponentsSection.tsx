@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { messageOf } from '../api/client.js';
 import { http, ok } from '../api/http.js';
@@ -13,7 +13,7 @@ import { componentKeys, componentsQuery, incidentKeys } from './queries.js';
 import { componentStatusLabel } from './staff-labels.js';
 import type { StatusComponent, StatusComponentGroup } from './types.js';
 
-type Editing = { kind: 'none' } | { kind: 'group'; id: string } | { kind: 'component'; id: string };
+type Editing = { kind: 'none' } | { kind: 'group' | 'component' | 'deleteGroup' | 'deleteComponent'; id: string };
 
 /** Admin: the status page's groups and components (key, name, description, group, products served). */
 export function ComponentsSection() {
@@ -46,6 +46,8 @@ export function ComponentsSection() {
         const groupName = (id: string | null) => groups.find((g) => g.id === id)?.name ?? t('incidents.admin.noGroup');
         const editedGroup = editing.kind === 'group' ? groups.find((g) => g.id === editing.id) : undefined;
         const editedComponent = editing.kind === 'component' ? items.find((c) => c.id === editing.id) : undefined;
+        const doomedGroup = editing.kind === 'deleteGroup' ? groups.find((g) => g.id === editing.id) : undefined;
+        const doomedComponent = editing.kind === 'deleteComponent' ? items.find((c) => c.id === editing.id) : undefined;
         return (
           <>
             <div aria-live="polite">{notice && <p className={notice.ok ? 'notice notice-ok' : 'notice notice-error'}>{notice.text}</p>}</div>
@@ -82,7 +84,7 @@ export function ComponentsSection() {
                           <button type="button" onClick={() => setEditing({ kind: 'component', id: c.id })} aria-label={t('incidents.admin.editNamed', { name: c.name })}>
                             <FormattedMessage id="incidents.admin.edit" />
                           </button>
-                          <button type="button" className="danger" onClick={() => void remove(c.name, () => removeComponent.mutateAsync(c))} aria-label={t('incidents.admin.deleteNamed', { name: c.name })}>
+                          <button type="button" className="danger" onClick={() => setEditing({ kind: 'deleteComponent', id: c.id })} aria-label={t('incidents.admin.deleteNamed', { name: c.name })}>
                             <FormattedMessage id="incidents.admin.delete" />
                           </button>
                         </div>
@@ -90,6 +92,13 @@ export function ComponentsSection() {
                     </tr>
                   ))}
                 </DataTable>
+              )}
+              {doomedComponent && (
+                <ConfirmDelete
+                  text={t('incidents.admin.confirmDeleteComponent', { name: doomedComponent.name })}
+                  onConfirm={() => void remove(doomedComponent.name, () => removeComponent.mutateAsync(doomedComponent))}
+                  onCancel={() => setEditing({ kind: 'none' })}
+                />
               )}
               {editedComponent && products && (
                 <div className="edit-box">
@@ -123,7 +132,7 @@ export function ComponentsSection() {
                           <button type="button" onClick={() => setEditing({ kind: 'group', id: g.id })} aria-label={t('incidents.admin.editNamed', { name: g.name })}>
                             <FormattedMessage id="incidents.admin.edit" />
                           </button>
-                          <button type="button" className="danger" onClick={() => void remove(g.name, () => removeGroup.mutateAsync(g))} aria-label={t('incidents.admin.deleteNamed', { name: g.name })}>
+                          <button type="button" className="danger" onClick={() => setEditing({ kind: 'deleteGroup', id: g.id })} aria-label={t('incidents.admin.deleteNamed', { name: g.name })}>
                             <FormattedMessage id="incidents.admin.delete" />
                           </button>
                         </div>
@@ -131,6 +140,13 @@ export function ComponentsSection() {
                     </tr>
                   ))}
                 </DataTable>
+              )}
+              {doomedGroup && (
+                <ConfirmDelete
+                  text={t('incidents.admin.confirmDeleteGroup', { name: doomedGroup.name })}
+                  onConfirm={() => void remove(doomedGroup.name, () => removeGroup.mutateAsync(doomedGroup))}
+                  onCancel={() => setEditing({ kind: 'none' })}
+                />
               )}
               {editedGroup && (
                 <div className="edit-box">
@@ -149,5 +165,24 @@ export function ComponentsSection() {
         );
       }}
     </Await>
+  );
+}
+
+/** Asks before deleting: the keep button takes the focus, so Enter does no harm. */
+function ConfirmDelete({ text, onConfirm, onCancel }: { text: string; onConfirm: () => void; onCancel: () => void }) {
+  const keep = useRef<HTMLButtonElement | null>(null);
+  useEffect(() => keep.current?.focus(), []);
+  return (
+    <div className="notice notice-warning" role="group" aria-labelledby="confirm-delete-text">
+      <p id="confirm-delete-text">{text}</p>
+      <div className="actions">
+        <button ref={keep} type="button" onClick={onCancel}>
+          <FormattedMessage id="incidents.admin.keep" />
+        </button>
+        <button type="button" className="danger" onClick={onConfirm}>
+          <FormattedMessage id="incidents.admin.deleteConfirmed" />
+        </button>
+      </div>
+    </div>
   );
 }
