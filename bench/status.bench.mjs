@@ -10,7 +10,7 @@
  * Runs the compiled packages: build first. Options: --quick (shorter runs).
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -48,7 +48,7 @@ function startService(args, core) {
       if (!line) return;
       clearTimeout(timer);
       child.removeAllListeners('exit');
-      resolve({ url: JSON.parse(line).ready, stop: () => new Promise((done) => (child.exitCode !== null ? done() : (child.once('exit', done), child.kill('SIGTERM')))) });
+      resolve({ url: JSON.parse(line).ready, pid: child.pid, stop: () => new Promise((done) => (child.exitCode !== null ? done() : (child.once('exit', done), child.kill('SIGTERM')))) });
     });
     child.stderr.on('data', (chunk) => (err += chunk));
     child.on('exit', (code) => {
@@ -104,6 +104,16 @@ async function api(url, token, method, pathName, body) {
   const response = await fetch(`${url}${pathName}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (!response.ok) throw new Error(`${method} ${pathName}: ${response.status} ${await response.text()}`);
   return response.json();
+}
+
+/** CPU time a process has used so far, in microseconds (Linux /proc; null elsewhere). */
+function cpuMicros(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / 100;
+  } catch {
+    return null;
+  }
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -168,7 +178,12 @@ async function main() {
         await sleep(10);
       }
     })();
+    const cpuBefore = cpuMicros(a.pid);
     const load = await loadSummary(a.url, SETTINGS.durationSeconds, 0);
+    const cpuAfter = cpuMicros(a.pid);
+    // What A's server spent per request (its CPU time, including the re-reads the updates cause), and the
+    // rate one core of that would serve: a figure the other processes on a busy machine weigh on less.
+    load.serverCpuMicrosPerRequest = cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / load.total;
     writing = false;
     await writer;
     watching = false;
@@ -180,6 +195,9 @@ async function main() {
     );
     console.log('');
     console.log(`summary.json on A under load: ${load.requestsPerSecond.toFixed(0)} requests/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, ${load.total} requests, ${load.non2xx} non-2xx, ${load.errors} errors`);
+    if (load.serverCpuMicrosPerRequest !== null) {
+      console.log(`A's server CPU per request: ${load.serverCpuMicrosPerRequest.toFixed(1)} µs, i.e. ${(1_000_000 / load.serverCpuMicrosPerRequest).toFixed(0)} requests/s per core of server time`);
+    }
     console.log(`updates written through B: ${updates.length} in ${SETTINGS.durationSeconds} s`);
     for (const [name, v] of Object.entries(visibility)) {
       console.log(`visibility on ${name.toUpperCase()} (commit to first sighting): p50 ${v.p50Ms} ms, p99 ${v.p99Ms} ms, max ${v.maxMs} ms${v.missed ? `, ${v.missed} never seen` : ''}`);
