@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createToken } from '../src/auth/tokens.js';
 import { ADMIN, AGENT, CUSTOMER_A, startTestService, type TestService } from './support/app.js';
 import { DATABASE_KINDS } from './support/databases.js';
 
@@ -191,5 +192,40 @@ describe.each(DATABASE_KINDS)('components and incidents through the API on %s', 
     expect(redraft.statusCode).toBe(400);
     expect(redraft.json().error.issues[0].path).toBe('body.draft');
     await post(agent, `/api/v1/incidents/${id}/updates`, { status: 'resolved', body: 'Fine.' });
+  });
+
+  it("keeps each provider to its own components and incidents", async () => {
+    const provider = await service.db.insertInto('providers').values({ name: 'Other Desk', slug: 'other' }).returning('id').executeTakeFirstOrThrow();
+    const stranger = await service.db
+      .insertInto('users')
+      .values({ provider_id: provider.id, email: 'admin@other.example', name: 'Other Admin', role: 'admin', account_id: null, password_hash: null, zone: 'UTC', languages: '["en"]', working_hours: 'null', manager_id: null, out_of_office_until: null, updated_at: new Date(service.clock.now()) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const other = `Bearer ${(await createToken(service.db, service.clock, stranger.id, { name: 'other' })).secret}`;
+    const incident = (await get(agent, '/api/v1/incidents')).json().items[0];
+    expect((await get(other, '/api/v1/status/components')).json()).toEqual({ groups: [], components: [] });
+    expect((await get(other, '/api/v1/incidents')).json().items).toEqual([]);
+    expect((await get(other, `/api/v1/incidents/${incident.id}`)).statusCode).toBe(404);
+    expect((await service.request(other, { method: 'PATCH', url: `/api/v1/status/components/${sms}`, payload: { name: 'Mine now' } })).statusCode).toBe(404);
+    expect((await service.request(other, { method: 'PUT', url: `/api/v1/status/components/${sms}/status`, payload: { status: 'major_outage' } })).statusCode).toBe(404);
+    expect((await service.request(other, { method: 'DELETE', url: `/api/v1/status/component-groups/${groupId}` })).statusCode).toBe(404);
+    expect((await post(other, `/api/v1/incidents/${incident.id}/updates`, { status: 'resolved', body: 'Not yours.' })).statusCode).toBe(404);
+    const foreign = await post(other, '/api/v1/incidents', { name: 'Theirs', status: 'investigating', body: 'x', components: [{ id: sms, status: 'major_outage' }] });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().error.issues[0].path).toBe('body.components.0.id');
+    // The same key is free in another provider.
+    expect((await post(other, '/api/v1/status/components', { key: 'sms-api', name: 'Their SMS' })).statusCode).toBe(201);
+    // Nothing of theirs reached ours.
+    expect(await statusOf(customer, sms)).toBe('operational');
+    expect((await service.db.selectFrom('status_components').select('name').where('id', '=', sms).executeTakeFirstOrThrow()).name).toBe('SMS API');
+  });
+
+  it("answers refusals in the caller's language, with the field path unchanged", async () => {
+    const r = await service.request(agent, { method: 'POST', url: '/api/v1/incidents', headers: { 'accept-language': 'de' }, payload: { kind: 'maintenance', name: 'X', status: 'investigating', body: 'x' } });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.issues[0]).toMatchObject({ path: 'body.status', message: '„investigating“ ist kein Status einer Wartung; verwenden Sie einen von: scheduled, in_progress, verifying, completed.' });
+    const ru = await service.request(customer, { method: 'GET', url: '/api/v1/incidents', headers: { 'accept-language': 'ru' } });
+    expect(ru.statusCode).toBe(403);
+    expect(ru.json().error.message).toContain('Инцидентами');
   });
 });
