@@ -1,9 +1,12 @@
 import { createServer, type Server } from 'node:http';
+import type { InjectOptions } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkflow, type Workflow } from '../src/app/worker.js';
 import { verifyWebhook } from '../src/notify/index.js';
+import { loadShippedCatalog } from '../src/policy/shipped.js';
 import { statusProvider } from '../src/status-subscriptions/provider.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { ADMIN, AGENT, RILEY, startWorkflowService, type WorkflowService } from './support/workflow.js';
@@ -65,7 +68,7 @@ describe.each(DATABASE_KINDS)('status subscriptions through real SMTP and webhoo
     for (const [key, name] of [
       ['h4-voice', 'Voice API'],
       ['h4-mail', 'Mail Send'],
-    ]) {
+    ] as const) {
       const r = await service.request(ADMIN, { method: 'POST', url: '/api/v1/status/components', payload: { key, name } });
       expect(r.statusCode, r.body).toBe(201);
       components[key] = r.json().id;
@@ -79,7 +82,7 @@ describe.each(DATABASE_KINDS)('status subscriptions through real SMTP and webhoo
 
   /** Lets the worker deliver what is due now. */
   const deliver = () => service.workflow.runDue(service.clock.now());
-  const anonymous = (options: Parameters<WorkflowService['app']['inject']>[0]) => service.app.inject(options as never);
+  const anonymous = (options: InjectOptions) => service.app.inject(options);
   const mailsTo = (address: string) => inbox.filter((m) => m.to && !Array.isArray(m.to) && m.to.value.some((v) => v.address === address));
   const linkIn = (mail: ParsedMail, path: string) => {
     const found = new RegExp(`${PUBLIC.replace(/\./g, '\\.')}${path}\\?token=([A-Za-z0-9_-]+)`).exec(mail.text ?? '');
@@ -104,7 +107,7 @@ describe.each(DATABASE_KINDS)('status subscriptions through real SMTP and webhoo
     const form = await anonymous({
       method: 'POST',
       url: '/status/subscriptions',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://elsewhere.example' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html,application/xhtml+xml', origin: 'https://elsewhere.example' },
       payload: 'locale=de&kind=email&email=bruno%40example.test&components=all',
     });
     expect(form.statusCode, form.body).toBe(200);
@@ -151,10 +154,14 @@ describe.each(DATABASE_KINDS)('status subscriptions through real SMTP and webhoo
     const internal = await anonymous({ method: 'POST', url: '/status/subscriptions', payload: { url: 'http://169.254.169.254/latest' } });
     expect(internal.statusCode).toBe(400);
     expect(internal.json().error.issues).toEqual([{ path: 'body.url', message: 'This address cannot receive webhooks: it is not a public address.' }]);
-    const form = await anonymous({ method: 'POST', url: '/status/subscriptions', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'kind=email&email=x&components=chosen' });
+    const form = await anonymous({ method: 'POST', url: '/status/subscriptions', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, payload: 'kind=email&email=x&components=chosen' });
     expect(form.statusCode).toBe(400);
     expect(form.body).toContain('aria-invalid="true"');
     expect(form.body).toContain('Choose at least one component, or all of them.');
+    // The same fields from a script (no HTML accepted) are answered in JSON.
+    const script = await anonymous({ method: 'POST', url: '/status/subscriptions', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'kind=email&email=x&components=chosen' });
+    expect(script.statusCode).toBe(400);
+    expect(script.json().error.issues.map((i: { path: string }) => i.path)).toEqual(['body.email', 'body.component_ids']);
   });
 
   it('subscribes a webhook at once, showing its secret once', async () => {
@@ -297,5 +304,66 @@ describe.each(DATABASE_KINDS)('status subscriptions through real SMTP and webhoo
     inbox.length = 0;
     await deliver();
     expect(mailsTo('many@example.test').length).toBe(3);
+  });
+});
+
+describe.each(DATABASE_KINDS)('notices sent once by workers sweeping together on %s', (kind) => {
+  let service: WorkflowService;
+  let smtp: SMTPServer;
+  let other: Workflow;
+  const inbox: ParsedMail[] = [];
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['AUTH', 'STARTTLS'],
+      logger: false,
+      onData(stream, _session, callback) {
+        simpleParser(stream).then((parsed) => {
+          inbox.push(parsed);
+          callback();
+        }, callback);
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    service = await startWorkflowService(kind, '2026-11-20T16:00:00Z', { smtpUrl });
+    // A second worker on the same database, as another process would run it.
+    other = createWorkflow({
+      db: service.db,
+      clock: service.clock,
+      registry: await loadShippedCatalog(),
+      workerId: `second-${kind}`,
+      settings: { smtpUrl, supportAddress: 'support@desk.example.test', publicUrl: PUBLIC },
+    });
+  });
+  afterAll(async () => {
+    await other?.stop();
+    await service?.close();
+    await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  });
+
+  it('mails each of 40 subscribers exactly once while two workers deliver at the same time', async () => {
+    const made = await service.request(ADMIN, { method: 'POST', url: '/api/v1/status/components', payload: { key: 'h4-sms', name: 'SMS API' } });
+    expect(made.statusCode, made.body).toBe(201);
+    const providerId = (await statusProvider(service.db))!.id;
+    const now = new Date(service.clock.now());
+    const addresses = Array.from({ length: 40 }, (_, i) => `reader${i}@example.test`);
+    await service.db
+      .insertInto('status_subscribers')
+      .values(addresses.map((email) => ({ provider_id: providerId, kind: 'email' as const, email, component_ids: null, locale: 'en' as const, confirmed_at: now, created_at: now, updated_at: now })))
+      .execute();
+    const incident = await service.request(AGENT, {
+      method: 'POST',
+      url: '/api/v1/incidents',
+      payload: { name: 'SMS delayed', status: 'investigating', impact: 'minor', body: 'Looking into it.', components: [{ id: made.json().id, status: 'degraded_performance' }] },
+    });
+    expect(incident.statusCode, incident.body).toBe(201);
+    await Promise.all([service.workflow.runDue(service.clock.now()), other.runDue(service.clock.now()), service.workflow.runDue(service.clock.now())]);
+    const received = inbox.map((m) => (m.to as { value: { address: string }[] }).value[0]!.address).sort();
+    expect(received).toEqual([...addresses].sort());
+    expect(new Set(inbox.map((m) => m.messageId)).size).toBe(40);
+    const logged = await service.db.selectFrom('mail_log').select('idempotency_key').where('event', '=', 'status_notice').execute();
+    expect(logged).toHaveLength(40);
   });
 });

@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import type { Clock } from '../clock.js';
+import { isUniqueViolation } from '../db/errors.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { Locale } from '../i18n/index.js';
@@ -61,17 +62,25 @@ export async function putPortalSubscription(db: Kysely<Database>, clock: Clock, 
   const email = await userEmail(db, actor);
   const now = new Date(clock.now());
   const json = ids === null ? null : JSON.stringify(ids);
-  await db.transaction().execute(async (trx) => {
-    const current = await activeOf(trx as unknown as Kysely<Database>, actor, email);
-    if (current) {
-      await trx.updateTable('status_subscribers').set({ component_ids: json, user_id: actor.userId, locale, updated_at: now }).where('id', '=', current.id).execute();
-      return;
-    }
-    await trx
-      .insertInto('status_subscribers')
-      .values({ provider_id: actor.providerId, kind: 'email', email, component_ids: json, locale, user_id: actor.userId, confirmed_at: now, created_at: now, updated_at: now })
-      .execute();
-  });
+  const write = () =>
+    db.transaction().execute(async (trx) => {
+      const current = await activeOf(trx, actor, email);
+      if (current) {
+        await trx.updateTable('status_subscribers').set({ component_ids: json, user_id: actor.userId, locale, updated_at: now }).where('id', '=', current.id).execute();
+        return;
+      }
+      await trx
+        .insertInto('status_subscribers')
+        .values({ provider_id: actor.providerId, kind: 'email', email, component_ids: json, locale, user_id: actor.userId, confirmed_at: now, created_at: now, updated_at: now })
+        .execute();
+    });
+  try {
+    await write();
+  } catch (error) {
+    // Two saves at once both found none and both inserted: the second one changes the first's instead.
+    if (!isUniqueViolation(error)) throw error;
+    await write();
+  }
   return view(await activeOf(db, actor, email), components);
 }
 

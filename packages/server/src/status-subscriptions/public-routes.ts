@@ -67,7 +67,9 @@ export const statusSubscriptionPublicRoutes =
       }
       return provider;
     };
-    const isForm = (request: FastifyRequest) => (request.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+    // A browser's form post (form fields, and it accepts HTML) is answered with a page; anything else with JSON.
+    const isForm = (request: FastifyRequest) =>
+      (request.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded') && (request.headers.accept ?? '').toLowerCase().includes('text/html');
 
     app.get(pages.STYLESHEET_PATH, { schema: { hide: true } }, async (_request, reply) =>
       reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(pages.STYLESHEET),

@@ -8,6 +8,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../clock.js';
+import { isUniqueViolation } from '../db/errors.js';
 import type { Database } from '../db/schema.js';
 import type { Locale } from '../i18n/index.js';
 import { enqueueOutbox, scheduleTimer } from '../timers/index.js';
@@ -46,7 +47,7 @@ export async function subscribe(db: Kysely<Database>, clock: Clock, providerId: 
   const email = request.email!;
   // Counted outside the transaction, so a refused mail still counts against the address.
   const mailAllowed = (await countRequest(db, { key: `email:${providerId}:${email.toLowerCase()}`, windowMs: 3_600_000, max: CONFIRMATIONS_PER_ADDRESS_HOUR }, now)) === 0;
-  await db.transaction().execute(async (trx) => {
+  const write = () => db.transaction().execute(async (trx) => {
     const confirmBy = new Date(now + CONFIRM_WINDOW_MS);
     const waiting = await trx
       .selectFrom('status_subscribers')
@@ -70,6 +71,13 @@ export async function subscribe(db: Kysely<Database>, clock: Clock, providerId: 
     await scheduleTimer(trx, { kind: STATUS_SUBSCRIPTION_TIMER_KINDS.statusSubscriptionExpiry, subjectType: 'status_subscriber', subjectId: id, dueAt: confirmBy.getTime(), now });
     if (mailAllowed) await enqueueOutbox(trx, { topic: 'status_confirmation', idempotencyKey: `status_confirmation:${id}:${randomUUID()}`, payload: { subscriber_id: id }, now });
   });
+  try {
+    await write();
+  } catch (error) {
+    // Two requests for one address at once both found no waiting subscription: the second one changes the first's.
+    if (!isUniqueViolation(error)) throw error;
+    await write();
+  }
   return { kind: 'email', email };
 }
 
