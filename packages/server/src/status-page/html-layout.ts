@@ -16,7 +16,7 @@ main{max-width:960px;margin:0 auto;padding:1rem 1.25rem 3rem}h1{font-size:1.6rem
 .banner{border-radius:8px;padding:1rem;margin:0 0 1rem;font-size:1.2rem;font-weight:600}.i-none{background:var(--ok-bg);color:var(--ok)}.i-minor{background:var(--warn-bg);color:var(--warn)}.i-major,.i-critical{background:var(--bad-bg);color:var(--bad)}.i-maintenance{background:var(--calm-bg);color:var(--calm)}
 .notice{border:2px solid var(--warn);background:var(--warn-bg);color:var(--warn);border-radius:8px;padding:.75rem 1rem;margin:0 0 1rem}
 .muted{color:var(--muted)}.small{font-size:.85rem}.plain{list-style:none;padding:0;margin:0}
-.component{padding:.6rem 0;border-top:1px solid var(--line)}.component:first-child{border-top:0}.row{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:baseline;gap:.25rem 1rem}.row h3{margin:0}
+.component{padding:.6rem 0;border-top:1px solid var(--line)}.component:first-child{border-top:0}.row{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:baseline;gap:.25rem 1rem}.row h3,.row h4{margin:0;font-size:1rem}
 .s-operational{color:var(--ok)}.s-degraded_performance{color:var(--warn)}.s-partial_outage,.s-major_outage{color:var(--bad)}.s-under_maintenance{color:var(--calm)}
 .bars{display:flex;gap:1px;height:28px;margin:.35rem 0 .1rem;padding:0;list-style:none}.bars li{flex:1;border-radius:2px;background:#22a06b}
 .bars .b-degraded_performance{background:#e2a400}.bars .b-partial_outage{background:#e56910}.bars .b-major_outage{background:#c9372c}.bars .b-under_maintenance{background:#6b7a90}.bars .b-none{background:var(--line)}

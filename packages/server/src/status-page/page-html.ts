@@ -89,17 +89,18 @@ function componentsHtml(snapshot: StatusSnapshot, w: Words): string {
   const groups = new Set(snapshot.groups.map((g) => g.id));
   const loose = visible.filter((c) => c.group_id === null || !groups.has(c.group_id));
   const out: string[] = [];
-  if (loose.length > 0) out.push(`<ul class="plain">${loose.map((c) => componentHtml(c, w)).join('')}</ul>`);
+  if (loose.length > 0) out.push(`<ul class="plain">${loose.map((c) => componentHtml(c, w, 3)).join('')}</ul>`);
   for (const group of snapshot.groups) {
     const members = visible.filter((c) => c.group_id === group.id);
     if (members.length === 0) continue;
     const description = group.description ? `<p class="muted small">${esc(group.description)}</p>` : '';
-    out.push(`<div class="group"><h3>${esc(group.name)}</h3>${description}<ul class="plain">${members.map((c) => componentHtml(c, w)).join('')}</ul></div>`);
+    out.push(`<div class="group"><h3>${esc(group.name)}</h3>${description}<ul class="plain">${members.map((c) => componentHtml(c, w, 4)).join('')}</ul></div>`);
   }
   return out.join('');
 }
 
-function componentHtml(c: SnapshotComponent, w: Words): string {
+/** A component, its name a heading of `level` (under its group's heading when it has one). */
+function componentHtml(c: SnapshotComponent, w: Words, level: 3 | 4): string {
   const description = c.description ? `<p class="muted small">${esc(c.description)}</p>` : '';
   const uptime = c.uptime_percent === null ? w.t('status-page.components.uptimeNone') : w.t('status-page.components.uptime', { uptime: w.percent(c.uptime_percent) });
   // The bars are a picture of the days; what they say is in the uptime line and, for the days that
@@ -114,7 +115,7 @@ function componentHtml(c: SnapshotComponent, w: Words): string {
     ? `<ol class="bars" aria-hidden="true">${bars}</ol><div class="ends small muted" aria-hidden="true"><span>${esc(w.t('status-page.components.ninetyDaysAgo'))}</span><span>${esc(w.t('status-page.components.today'))}</span></div>` +
       `<p class="small muted">${esc(uptime)}</p>${spoken}`
     : '';
-  return `<li class="component"><div class="row"><h3>${esc(c.name)}</h3><strong class="s-${c.status}">${esc(w.componentStatus(c.status))}</strong></div>${description}${history}</li>`;
+  return `<li class="component"><div class="row"><h${level}>${esc(c.name)}</h${level}><strong class="s-${c.status}">${esc(w.componentStatus(c.status))}</strong></div>${description}${history}</li>`;
 }
 
 function dayLabel(d: { date: string; worst: SnapshotComponent['status']; percent: number | null }, w: Words): string {
