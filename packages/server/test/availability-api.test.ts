@@ -197,6 +197,17 @@ describe.each(DATABASE_KINDS)('availability and credits through the API on %s', 
       request: { id: created.id, ticket_number: created.ticket.number, status: 'requested', credit_amount: '123.46' },
     });
     expect((await request(otherCustomer, { account_id: bluefin, component: 'avail-voice', month: '2026-02' })).statusCode).toBe(404);
+
+    // Staff request for an account they name; the ticket is filed for its first customer. Dunmore holds the
+    // Email Deliverability package (seeded), so February's 99.963% on mail-send is below its 99.99%.
+    expect((await request(agent, { component: 'mail-send', month: '2026-02' })).json().error.issues[0].path).toBe('body.account_id');
+    const dunmore = await service.db.selectFrom('accounts').select('id').where('name', '=', 'Dunmore Savings Bank').executeTakeFirstOrThrow();
+    const evan = await service.db.selectFrom('users').select('id').where('email', '=', 'evan@dunmore-bank.example').executeTakeFirstOrThrow();
+    const byStaff = await request(agent, { account_id: dunmore.id, component: 'mail-send', month: '2026-02' });
+    expect(byStaff.statusCode, byStaff.body).toBe(201);
+    expect(byStaff.json()).toMatchObject({ account_id: dunmore.id, threshold: 99.99 });
+    const staffTicket = (await get(agent, `/api/v1/tickets/${byStaff.json().ticket.id}`)).json();
+    expect(staffTicket.requester_id).toBe(evan.id);
   });
 
   it('accepts a request on the 30th day after the month ends, and refuses it on the 31st', async () => {
