@@ -77,6 +77,11 @@ describe.each(DATABASE_KINDS)('incidents meet tickets on %s', (kind) => {
     expect((await get(customerA, `/api/v1/tickets/${ticket.id}/incidents`)).json().items).toEqual([]);
     expect((await get(agent, `/api/v1/tickets/${ticket.id}/incidents`)).json().items.map((i: { id: string }) => i.id)).toEqual([draft.id]);
     expect((await get(customerA, '/api/v1/status/active-incidents?product=messaging')).json().items).toEqual([]);
+    // A draft's update is not sent to customers.
+    const early = await post(agent, `/api/v1/incidents/${draft.id}/updates`, { status: 'identified', body: 'Found it.', reply_on_linked_tickets: true });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.issues[0].path).toBe('body.reply_on_linked_tickets');
+    expect(await comments(customerA, ticket.id)).toEqual([]);
     await service.request(agent, { method: 'PATCH', url: `/api/v1/incidents/${draft.id}`, payload: { draft: false } });
     const banner = await get(customerA, '/api/v1/status/active-incidents?product=messaging');
     expect(banner.json().items).toEqual([

@@ -90,6 +90,7 @@ export async function openIncident(db: Db, now: number, writer: Writer, input: O
 export async function addIncidentUpdate(deps: IncidentDeps, db: Db, actor: Actor, id: string, input: CreateUpdateInput): Promise<IncidentJson> {
   requireStaff(actor);
   const incident = await findIncident(db, actor.providerId, id, true);
+  if (input.reply_on_linked_tickets && incident.draft) throw invalidField('body.reply_on_linked_tickets', 'incidents.error.draftReply');
   await updateIncident(db, deps.clock.now(), { providerId: actor.providerId, userId: actor.userId }, incident, input);
   if (input.reply_on_linked_tickets) {
     const linked = await db.selectFrom('incident_tickets').select('ticket_id').where('incident_id', '=', incident.id).execute();
