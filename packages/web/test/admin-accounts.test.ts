@@ -29,7 +29,7 @@ describe('editing a customer account in a browser', () => {
     const accounts = page.getByRole('region', { name: 'Customer accounts' });
     const dunmore = accounts.getByRole('row', { name: /Dunmore Savings Bank/ });
     const cells = () => dunmore.locator('td').allTextContents();
-    await poll(cells).toEqual(['Dunmore Savings Bank', 'twilio', 'personalized', '2025-04', 'en', 'none', 'Jordan Blake, Lena Vogt', 'Production (production), Staging', 'Edit']);
+    await poll(cells).toEqual(['Dunmore Savings Bank', 'twilio', 'personalized', '2025-04', 'en', 'none', 'Jordan Blake, Lena Vogt', 'Production (production), Staging', 'Edit Attainment and credits']);
     await dunmore.getByRole('button', { name: 'Edit Dunmore Savings Bank' }).click();
     const editor = page.getByRole('region', { name: 'Dunmore Savings Bank: plan, team, managers and phone PIN' });
     const form = editor.getByRole('form', { name: 'Change Dunmore Savings Bank' });
@@ -58,7 +58,7 @@ describe('editing a customer account in a browser', () => {
     await form.getByRole('button', { name: 'Save Dunmore Savings Bank' }).click();
     await poll(() => accounts.textContent()).toContain("Dunmore Savings Bank's changes are saved.");
     expect(await editor.count()).toBe(0);
-    const changed = ['Dunmore Savings Bank', 'twilio', 'premium', '2025-04', 'en', 'Technical Account Managers', 'Jordan Blake, Irina Sokolova', 'Production (production), Staging', 'Edit'];
+    const changed = ['Dunmore Savings Bank', 'twilio', 'premium', '2025-04', 'en', 'Technical Account Managers', 'Jordan Blake, Irina Sokolova', 'Production (production), Staging', 'Edit Attainment and credits'];
     expect(await cells()).toEqual(changed);
     await screenshot(page, 'admin-account-saved');
     expect(await seriousViolations(page)).toEqual([]);
