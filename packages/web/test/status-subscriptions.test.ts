@@ -8,6 +8,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock, startServer, type RunningServer } from '@hourglass/server';
 import { launch, openPage, pageErrors, poll, screenshot, seriousViolations, signIn } from './support/browser.js';
+import { englishLeftovers, recordApiStrings } from './support/leftovers.js';
 import { ensureBuilt } from './support/web-server.js';
 
 // The public subscribe page (no script, in German) through a real SMTP listener to the confirmed
@@ -152,6 +153,24 @@ describe('status subscriptions in a browser', () => {
     await poll(() => page.getByRole('status').textContent()).toBe('Unsubscribed: no more status updates by email.');
     expect(await page.getByRole('button', { name: 'Subscribe' }).count()).toBe(1);
     expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the portal page in German and leaves no English in the pseudo-locale', async () => {
+    const { context, page } = await openPage(browser, NOW);
+    await signIn(page, url, CUSTOMER, 'hourglass-customer');
+    await poll(() => page.getByRole('navigation').getByRole('link', { name: 'Status updates' }).count()).toBe(1);
+    const data = recordApiStrings(page);
+    await page.goto(`${url}/portal/status-updates?locale=en-XA`);
+    await poll(() => page.getByRole('button', { name: /\[/ }).count()).toBe(1);
+    await poll(() => page.title()).not.toBe('Hourglass');
+    await data.settled();
+    expect(await englishLeftovers(page, data)).toEqual([]);
+    await page.goto(`${url}/portal/status-updates?locale=de`);
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Statusmeldungen');
+    await poll(() => page.getByRole('status').textContent()).toBe('Sie haben keine Statusmeldungen abonniert.');
+    expect(await page.getByRole('button', { name: 'Abonnieren' }).count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
 });
