@@ -46,7 +46,7 @@ export class StatusCache {
   #timer: NodeJS.Timeout | null = null;
   #pending: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
-  #again = false;
+  #queued: Promise<void> | null = null;
   #closed = false;
   #lastWritten = '';
   #lastStart = 0;
@@ -95,20 +95,26 @@ export class StatusCache {
     }, wait);
   }
 
-  /** Reads the snapshot now (or right after the read under way). */
-  async refresh(): Promise<void> {
-    if (this.#running) {
-      this.#again = true;
-      return this.#running;
-    }
-    this.#running = this.#read().finally(() => {
-      this.#running = null;
-      if (this.#again && !this.#closed) {
-        this.#again = false;
-        this.changed();
-      }
+  /**
+   * Reads the snapshot now, or right after the read under way: the promise settles with a read that
+   * began after this call. Calls while one waits share it.
+   */
+  refresh(): Promise<void> {
+    if (this.#queued) return this.#queued;
+    if (!this.#running) return this.#begin();
+    this.#queued = this.#running.then(() => {
+      this.#queued = null;
+      return this.#begin();
     });
-    return this.#running;
+    return this.#queued;
+  }
+
+  #begin(): Promise<void> {
+    const running = this.#read().finally(() => {
+      if (this.#running === running) this.#running = null;
+    });
+    this.#running = running;
+    return running;
   }
 
   async close(): Promise<void> {
@@ -116,6 +122,7 @@ export class StatusCache {
     if (this.#timer) clearTimeout(this.#timer);
     if (this.#pending) clearTimeout(this.#pending);
     await this.#listener?.close();
+    await this.#queued?.catch(() => undefined);
     await this.#running?.catch(() => undefined);
   }
 
@@ -127,6 +134,7 @@ export class StatusCache {
   }
 
   async #read(): Promise<void> {
+    if (this.#closed) return;
     this.#lastStart = Date.now();
     const now = this.#options.clock.now();
     try {
