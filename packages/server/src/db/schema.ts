@@ -1,6 +1,6 @@
 import type { TimersTable } from '../timers/schema.js';
 import type { IncidentTables, RfoTables } from './incident-tables.js';
-import type { StatusSubscriptionTables } from '../status-subscriptions/tables.js';
+import type { StatusSubscriptionTables } from './status-subscription-tables.js';
 import type { AvailabilityTables } from './availability-tables.js';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Locale } from '../i18n/locales.js';
