@@ -188,7 +188,10 @@ describe.each(DATABASE_KINDS)('incidents meet tickets on %s', (kind) => {
     const none = await post(customerA, `/api/v1/tickets/${later.id}/rfo-request`);
     expect(none.statusCode).toBe(409);
     await post(agent, `/api/v1/incidents/${incident.id}/tickets`, { ticket_id: later.id });
+    // The publisher has left: the provider's admin answers in their stead.
+    await service.db.updateTable('users').set({ active: false }).where('email', '=', AGENT).execute();
     const answered = await post(customerA, `/api/v1/tickets/${later.id}/rfo-request`, { incident_id: incident.id });
+    await service.db.updateTable('users').set({ active: true }).where('email', '=', AGENT).execute();
     expect(answered.json().items).toEqual([{ incident_id: incident.id, name: 'Short SMS outage', outcome: 'sent' }]);
     const replies = (await comments(customerA, later.id)).filter((c) => c.public);
     expect(replies.map((r) => r.body)).toEqual([expect.stringContaining('A certificate expired.')]);
@@ -199,7 +202,7 @@ describe.each(DATABASE_KINDS)('incidents meet tickets on %s', (kind) => {
       .where('ticket_comments.ticket_id', '=', later.id)
       .where('ticket_comments.public', '=', true)
       .executeTakeFirstOrThrow();
-    expect(authorRole.role).toBe('agent');
+    expect(authorRole.role).toBe('admin');
     const foreign = await post(customerB, `/api/v1/tickets/${later.id}/rfo-request`);
     expect(foreign.statusCode).toBe(404);
   });

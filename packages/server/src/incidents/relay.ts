@@ -44,17 +44,16 @@ export async function replyOnTickets(deps: AppDeps, db: Db, actor: Actor, ticket
   return replied;
 }
 
-/** The provider's staff user as an actor, to reply in their name outside their own request. */
+/**
+ * The provider's staff user as an actor, to reply in their name outside their own request; when they
+ * are gone (or none is named), the provider's first active admin.
+ */
 export async function staffActor(db: Db, providerId: string, userId: string | null): Promise<Actor | null> {
-  if (userId === null) return null;
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'role', 'provider_id'])
-    .where('id', '=', userId)
-    .where('provider_id', '=', providerId)
-    .where('role', 'in', ['agent', 'manager', 'admin'])
-    .where('active', '=', true)
-    .executeTakeFirst();
+  const active = () =>
+    db.selectFrom('users').select(['id', 'role', 'provider_id']).where('provider_id', '=', providerId).where('active', '=', true).where('role', 'in', ['agent', 'manager', 'admin']);
+  const user =
+    (userId === null ? undefined : await active().where('id', '=', userId).executeTakeFirst()) ??
+    (await active().where('role', '=', 'admin').orderBy('created_at').orderBy('id').limit(1).executeTakeFirst());
   if (!user) return null;
   return { userId: user.id, providerId: user.provider_id, role: user.role, accountId: null, principal: `user:${user.id}`, via: 'session', account: null };
 }
