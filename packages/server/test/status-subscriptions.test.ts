@@ -261,6 +261,16 @@ describe.each(DATABASE_KINDS)('status subscriptions through real SMTP and webhoo
     await deliver();
     const dead = await service.db.selectFrom('status_notices').selectAll().where('incident_id', '=', incident.id).orderBy('created_at', 'desc').orderBy('attempts').execute();
     expect(dead.some((n) => n.dead_at !== null && n.last_status_code === 410)).toBe(true);
+
+    // The notice's own unsubscribe link ends the webhook subscription; the token itself was never stored.
+    const token = new URL(payload.meta.unsubscribe).searchParams.get('token')!;
+    const stored = await service.db.selectFrom('status_notices').select('webhook_body').where('id', '=', notice.id).executeTakeFirstOrThrow();
+    expect(stored.webhook_body).not.toContain(token);
+    const path = payload.meta.unsubscribe.slice(PUBLIC.length);
+    expect((await anonymous({ method: 'GET', url: path })).body).toContain(receiverUrl);
+    expect((await anonymous({ method: 'POST', url: path, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' })).statusCode).toBe(200);
+    const hook = await service.db.selectFrom('status_subscribers').select('unsubscribed_at').where('url', '=', receiverUrl).executeTakeFirstOrThrow();
+    expect(hook.unsubscribed_at).not.toBeNull();
   });
 
   it('lets a signed-in customer subscribe their own address from the portal, without confirmation', async () => {

@@ -14,7 +14,7 @@ import { STATUS_SUBSCRIPTION_TIMER_KINDS } from './kinds.js';
 import { confirmationEmail, confirmUrl, documentationUrl, incidentUrl, localeOf, noticeEmail, noticePayload, unsubscribeUrl } from './notice-content.js';
 import { noticeFacts } from './notice-data.js';
 import { statusMailer, type StatusMail, type StatusMailer } from './mail-transport.js';
-import { issueToken } from './tokens.js';
+import { issueToken, webhookNoticeToken } from './tokens.js';
 import { sendSignedNotice } from './webhook-send.js';
 
 export interface StatusDeliveryOptions {
@@ -28,6 +28,8 @@ export interface StatusDeliveryOptions {
 }
 
 const ATTEMPT_KEY = /^attempt-(\d+)$/;
+/** Where a stored webhook body has its unsubscribe token (never stored itself). */
+const TOKEN_STAND_IN = 'hgsub_UNSUBSCRIBE-TOKEN-OF-THIS-NOTICE';
 const attemptOf = (key: string): number => Number(ATTEMPT_KEY.exec(key)?.[1] ?? 1);
 
 /** Registers the handlers; the answer closes the mail transport when the worker stops. */
@@ -108,13 +110,14 @@ function noticeHandler(mailer: StatusMailer, fetchImpl: FetchLike, options: Stat
         await db.updateTable('status_notices').set((eb) => ({ delivered_at: new Date(options.clock.now()), attempts: eb('attempts', '+', 1) })).where('id', '=', noticeId).execute();
         return;
       }
-      // A webhook: the body is fixed at the first attempt, so every attempt sends the same bytes.
-      let body = notice.webhook_body;
-      if (body === null) {
-        const token = await issueToken(db, facts.subscriber.id, 'unsubscribe', now, null);
-        await db.updateTable('status_notices').set({ webhook_body: JSON.stringify(noticePayload(facts, links(token), now)) }).where('id', '=', noticeId).where('webhook_body', 'is', null).execute();
-        body = (await db.selectFrom('status_notices').select('webhook_body').where('id', '=', noticeId).executeTakeFirstOrThrow()).webhook_body!;
+      // A webhook: the body is fixed at the first attempt, so every attempt sends the same bytes. It is
+      // kept with a stand-in for the unsubscribe token, which is derived again for each attempt.
+      let stored = notice.webhook_body;
+      if (stored === null) {
+        await db.updateTable('status_notices').set({ webhook_body: JSON.stringify(noticePayload(facts, links(TOKEN_STAND_IN), now)) }).where('id', '=', noticeId).where('webhook_body', 'is', null).execute();
+        stored = (await db.selectFrom('status_notices').select('webhook_body').where('id', '=', noticeId).executeTakeFirstOrThrow()).webhook_body!;
       }
+      const body = stored.replace(TOKEN_STAND_IN, await webhookNoticeToken(db, { id: facts.subscriber.id, secret: facts.subscriber.secret! }, noticeId, now));
       const attempt = attemptOf(timer.key);
       const result = await sendSignedNotice(fetchImpl, { url: facts.subscriber.url!, secret: facts.subscriber.secret! }, { id: noticeId, body, attempt }, { clock: options.clock });
       const at = new Date(options.clock.now());

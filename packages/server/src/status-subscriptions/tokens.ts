@@ -4,6 +4,7 @@
  * a token of its own when it is composed, so no token is ever stored as it was sent.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { createHmac } from 'node:crypto';
 import { newSecret, sha256Hex } from '../auth/secrets.js';
 import type { Database } from '../db/schema.js';
 
@@ -26,6 +27,21 @@ export async function issueToken(
   await db
     .insertInto('status_subscription_tokens')
     .values({ token_hash: sha256Hex(token), subscriber_id: subscriberId, purpose, created_at: new Date(now), expires_at: expiresAt === null ? null : new Date(expiresAt) })
+    .execute();
+  return token;
+}
+
+/**
+ * The unsubscribe token of one webhook notice, derived from the subscription's signing secret (which
+ * is kept to sign anyway), so every attempt sends the same bytes without the token being stored; its
+ * hash is stored as any other token's.
+ */
+export async function webhookNoticeToken(db: Kysely<Database> | Transaction<Database>, subscriber: { id: string; secret: string }, noticeId: string, now: number): Promise<string> {
+  const token = `hgsub_${createHmac('sha256', subscriber.secret).update(`unsubscribe:${noticeId}`, 'utf8').digest('base64url')}`;
+  await db
+    .insertInto('status_subscription_tokens')
+    .values({ token_hash: sha256Hex(token), subscriber_id: subscriber.id, purpose: 'unsubscribe', created_at: new Date(now), expires_at: null })
+    .onConflict((oc) => oc.column('token_hash').doNothing())
     .execute();
   return token;
 }
