@@ -126,6 +126,13 @@ describe('incidents in a browser', () => {
     expect(await facts.textContent()).toContain('Major');
     expect(await page.getByRole('link', { name: 'Open the incident on the status page' }).getAttribute('href')).toMatch(/\/status\/incidents\/[0-9a-f-]{36}$/);
     expect(await page.getByRole('region', { name: 'Affected components' }).textContent()).toContain(`${COMPONENT}: Partial outage`);
+    // The impact turns out worse: changed behind the disclosure.
+    await page.getByText('Change the name or the impact').click();
+    const change = page.getByRole('form', { name: 'Change the name or the impact' });
+    await change.getByLabel('Impact').selectOption('critical');
+    await change.getByRole('button', { name: 'Save the change' }).click();
+    await poll(() => facts.textContent()).toContain('Critical');
+    expect(await page.getByRole('main').textContent()).toContain('The change is saved.');
 
     // The ticket is linked from its workspace's Incidents panel.
     await page.goto(`${suite.server.url}/console/tickets/${ticket.id}`);

@@ -9,6 +9,7 @@ import { Await } from '../shared/feedback.js';
 import { usePageTitle } from '../shared/hooks.js';
 import { useWrite } from '../shared/query.js';
 import { formatInstant, zoneLabel } from '../time/format.js';
+import { EditIncident } from './EditIncident.js';
 import { incidentStatusLabel } from './labels.js';
 import { LinkedTickets } from './LinkedTickets.js';
 import { INCIDENTS_PATH } from './paths.js';
@@ -131,6 +132,7 @@ function IncidentView({ incident }: { incident: Incident }) {
           </div>
         )}
       </dl>
+      <EditIncident key={`${incident.name}|${incident.impact}`} incident={incident} onSaved={(text) => setNotice({ ok: true, text })} />
       <div className="columns">
         <div>
           {!finished && <UpdateForm incident={incident} />}
