@@ -1,7 +1,7 @@
 /**
- * The answers of one snapshot, made once and kept as bytes: the Statuspage JSON documents, the feeds,
- * and the HTML pages per language (each made when first asked for), each with its ETag and a gzip
- * copy. Serving one is a lookup.
+ * The answers of one snapshot, each made when first asked for and then kept as bytes: the Statuspage
+ * JSON documents, the feeds, and the HTML pages per language, each with its ETag and a gzip copy.
+ * Serving one is a lookup.
  */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
@@ -9,7 +9,7 @@ import type { Locale } from '../i18n/index.js';
 import { historyFeed } from './feeds.js';
 import { incidentPageHtml, notFoundHtml, statusPageHtml } from './page-html.js';
 import type { StatusSnapshot } from './snapshot.js';
-import { STATUSPAGE_DOCUMENTS, statuspageDocuments } from './statuspage-json.js';
+import { type STATUSPAGE_DOCUMENTS, type StatuspageDocuments, statuspageDocuments } from './statuspage-json.js';
 
 export interface Answer {
   body: Buffer;
@@ -30,6 +30,8 @@ export class RenderedStatus {
   readonly #pages = new Map<string, Answer>();
   #feeds: { atom: Answer; rss: Answer } | null = null;
 
+  #documents: StatuspageDocuments | null = null;
+
   constructor(
     readonly snapshot: StatusSnapshot,
     readonly baseUrl: string,
@@ -38,12 +40,17 @@ export class RenderedStatus {
     readonly now: number,
   ) {
     this.lastModified = new Date(Date.parse(snapshot.taken_at)).toUTCString();
-    const documents = statuspageDocuments(snapshot, baseUrl, now);
-    for (const name of STATUSPAGE_DOCUMENTS) this.#json.set(name, answer(JSON.stringify(documents[name]), 'application/json; charset=utf-8'));
   }
 
+  /** A Statuspage document, written out when first asked for (a snapshot read ten times a second is mostly never asked for most of them). */
   json(name: DocumentName): Answer {
-    return this.#json.get(name)!;
+    let found = this.#json.get(name);
+    if (!found) {
+      this.#documents ??= statuspageDocuments(this.snapshot, this.baseUrl, this.now);
+      found = answer(JSON.stringify(this.#documents[name]), 'application/json; charset=utf-8');
+      this.#json.set(name, found);
+    }
+    return found;
   }
 
   statusPage(locale: Locale): Answer {

@@ -90,6 +90,19 @@ export interface SnapshotOptions {
   partialShare?: number;
 }
 
+/** RFOs rendered already, by their Markdown (a snapshot is read up to ten times a second; RFOs rarely change). */
+const renderedRfos = new Map<string, string>();
+
+function rfoHtml(markdown: string): string {
+  let html = renderedRfos.get(markdown);
+  if (html === undefined) {
+    if (renderedRfos.size >= 200) renderedRfos.clear();
+    html = renderRfo(markdown);
+    renderedRfos.set(markdown, html);
+  }
+  return html;
+}
+
 const iso = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).toISOString();
 const isoOrNull = (d: Date | string | null): string | null => (d === null ? null : iso(d));
 
@@ -201,7 +214,7 @@ export async function readSnapshot(db: Kysely<Database>, provider: { id: string;
       scheduled_until: isoOrNull(i.scheduled_until),
       component_ids: componentsOf.get(i.id) ?? [],
       updates: updatesOf.get(i.id) ?? [],
-      rfo: i.rfo_published_at !== null && i.rfo_markdown ? { html: renderRfo(i.rfo_markdown), published_at: iso(i.rfo_published_at) } : null,
+      rfo: i.rfo_published_at !== null && i.rfo_markdown ? { html: rfoHtml(i.rfo_markdown), published_at: iso(i.rfo_published_at) } : null,
     })),
   };
 }
