@@ -46,6 +46,17 @@ describe('what subscribers receive', () => {
     expect(noticeEmail(facts('pt-BR'), links).subject).toBe(`[Acme <Status>] ${HOSTILE} – Causa identificada`);
   });
 
+  it('gives maintenance its planned window', () => {
+    const planned = facts('es');
+    planned.incident = { ...planned.incident, kind: 'maintenance', status: 'scheduled', scheduled_for: new Date('2026-11-28T02:00:00Z'), scheduled_until: new Date('2026-11-28T04:00:00Z') };
+    planned.update = { ...planned.update, status: 'scheduled' };
+    const mail = noticeEmail(planned, links);
+    expect(mail.text).toContain(`Mantenimiento: ${HOSTILE}`);
+    expect(mail.text).toContain('Estado: Programado');
+    expect(mail.text).toContain('Prevista del 28 de noviembre de 2026 a las 2:00 al 28 de noviembre de 2026 a las 4:00 (UTC).');
+    expect(noticeEmail(facts('es'), links).text).not.toContain('Prevista');
+  });
+
   it('dates the confirmation link’s end in the reader’s language, in UTC', () => {
     const mail = confirmationEmail({ provider: 'Acme', locale: 'de', confirmUrl: 'https://desk.example.test/c?token=a', confirmBy: new Date('2026-11-22T16:00:00Z') });
     expect(mail.text).toContain('22. November 2026 um 16:00 (UTC)');

@@ -51,6 +51,9 @@ export function noticeEmail(facts: NoticeFacts, links: NoticeLinks): RenderedMes
   return render(words.locale, t('status-subscriptions.email.notice.subject', { provider: oneLine(facts.provider.name), name: oneLine(facts.incident.name), status }), [
     para(t('status-subscriptions.email.notice.heading', { kind: facts.incident.kind, name: facts.incident.name })),
     para(t('status-subscriptions.email.notice.status', { status })),
+    ...(facts.incident.kind === 'maintenance' && facts.incident.scheduled_for && facts.incident.scheduled_until
+      ? [para(t('status-subscriptions.email.notice.window', { start: utcTime(words.locale, facts.incident.scheduled_for), end: utcTime(words.locale, facts.incident.scheduled_until) }))]
+      : []),
     quote(facts.update.body),
     ...(components.length > 0
       ? [para(t('status-subscriptions.email.notice.affected')), bullets(components.map((c) => t('status-subscriptions.email.notice.componentLine', { name: c.name, status: componentStatus(words, c.status) })))]
@@ -61,11 +64,14 @@ export function noticeEmail(facts: NoticeFacts, links: NoticeLinks): RenderedMes
   ]);
 }
 
+/** An instant as the reader's language writes a date and time, in UTC (the email says so). */
+const utcTime = (locale: Locale, at: Date): string => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(at);
+
 /** The confirmation email of a new email subscription. */
 export function confirmationEmail(input: { provider: string; locale: string | null; confirmUrl: string; confirmBy: Date }): RenderedMessage {
   const words = translator(localeOf(input.locale));
   const { t } = words;
-  const date = new Intl.DateTimeFormat(words.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(input.confirmBy);
+  const date = utcTime(words.locale, input.confirmBy);
   return render(words.locale, t('status-subscriptions.email.confirm.subject', { provider: oneLine(input.provider) }), [
     para(t('status-subscriptions.email.confirm.intro', { provider: input.provider })),
     link(input.confirmUrl, t('status-subscriptions.email.confirm.action')),
