@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, AGENT, CUSTOMER_A, CUSTOMER_B, START, startTestService, type TestService } from './support/app.js';
+import { ADMIN, AGENT, CUSTOMER_A, CUSTOMER_B, MANAGER, START, startTestService, type TestService } from './support/app.js';
 import { DATABASE_KINDS } from './support/databases.js';
 
 /**
@@ -197,6 +197,17 @@ describe.each(DATABASE_KINDS)('availability and credits through the API on %s', 
       request: { id: created.id, ticket_number: created.ticket.number, status: 'requested', credit_amount: '123.46' },
     });
     expect((await request(otherCustomer, { account_id: bluefin, component: 'avail-voice', month: '2026-02' })).statusCode).toBe(404);
+
+    // Managers and admins record the outcome; the account's page shows it.
+    const decide = (auth: string, id: string, status: string) => service.request(auth, { method: 'PATCH', url: `/api/v1/availability/credit-requests/${id}`, payload: { status } });
+    expect((await decide(agent, created.id, 'credited')).statusCode).toBe(403);
+    expect((await decide(customer, created.id, 'credited')).statusCode).toBe(403);
+    const missing = await decide(admin, '00000000-0000-4000-8000-000000000000', 'credited');
+    expect([missing.statusCode, missing.json().error.message]).toEqual([404, 'No credit request has this id.']);
+    const credited = await decide(await service.signIn(MANAGER), created.id, 'credited');
+    expect(credited.json()).toEqual({ id: created.id, status: 'credited' });
+    const shown = (await get(customer, `/api/v1/accounts/${bluefin}/availability?from=2026-02&to=2026-02`)).json();
+    expect(shown.months[0].components.find((c: { component: { key: string } }) => c.component.key === 'mail-send').claim.request.status).toBe('credited');
 
     // Staff request for an account they name; the ticket is filed for its first customer. Dunmore holds the
     // Email Deliverability package (seeded), so February's 99.963% on mail-send is below its 99.99%.

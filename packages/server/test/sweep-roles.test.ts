@@ -122,6 +122,7 @@ const WHO_MAY_CALL: Record<string, 'anyone' | Role[]> = {
   'PUT /api/v1/accounts/{id}/fees': ADMIN,
   'POST /api/v1/availability/fees/import': ADMIN,
   'POST /api/v1/availability/credit-requests': SIGNED_IN,
+  'PATCH /api/v1/availability/credit-requests/{id}': MANAGERS,
 };
 
 /** Valid bodies that cannot be derived from the schema alone. */

@@ -107,5 +107,17 @@ describe('availability and credits in the browser', () => {
     await poll(() => page.locator('main').textContent()).toContain("Credit owed: 10% of the month's fee of $250.00: $25.00.");
     expect(pageErrors(page)).toEqual([]);
     await context.close();
+
+    // An admin records the outcome on the account's page.
+    const admin = await openPage(suite.browser, NOW);
+    await signIn(admin.page, suite.server.url, ADMIN, 'hourglass-admin');
+    await admin.page.getByRole('link', { name: 'Attainment and credits of Bluefin Apps' }).click();
+    const row = admin.page.locator('table.availability-attainment tbody tr[data-month="2026-11"][data-component="browser-api"]');
+    await poll(() => row.textContent()).toMatch(/Requested ticket #\d+/);
+    await row.getByRole('button', { name: 'Mark the credit for Browser Test API in November 2026 as credited' }).click();
+    await poll(() => row.textContent()).toMatch(/Credited ticket #\d+/);
+    expect(await row.getByRole('button', { name: /as declined$/ }).count()).toBe(1);
+    expect(await seriousViolations(admin.page)).toEqual([]);
+    await admin.context.close();
   });
 });

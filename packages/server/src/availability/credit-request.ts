@@ -6,7 +6,7 @@
  * row, both in one transaction.
  */
 import type { Kysely } from 'kysely';
-import { type Actor, isStaff } from '../auth/actor.js';
+import { type Actor, isStaff, requireRole } from '../auth/actor.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { Account, Database } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
@@ -169,4 +169,18 @@ async function requesterFor(db: Db, account: Account, requesterId: string | unde
   throw AppError.translated('validation_failed', { id: 'availability.requester.none' }, [
     { path: 'body.requester_id', message: 'This account has no customer user to file the request for; name one in requester_id.', text: { id: 'availability.requester.none' } },
   ]);
+}
+
+/** Staff (managers and admins) record the outcome of a credit request: credited or declined. */
+export async function setCreditStatus(deps: AppDeps, actor: Actor, id: string, status: 'requested' | 'credited' | 'declined'): Promise<{ id: string; status: 'requested' | 'credited' | 'declined' }> {
+  requireRole(actor, ['manager', 'admin'], 'decide credit requests');
+  const row = await deps.db
+    .updateTable('credit_requests')
+    .set({ status })
+    .where('id', '=', id)
+    .where('account_id', 'in', (eb) => eb.selectFrom('accounts').select('id').where('provider_id', '=', actor.providerId))
+    .returning(['id', 'status'])
+    .executeTakeFirst();
+  if (!row) throw AppError.translated('not_found', { id: 'availability.creditRequest.notFound' });
+  return row;
 }

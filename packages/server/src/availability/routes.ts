@@ -5,7 +5,7 @@ import type { AppDeps } from '../http/deps.js';
 import { requestLocale } from '../http/error-language.js';
 import { invalid } from '../http/invalid.js';
 import { respondIdempotently } from '../idempotency/http.js';
-import { requestCredit } from './credit-request.js';
+import { requestCredit, setCreditStatus } from './credit-request.js';
 import { importFees, listFees, putFees } from './fees.js';
 import { parseMonth } from './month.js';
 import { listAccountPackages, replaceAccountPackages } from './packages.js';
@@ -14,6 +14,8 @@ import {
   AccountPackagesSchema,
   CreditRequestBody,
   CreditRequestSchema,
+  CreditStatusBody,
+  CreditStatusSchema,
   FeeImportSchema,
   FeesSchema,
   MonthQuery,
@@ -91,6 +93,12 @@ export const availabilityRoutes =
           body: await requestCredit(deps, trx, actor, request.body, requestLocale(request)),
         }));
       },
+    );
+
+    app.patch(
+      '/availability/credit-requests/:id',
+      { schema: { tags, summary: 'Record the outcome of a credit request: credited or declined (managers and admins)', params: IdParams, body: CreditStatusBody, response: { 200: CreditStatusSchema } } },
+      async (request) => setCreditStatus(deps, requireActor(request), request.params.id, request.body.status),
     );
 
     // The fee import takes the CSV file itself as the body (text/csv), and only that.

@@ -139,3 +139,6 @@ export const CreditRequestSchema = z
     ticket: z.object({ id: z.uuid(), number: z.number() }),
   })
   .meta({ id: 'CreditRequest' });
+
+export const CreditStatusBody = z.strictObject({ status: z.enum(CREDIT_STATUSES).describe('credited or declined once decided; requested to reopen.') });
+export const CreditStatusSchema = z.object({ id: z.uuid(), status: z.enum(CREDIT_STATUSES) }).meta({ id: 'CreditRequestStatus' });

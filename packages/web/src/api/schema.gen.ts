@@ -735,6 +735,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/availability/credit-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Record the outcome of a credit request: credited or declined (managers and admins) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description credited or declined once decided; requested to reopen.
+                         * @enum {string}
+                         */
+                        status: "requested" | "credited" | "declined";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreditRequestStatus"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/availability/fees/import": {
         parameters: {
             query?: never;
@@ -4892,6 +4940,18 @@ export interface components {
                 id: string;
                 number: number;
             };
+        };
+        CreditRequestStatus: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "requested" | "credited" | "declined";
+        };
+        CreditRequestStatusInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "requested" | "credited" | "declined";
         };
         Escalation: {
             /** Format: uuid */

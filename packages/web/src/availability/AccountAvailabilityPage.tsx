@@ -1,18 +1,20 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'wouter';
 import { accountQuery } from '../accounts/queries.js';
 import { ADMIN_ACCOUNT_AVAILABILITY, CONSOLE_TICKET } from '../routes.js';
 import { useSession } from '../session/session.js';
-import { Await } from '../shared/feedback.js';
+import { messageOf } from '../api/client.js';
+import { http, ok } from '../api/http.js';
+import { Await, ErrorNotice } from '../shared/feedback.js';
 import { useNow, usePageTitle } from '../shared/hooks.js';
 import { AttainmentTable } from './AttainmentTable.js';
 import { FeeImport } from './FeeImport.js';
 import { recentMonths } from './format.js';
 import { PackagesEditor } from './PackagesEditor.js';
 import { PeriodPicker } from './PeriodPicker.js';
-import { accountAvailabilityQuery } from './queries.js';
+import { accountAvailabilityQuery, availabilityKeys } from './queries.js';
 
 export const ACCOUNT_AVAILABILITY_PATH = ADMIN_ACCOUNT_AVAILABILITY;
 const ticketPath = (id: string) => CONSOLE_TICKET.replace(':id', id);
@@ -28,6 +30,25 @@ export function AccountAvailabilityPage({ id }: { id: string }) {
   const now = useNow(60_000);
   const [period, setPeriod] = useState(() => recentMonths(now));
   const attainment = useQuery(accountAvailabilityQuery(id, period.from, period.to));
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const decision = useMutation({
+    mutationFn: ({ requestId, status }: { requestId: string; status: 'credited' | 'declined' }) =>
+      ok(http.PATCH('/api/v1/availability/credit-requests/{id}', { params: { path: { id: requestId } }, body: { status } })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: availabilityKeys.all }),
+  });
+  const decide = async (requestId: string, status: 'credited' | 'declined') => {
+    setBusy(requestId);
+    setFailure(null);
+    try {
+      await decision.mutateAsync({ requestId, status });
+    } catch (error) {
+      setFailure(t('availability.account.decideFailed', { reason: messageOf(error) }));
+    } finally {
+      setBusy(null);
+    }
+  };
   return (
     <div className="page wide">
       <p>
@@ -39,8 +60,9 @@ export function AccountAvailabilityPage({ id }: { id: string }) {
       <section aria-labelledby="attainment-heading">
         <h2 id="attainment-heading">{t('availability.account.attainmentHeading')}</h2>
         <PeriodPicker from={period.from} to={period.to} onChange={setPeriod} />
+        {failure && <ErrorNotice message={failure} />}
         <Await query={attainment} label={t('availability.account.loading')}>
-          {(data) => <AttainmentTable data={data} ticketPath={ticketPath} />}
+          {(data) => <AttainmentTable data={data} ticketPath={ticketPath} onDecide={decide} busy={busy} />}
         </Await>
       </section>
       <PackagesEditor accountId={id} canEdit={user.role === 'admin'} />

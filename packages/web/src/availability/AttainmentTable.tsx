@@ -17,12 +17,15 @@ export function AttainmentTable({
   data,
   ticketPath,
   onRequest,
+  onDecide,
   busy,
 }: {
   data: AccountAvailability;
   /** The page of a ticket for the reader (portal or console). */
   ticketPath: (id: string) => string;
   onRequest?: (month: string, cell: AttainmentCell) => void;
+  /** Staff who decide requests: mark one credited or declined. */
+  onDecide?: (requestId: string, status: 'credited' | 'declined') => void;
   busy?: string | null;
 }) {
   const intl = useIntl();
@@ -95,6 +98,20 @@ export function AttainmentTable({
                       {request.ticket_id && request.ticket_number !== null && (
                         <Link to={ticketPath(request.ticket_id)}>{t('availability.attainment.ticket', { number: request.ticket_number })}</Link>
                       )}
+                      {onDecide &&
+                        (['credited', 'declined'] as const)
+                          .filter((status) => status !== request.status)
+                          .map((status) => (
+                            <button
+                              key={status}
+                              type="button"
+                              disabled={busy === request.id}
+                              onClick={() => onDecide(request.id, status)}
+                              aria-label={t('availability.attainment.decideLabel', { status, component: cell.component.name, month: monthLabel(intl, month) })}
+                            >
+                              {t('availability.attainment.decide', { status })}
+                            </button>
+                          ))}
                     </>
                   ) : cell.claim.state === 'open' && onRequest ? (
                     <>
