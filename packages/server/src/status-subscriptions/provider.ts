@@ -12,7 +12,7 @@ export interface StatusProvider {
   name: string;
 }
 
-export async function statusProvider(db: Kysely<Database>, slug: string | undefined = process.env[STATUS_PROVIDER_SETTING]): Promise<StatusProvider | null> {
+export async function statusProvider(db: Kysely<Database>, slug: string | undefined = process.env[STATUS_PROVIDER_SETTING]?.trim() || undefined): Promise<StatusProvider | null> {
   let query = db.selectFrom('providers').select(['id', 'name']);
   query = slug ? query.where('slug', '=', slug) : query.orderBy('created_at').orderBy('id');
   return (await query.limit(1).executeTakeFirst()) ?? null;
