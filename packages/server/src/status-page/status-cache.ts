@@ -39,6 +39,9 @@ export interface StatusCacheOptions {
 
 type Provider = { id: string; name: string; slug: string };
 
+/** The snapshot on disk is brought up to date at most this often. */
+const KEEP_EVERY_MS = 5_000;
+
 export class StatusCache {
   #rendered: RenderedStatus | null = null;
   #provider: Provider | null = null;
@@ -50,6 +53,9 @@ export class StatusCache {
   #closed = false;
   #lastWritten = '';
   #lastStart = 0;
+  #keptAt = 0;
+  #toKeep: StatusSnapshot | null = null;
+  #keepTimer: NodeJS.Timeout | null = null;
   readonly #options: Required<Pick<StatusCacheOptions, 'refreshMs' | 'debounceMs' | 'retryMs'>> & StatusCacheOptions;
 
   constructor(options: StatusCacheOptions) {
@@ -124,6 +130,9 @@ export class StatusCache {
     await this.#listener?.close();
     await this.#queued?.catch(() => undefined);
     await this.#running?.catch(() => undefined);
+    if (this.#keepTimer) clearTimeout(this.#keepTimer);
+    // The newest snapshot not yet on disk is written before the process goes.
+    await this.#flush();
   }
 
   #schedule(ms: number): void {
@@ -143,7 +152,7 @@ export class StatusCache {
       const share = this.#options.partialShare ? await this.#options.partialShare(this.#provider.id) : undefined;
       const snapshot = await readSnapshot(this.#options.db, this.#provider, now, share === undefined ? {} : { partialShare: share });
       this.#rendered = new RenderedStatus(snapshot, this.#options.baseUrl, false, now);
-      await this.#keep(snapshot);
+      await this.#keepSoon(snapshot);
     } catch (error) {
       const last = this.#rendered;
       if (last && !last.stale) this.#rendered = new RenderedStatus(last.snapshot, this.#options.baseUrl, true, now);
@@ -156,6 +165,33 @@ export class StatusCache {
     let query = this.#options.db.selectFrom('providers').select(['id', 'name', 'slug']);
     query = this.#options.providerSlug ? query.where('slug', '=', this.#options.providerSlug) : query.orderBy('created_at').orderBy('id');
     return (await query.limit(1).executeTakeFirst()) ?? null;
+  }
+
+  /**
+   * Keeps the snapshot on disk: the first one at once, later ones at most every KEEP_EVERY_MS (the
+   * newest of them), so ten reads a second do not write ten files a second.
+   */
+  async #keepSoon(snapshot: StatusSnapshot): Promise<void> {
+    if (!this.#options.snapshotFile) return;
+    if (this.#keptAt === 0) {
+      this.#keptAt = Date.now();
+      return this.#keep(snapshot);
+    }
+    this.#toKeep = snapshot;
+    if (this.#keepTimer) return;
+    this.#keepTimer = setTimeout(() => {
+      this.#keepTimer = null;
+      void this.#flush();
+    }, Math.max(0, this.#keptAt + KEEP_EVERY_MS - Date.now()));
+    this.#keepTimer.unref();
+  }
+
+  async #flush(): Promise<void> {
+    const snapshot = this.#toKeep;
+    this.#toKeep = null;
+    if (!snapshot) return;
+    this.#keptAt = Date.now();
+    await this.#keep(snapshot);
   }
 
   async #keep(snapshot: StatusSnapshot): Promise<void> {
