@@ -8,6 +8,7 @@ export default defineConfig({
     alias: {
       '@hourglass/engine': src('engine'),
       '@hourglass/policy': src('policy'),
+      '@hourglass/rules/locales': fileURLToPath(new URL('./packages/rules/src/locales.ts', import.meta.url)),
       '@hourglass/rules': src('rules'),
       '@hourglass/server': src('server'),
       '@hourglass/cli': src('cli'),

@@ -3,7 +3,7 @@
  * stored in this browser, else the browser's own preferences (best match), else English.
  */
 
-import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale, matchLocale } from '@hourglass/rules';
+import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale, matchLocale } from '@hourglass/rules/locales';
 
 export { DEFAULT_LOCALE, isLocale, LOCALES, matchLocale, type Locale };
 
