@@ -17,6 +17,8 @@ const CUSTOMER = { email: 'dana@cobalt-freight.example', password: 'hourglass-cu
 const GERMAN_CUSTOMER = { email: 'frieda@elmtree-retail.example', password: 'hourglass-customer' };
 const COMPONENT = 'Messaging API (EU)';
 const INCIDENT = 'Delayed SMS delivery in Europe';
+/** Each test walks several pages as two or three people: room for a busy machine. */
+const TEST_MS = 120_000;
 
 interface TicketRef {
   id: string;
@@ -85,7 +87,7 @@ describe('incidents in a browser', () => {
     await poll(() => groups.getByRole('row', { name: /Spare/ }).count()).toBe(0);
     expect(pageErrors(page)).toEqual([]);
     await context.close();
-  });
+  }, TEST_MS);
 
   it("opens an incident on the component, links the customer's ticket, and the customer sees the known issue before writing", async () => {
     // The customer's ticket the agent will link.
@@ -141,6 +143,7 @@ describe('incidents in a browser', () => {
     await panel.getByRole('button', { name: 'Link' }).click();
     await poll(() => panel.textContent()).toContain(`This ticket is linked to ${INCIDENT}.`);
     await poll(() => panel.getByRole('link', { name: INCIDENT }).count()).toBe(1);
+    await screenshot(page, 'incidents-workspace-panel');
     expect(await seriousViolations(page)).toEqual([]);
 
     // The incident's page lists it, with a link to the workspace.
@@ -167,7 +170,7 @@ describe('incidents in a browser', () => {
     await poll(() => notice.textContent()).not.toContain(INCIDENT);
     expect(pageErrors(portal)).toEqual([]);
     await customer.context.close();
-  });
+  }, TEST_MS);
 
   it('posts an update that replies on the linked ticket, resolves, and relays the published RFO the customer asked for', async () => {
     const { context, page } = await signedIn(AGENT);
@@ -232,7 +235,7 @@ describe('incidents in a browser', () => {
     expect(await seriousViolations(customer.page)).toEqual([]);
     expect(pageErrors(customer.page)).toEqual([]);
     await customer.context.close();
-  });
+  }, TEST_MS);
 
   it('lists drafts from monitoring apart, and publishes one from the list', async () => {
     const { context, page } = await signedIn(AGENT);
@@ -266,7 +269,7 @@ describe('incidents in a browser', () => {
     await page.getByRole('region', { name: 'Reason for outage (RFO)' }).waitFor();
     expect(pageErrors(page)).toEqual([]);
     await context.close();
-  });
+  }, TEST_MS);
 
   it('in German: an agent schedules maintenance in her own zone, and a customer reads the known issue in German', async () => {
     const { context, page } = await signedIn(GERMAN_AGENT);
@@ -316,5 +319,5 @@ describe('incidents in a browser', () => {
     expect(await seriousViolations(customer.page)).toEqual([]);
     expect(pageErrors(customer.page)).toEqual([]);
     await customer.context.close();
-  });
+  }, TEST_MS);
 });
