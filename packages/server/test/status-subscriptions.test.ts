@@ -296,6 +296,21 @@ describe.each(DATABASE_KINDS)('status subscriptions through real SMTP and webhoo
     expect((await service.request(RILEY, { method: 'GET', url: '/api/v1/status/subscriptions' })).json().subscription).toBeNull();
   });
 
+  it('tells nobody of a draft until it is published, nor of an update sent with notify: false', async () => {
+    inbox.length = 0;
+    const draft = await openIncident('Voice alarms', 'h4-voice', { draft: true });
+    await deliver();
+    expect(mailsTo('bruno@example.test')).toEqual([]);
+    service.clock.set(service.clock.now() + 60_000);
+    const quiet = await service.request(AGENT, { method: 'POST', url: `/api/v1/incidents/${draft.id}/updates`, payload: { status: 'identified', body: 'Quietly.', notify: false } });
+    expect(quiet.statusCode, quiet.body).toBe(200);
+    const published = await service.request(AGENT, { method: 'PATCH', url: `/api/v1/incidents/${draft.id}`, payload: { draft: false } });
+    expect(published.statusCode, published.body).toBe(200);
+    await deliver();
+    expect(mailsTo('bruno@example.test').map((m) => m.subject)).toEqual([expect.stringContaining('Voice alarms')]);
+    expect(mailsTo('bruno@example.test')[0]!.text).toContain('Quietly.');
+  });
+
   it('forgets an unconfirmed request after its window, and never mails it', async () => {
     expect((await subscribers('carol@example.test')).length).toBe(1);
     service.clock.set(service.clock.now() + 49 * HOUR);
