@@ -85,7 +85,7 @@ describe('the public status page in a browser', () => {
       expect(await components.innerText()).toContain('Console');
       expect(await page.locator('ol.bars').count()).toBeGreaterThanOrEqual(2);
       // The style sheet applies (its hash is in the policy): the bars lie in a row.
-      expect(await page.locator('ol.bars').first().evaluate((el) => getComputedStyle(el).display)).toBe('flex');
+      expect(await page.locator('ol.bars').first().evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { display: string } }).getComputedStyle(el).display)).toBe('flex');
       expect(await page.getByRole('region', { name: 'Past incidents (last 90 days)' }).innerText()).toContain(RESOLVED);
       expect(await page.getByRole('link', { name: 'Subscribe to updates' }).first().getAttribute('href')).toBe('/status/subscribe');
       expect(await seriousViolations(page)).toEqual([]);

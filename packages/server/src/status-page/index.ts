@@ -9,15 +9,26 @@ import type { Database } from '../db/schema.js';
 import type { PolicyCatalog } from '../policy/catalog.js';
 import { partialShareFromPacks } from './partial-share.js';
 import { installStatusRoutes } from './routes.js';
+import type { StatusSnapshot } from './snapshot.js';
 import { StatusCache, type StatusCacheOptions } from './status-cache.js';
 
 export { announceStatusChange } from '../db/status-change.js';
 export { StatusCache } from './status-cache.js';
 
+/** What the app exposes of its status page cache (structural, so the compiled and the source typings agree). */
+export interface StatusPageHandle {
+  /** Reads the snapshot now (or right after the read under way). */
+  refresh(): Promise<void>;
+  /** A change was announced. */
+  changed(): void;
+  setBaseUrl(baseUrl: string): void;
+  readonly current: { readonly stale: boolean; readonly snapshot: StatusSnapshot } | null;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     /** The public status page's cache of this process. */
-    statusPage: StatusCache;
+    statusPage: StatusPageHandle;
   }
 }
 
