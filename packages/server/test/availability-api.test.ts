@@ -106,6 +106,28 @@ describe.each(DATABASE_KINDS)('availability and credits through the API on %s', 
     expect((await get(agent, `/api/v1/accounts/${dunmore}/packages`)).json().items).toEqual([expect.objectContaining({ package_id: 'email_deliverability', starts_on: '2025-09-01', ends_on: null })]);
   });
 
+  it('follows the account form’s email deliverability flag with the package: from today, until today', async () => {
+    const cobalt = (await service.db.selectFrom('accounts').select('id').where('name', '=', 'Cobalt Freight').executeTakeFirstOrThrow()).id;
+    const flag = async (value: boolean) => {
+      const r = await service.request(await service.signIn(ADMIN), { method: 'PATCH', url: `/api/v1/accounts/${cobalt}`, payload: { email_deliverability: value } });
+      expect(r.statusCode, r.body).toBe(200);
+    };
+    const held = async () => (await get(agent, `/api/v1/accounts/${cobalt}/packages`)).json().items.map((i: { package_id: string; starts_on: string; ends_on: string | null }) => [i.package_id, i.starts_on, i.ends_on]);
+    await flag(true);
+    expect(await held()).toEqual([['email_deliverability', '2026-03-02', null]]);
+    // Cleared the same day: as if never held.
+    await flag(false);
+    expect(await held()).toEqual([]);
+    await flag(true);
+    try {
+      service.clock.advance(86_400_000);
+      await flag(false);
+      expect(await held()).toEqual([['email_deliverability', '2026-03-02', '2026-03-03']]);
+    } finally {
+      service.clock.set(START);
+    }
+  });
+
   it('sets fees, and imports them from CSV with every problem at its line and column', async () => {
     const put = await send(admin, 'PUT', `/api/v1/accounts/${bluefin}/fees`, { items: [{ component: 'mail-send', month: '2026-01', amount: '900.00', currency: 'USD' }] });
     expect(put.statusCode, put.body).toBe(200);

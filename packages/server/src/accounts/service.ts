@@ -9,6 +9,7 @@ import { decodeCursor, toPage } from '../http/pagination.js';
 import { type PlanChoice, lookUpPlan } from '../policy/catalog.js';
 import { invalid } from '../http/invalid.js';
 import { checkStaffUser } from '../users/service.js';
+import { followDeliverabilityFlag } from './deliverability-package.js';
 import { presentAccount, presentProject } from './present.js';
 import type { AccountView, CreateAccountInput, ListAccountsFilter, NewProjectInput, ProjectView, UpdateAccountInput } from './schemas.js';
 
@@ -75,6 +76,7 @@ export async function createAccount(deps: AppDeps, db: Db, actor: Actor, input: 
     if (isUniqueViolation(error)) throw AppError.translated('conflict', { id: 'error.account.nameTaken', values: { name: input.name } });
     throw error;
   }
+  if (account.email_deliverability) await followDeliverabilityFlag(db, account.id, true, deps.clock.now());
   const names = new Set<string>();
   input.projects.forEach((p, i) => {
     if (names.has(p.name)) throw invalid(`body.projects.${i}.name`, `Project "${p.name}" is listed twice.`);
@@ -118,6 +120,7 @@ export async function updateAccount(deps: AppDeps, actor: Actor, id: string, inp
       .where('id', '=', account.id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    if (updated.email_deliverability !== account.email_deliverability) await followDeliverabilityFlag(db, account.id, updated.email_deliverability, clock.now());
     return viewAccount(db, updated);
   } catch (error) {
     if (isUniqueViolation(error)) throw AppError.translated('conflict', { id: 'error.account.nameTaken', values: { name: input.name } });

@@ -11,7 +11,8 @@ import type { AppDeps } from '../http/deps.js';
 import { invalid } from '../http/invalid.js';
 import { packagesHeld } from './read.js';
 
-export const DELIVERABILITY_PACKAGE = 'email_deliverability';
+export { DELIVERABILITY_PACKAGE_ID as DELIVERABILITY_PACKAGE } from '../accounts/deliverability-package.js';
+import { DELIVERABILITY_PACKAGE_ID as DELIVERABILITY_PACKAGE } from '../accounts/deliverability-package.js';
 
 export interface PackageOffer {
   id: string;
