@@ -96,7 +96,7 @@ describe.each(DATABASE_KINDS)('the public status page on %s', (kind) => {
     expect(html).toMatch(/^<!doctype html><html lang="en">/);
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('Partial system outage');
-    for (const text of ['Messaging API', 'Mail Send', 'Console', 'Messages are delayed', 'Database upgrade', 'Mail Send is down', 'We are looking into delayed messages.', 'href="/status/subscribe"', 'All times are in UTC']) expect(html).toContain(text);
+    for (const text of ['Messaging API', 'Mail Send', 'Console', 'Messages are delayed', 'Database upgrade', 'Mail Send is down', 'We are looking into delayed messages.', 'href="/status/subscribe?locale=en"', 'All times are in UTC']) expect(html).toContain(text);
     expect(html).not.toContain('disk pressure');
     expect(html).not.toContain('Console sign-in failures long ago');
     // Only shown while degraded.

@@ -87,7 +87,7 @@ describe('the public status page in a browser', () => {
       // The style sheet applies (its hash is in the policy): the bars lie in a row.
       expect(await page.locator('ol.bars').first().evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { display: string } }).getComputedStyle(el).display)).toBe('flex');
       expect(await page.getByRole('region', { name: 'Past incidents (last 90 days)' }).innerText()).toContain(RESOLVED);
-      expect(await page.getByRole('link', { name: 'Subscribe to updates' }).first().getAttribute('href')).toBe('/status/subscribe');
+      expect(await page.getByRole('link', { name: 'Subscribe to updates' }).first().getAttribute('href')).toBe('/status/subscribe?locale=en');
       expect(await seriousViolations(page)).toEqual([]);
 
       await page.getByRole('link', { name: ACTIVE }).click();
@@ -115,6 +115,10 @@ describe('the public status page in a browser', () => {
       await page.getByRole('link', { name: RESOLVED }).click();
       await page.waitForURL('**/status/incidents/**');
       expect(await page.locator('main').innerText()).toContain('Sign-in works again.');
+      // The subscription page (status subscriptions' own) is a plain link away, in the same language.
+      await page.getByRole('link', { name: 'Subscribe to updates' }).first().click();
+      await page.waitForURL('**/status/subscribe?locale=en');
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
     } finally {
       await context.close();
     }

@@ -64,7 +64,7 @@ export function layout(input: LayoutInput): string {
     `<header class="top"><p class="brand"><a href="/status?locale=${input.locale}">${esc(input.brand)}</a></p>` +
     `<nav class="langs" aria-label="${esc(t('status-page.page.languages'))}"><ul>${languages}</ul></nav></header>` +
     `<main id="main">${input.main}</main>` +
-    `<footer class="small muted"><p>${esc(t('status-page.page.timesInUtc'))}</p><p><a href="/status/subscribe">${esc(t('status-page.page.subscribe'))}</a> · <a href="/history.atom">${esc(t('status-page.feed.atom'))}</a> · <a href="/history.rss">${esc(t('status-page.feed.rss'))}</a></p></footer>` +
+    `<footer class="small muted"><p>${esc(t('status-page.page.timesInUtc'))}</p><p><a href="/status/subscribe?locale=${input.locale}">${esc(t('status-page.page.subscribe'))}</a> · <a href="/history.atom">${esc(t('status-page.feed.atom'))}</a> · <a href="/history.rss">${esc(t('status-page.feed.rss'))}</a></p></footer>` +
     `</body></html>`
   );
 }

@@ -33,7 +33,7 @@ export function statusPageHtml(context: PageContext): string {
   parts.push(`<h1>${esc(w.t('status-page.page.title', { name: snapshot.provider.name }))}</h1>`);
   parts.push(staleNotice(context, w));
   parts.push(`<p class="banner i-${indicator}" role="status">${esc(w.indicator(indicator))}</p>`);
-  parts.push(`<p><a href="/status/subscribe">${esc(w.t('status-page.page.subscribe'))}</a> · <span class="muted small">${esc(w.t('status-page.page.currentAt', { time: w.time(snapshot.taken_at) }))}</span></p>`);
+  parts.push(`<p><a href="/status/subscribe?locale=${w.locale}">${esc(w.t('status-page.page.subscribe'))}</a> · <span class="muted small">${esc(w.t('status-page.page.currentAt', { time: w.time(snapshot.taken_at) }))}</span></p>`);
   if (unresolved.length > 0) parts.push(section('incidents', w.t('status-page.incidents.heading'), unresolved.map((i) => incidentSummary(i, w, names, true)).join('')));
   if (active.length > 0) parts.push(section('maintenance-active', w.t('status-page.maintenance.active'), active.map((i) => incidentSummary(i, w, names, true)).join('')));
   parts.push(section('components', w.t('status-page.components.heading'), componentsHtml(snapshot, w)));
