@@ -153,6 +153,11 @@ describe.each(DATABASE_KINDS)('availability and credits through the API on %s', 
     expect((await csv(admin, 'account,component,amount,currency\n')).json().error.issues[0].message).toMatch(/month is missing/);
     expect((await service.request(admin, { method: 'POST', url: '/api/v1/availability/fees/import', payload: { a: 1 } })).statusCode).toBe(415);
     expect((await csv(agent, 'account,component,month,amount,currency\n')).statusCode).toBe(403);
+    // Bounded: a file over 2 MiB is refused before it is read; more than 10 000 fees are refused with the reason.
+    const huge = await csv(admin, `account,component,month,amount,currency\n${'x'.repeat(2 * 1024 * 1024)}\n`);
+    expect(huge.statusCode).toBe(413);
+    const many = await csv(admin, `account,component,month,amount,currency\n${'Bluefin Apps,mail-send,2026-02,1.00,USD\n'.repeat(10_001)}`);
+    expect(many.json().error.issues[0].message).toBe('The file holds more than 10,000 fees; split it.');
     // Nothing of a refused file was written.
     expect((await get(agent, `/api/v1/accounts/${bluefin}/fees?from=2026-02&to=2026-02`)).json().items).toEqual([]);
 
