@@ -54,6 +54,7 @@ export class StatusCache {
   #lastWritten = '';
   #lastStart = 0;
   #keptAt = 0;
+  #warnedNoProvider = false;
   #toKeep: StatusSnapshot | null = null;
   #keepTimer: NodeJS.Timeout | null = null;
   readonly #options: Required<Pick<StatusCacheOptions, 'refreshMs' | 'debounceMs' | 'retryMs'>> & StatusCacheOptions;
@@ -148,7 +149,14 @@ export class StatusCache {
     const now = this.#options.clock.now();
     try {
       this.#provider ??= await this.#findProvider();
-      if (this.#provider === null) return;
+      if (this.#provider === null) {
+        if (!this.#warnedNoProvider) {
+          this.#warnedNoProvider = true;
+          const which = this.#options.providerSlug ? `no provider has the slug "${this.#options.providerSlug}" (HOURGLASS_STATUS_PROVIDER)` : 'there is no provider yet';
+          this.#options.logger?.warn({}, `the status page has nothing to show: ${which}`);
+        }
+        return;
+      }
       const share = this.#options.partialShare ? await this.#options.partialShare(this.#provider.id) : undefined;
       const snapshot = await readSnapshot(this.#options.db, this.#provider, now, share === undefined ? {} : { partialShare: share });
       this.#rendered = new RenderedStatus(snapshot, this.#options.baseUrl, false, now);
