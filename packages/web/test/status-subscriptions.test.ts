@@ -161,8 +161,10 @@ describe('status subscriptions in a browser', () => {
     await signIn(page, url, CUSTOMER, 'hourglass-customer');
     await poll(() => page.getByRole('navigation').getByRole('link', { name: 'Status updates' }).count()).toBe(1);
     const data = recordApiStrings(page);
+    const loaded = page.waitForResponse((response) => response.url().endsWith('/api/v1/status/subscriptions'));
     await page.goto(`${url}/portal/status-updates?locale=en-XA`);
-    await poll(() => page.getByRole('button', { name: /\[/ }).count()).toBe(1);
+    await (await loaded).finished();
+    await poll(() => page.locator('form.stacked-form button[type=submit]').textContent()).toContain('[');
     await poll(() => page.title()).not.toBe('Hourglass');
     await data.settled();
     expect(await englishLeftovers(page, data)).toEqual([]);
