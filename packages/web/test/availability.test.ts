@@ -79,6 +79,8 @@ describe('availability and credits in the browser', () => {
     await poll(() => november.textContent()).toContain('$25.00');
     expect(await november.textContent()).toContain('30 of 43,200 min');
     expect(await november.textContent()).toContain('99.95%');
+    // Staff may request it for the customer from here too (left to the customer in the next test).
+    expect(await november.getByRole('button', { name: 'Request the credit for Browser Test API in November 2026' }).count()).toBe(1);
     await screenshot(admin.page, 'availability-account');
     expect(await seriousViolations(admin.page)).toEqual([]);
     expect(pageErrors(admin.page)).toEqual([]);
