@@ -132,6 +132,9 @@ function IncidentView({ incident }: { incident: Incident }) {
           </div>
         )}
       </dl>
+      <p className="hint">
+        <FormattedMessage id="incidents.console.zoneHint" values={{ zone: zoneLabel(zone) }} />
+      </p>
       <EditIncident key={`${incident.name}|${incident.impact}`} incident={incident} onSaved={(text) => setNotice({ ok: true, text })} />
       <div className="columns">
         <div>

@@ -9,7 +9,7 @@ import { DataTable } from '../shared/DataTable.js';
 import { Await, Empty } from '../shared/feedback.js';
 import { usePageTitle } from '../shared/hooks.js';
 import { useWrite } from '../shared/query.js';
-import { formatInstant } from '../time/format.js';
+import { formatInstant, zoneLabel } from '../time/format.js';
 import { incidentStatusLabel } from './labels.js';
 import { incidentPath, NEW_INCIDENT_PATH, NEW_MAINTENANCE_PATH } from './paths.js';
 import { componentKeys, incidentKeys, incidentsQuery } from './queries.js';
@@ -20,6 +20,7 @@ import type { Incident } from './types.js';
 export function IncidentsPage() {
   const intl = useIntl();
   const heading = usePageTitle(intl.formatMessage({ id: 'incidents.console.title' }));
+  const { zone } = useSession();
   const unresolved = useQuery(incidentsQuery('unresolved'));
   const resolved = useQuery(incidentsQuery('resolved'));
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
@@ -49,6 +50,9 @@ export function IncidentsPage() {
           </Link>
         </div>
       </div>
+      <p className="hint">
+        <FormattedMessage id="incidents.console.zoneHint" values={{ zone: zoneLabel(zone) }} />
+      </p>
       <div aria-live="polite">{notice && <p className={notice.ok ? 'notice notice-ok' : 'notice notice-error'}>{notice.text}</p>}</div>
       <Await query={unresolved} label={intl.formatMessage({ id: 'incidents.console.loading' })}>
         {({ items }) => {
