@@ -5,6 +5,7 @@ import { messageOf } from '../api/client.js';
 import { http, ok } from '../api/http.js';
 import { DataTable } from '../shared/DataTable.js';
 import { Await, Empty, ErrorNotice } from '../shared/feedback.js';
+import { serverNow } from '../time/server-clock.js';
 import { accountPackagesQuery, availabilityKeys } from './queries.js';
 
 interface Row {
@@ -108,7 +109,7 @@ function PackagesForm({ accountId, offered, initial }: { accountId: string; offe
         </fieldset>
       ))}
       <p>
-        <button type="button" onClick={() => setRows((all) => [...all, { package_id: offered[0]!.id, starts_on: new Date().toISOString().slice(0, 10), ends_on: '' }])}>
+        <button type="button" onClick={() => setRows((all) => [...all, { package_id: offered[0]!.id, starts_on: new Date(serverNow()).toISOString().slice(0, 10), ends_on: '' }])}>
           {t('availability.account.addPackage')}
         </button>{' '}
         <button type="submit" disabled={save.isPending}>
