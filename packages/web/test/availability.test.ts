@@ -81,6 +81,14 @@ describe('availability and credits in the browser', () => {
     expect(await november.textContent()).toContain('99.95%');
     // Staff may request it for the customer from here too (left to the customer in the next test).
     expect(await november.getByRole('button', { name: 'Request the credit for Browser Test API in November 2026' }).count()).toBe(1);
+    // Packages: the Email Deliverability package from 15 November.
+    await admin.page.getByRole('button', { name: 'Add a package' }).click();
+    await admin.page.getByLabel('Package', { exact: true }).selectOption({ label: 'Email Deliverability package' });
+    await admin.page.getByLabel('First day').fill('2026-11-15');
+    await admin.page.getByRole('button', { name: 'Save packages' }).click();
+    await poll(() => admin.page.getByText('Packages saved.').count()).toBe(1);
+    await admin.page.reload();
+    await poll(() => admin.page.getByLabel('First day').inputValue()).toBe('2026-11-15');
     await screenshot(admin.page, 'availability-account');
     expect(await seriousViolations(admin.page)).toEqual([]);
     expect(pageErrors(admin.page)).toEqual([]);
