@@ -112,6 +112,9 @@ describe('incidents in a browser', () => {
     expect(await page.getByLabel(/^Name/).getAttribute('aria-invalid')).toBe('true');
 
     await page.getByLabel(/^Name/).fill(INCIDENT);
+    // A field's message goes as the field is corrected; the other's stays.
+    await poll(() => page.locator('#incident-name-error').count()).toBe(0);
+    expect(await page.locator('#incident-body-error').count()).toBe(1);
     await page.getByLabel('Impact').selectOption('major');
     await page.getByLabel(/^Message/).fill('Some SMS to European numbers arrive late. We are investigating.');
     await page.getByRole('checkbox', { name: new RegExp(COMPONENT.replace(/[()]/g, '\\$&')) }).check();

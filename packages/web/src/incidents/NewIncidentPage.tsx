@@ -63,6 +63,15 @@ function IncidentForm({ kind, components }: { kind: IncidentKind; components: re
   const [until, setUntil] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  // A field's message goes once the field is changed; the others stay until the next try.
+  const clearing = (field: string, set: (value: string) => void) => (value: string) => {
+    set(value);
+    setErrors((found) => {
+      if (!(field in found)) return found;
+      const { [field]: _gone, ...rest } = found;
+      return rest;
+    });
+  };
   const action = useActionKey();
   const create = useWrite(({ incident, key }: { incident: NewIncident; key: string }) => ok(http.POST('/api/v1/incidents', { body: incident, headers: idempotent(key) })), () => [incidentKeys.all, componentKeys.all]);
 
@@ -105,7 +114,7 @@ function IncidentForm({ kind, components }: { kind: IncidentKind; components: re
   const zoneText = zoneLabel(zone);
   return (
     <form className="stacked-form" onSubmit={submit} noValidate aria-label={t(maintenance ? 'incidents.console.scheduleMaintenance' : 'incidents.console.newIncident')}>
-      <TextField id="incident-name" label={t('incidents.form.name')} hint={t(maintenance ? 'incidents.form.nameHintMaintenance' : 'incidents.form.nameHint')} value={name} onChange={setName} error={errors.name} required />
+      <TextField id="incident-name" label={t('incidents.form.name')} hint={t(maintenance ? 'incidents.form.nameHintMaintenance' : 'incidents.form.nameHint')} value={name} onChange={clearing('name', setName)} error={errors.name} required />
       {!maintenance && (
         <SelectField id="incident-impact" label={t('incidents.form.impact')} hint={t('incidents.form.impactHint')} value={impact} onChange={setImpact} choices={INCIDENT_IMPACTS.map((id) => ({ id, label: impactLabel(id, intl) }))} error={errors.impact} />
       )}
@@ -118,13 +127,13 @@ function IncidentForm({ kind, components }: { kind: IncidentKind; components: re
             <FormattedMessage id="incidents.form.windowHint" values={{ zone: zoneText }} />
           </p>
           <div className="inline-fields">
-            <TextField id="maintenance-from" type="datetime-local" label={t('incidents.form.from', { zone: zoneText })} value={from} onChange={setFrom} error={errors.scheduled_for} required />
-            <TextField id="maintenance-until" type="datetime-local" label={t('incidents.form.until', { zone: zoneText })} value={until} onChange={setUntil} error={errors.scheduled_until} required />
+            <TextField id="maintenance-from" type="datetime-local" label={t('incidents.form.from', { zone: zoneText })} value={from} onChange={clearing('scheduled_for', setFrom)} error={errors.scheduled_for} required />
+            <TextField id="maintenance-until" type="datetime-local" label={t('incidents.form.until', { zone: zoneText })} value={until} onChange={clearing('scheduled_until', setUntil)} error={errors.scheduled_until} required />
           </div>
         </fieldset>
       )}
       <SelectField id="incident-status" label={t('incidents.form.status')} value={status} onChange={setStatus} choices={statuses.map((id) => ({ id, label: incidentStatusLabel(id, intl) }))} error={errors.status} />
-      <TextArea id="incident-body" label={t('incidents.form.message')} hint={t('incidents.form.messageHint')} value={body} onChange={setBody} error={errors.body} required />
+      <TextArea id="incident-body" label={t('incidents.form.message')} hint={t('incidents.form.messageHint')} value={body} onChange={clearing('body', setBody)} error={errors.body} required />
       <ComponentStatusPicker
         id="incident-components"
         legend={t('incidents.form.components')}
