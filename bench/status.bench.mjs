@@ -9,7 +9,7 @@
  * Targets: >= 20,000 requests/s, p99 < 20 ms, every update visible on both processes within 1 s.
  * Runs the compiled packages: build first. Options: --quick (shorter runs).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
@@ -87,7 +87,7 @@ async function startProxy(target) {
 /** autocannon in its own process (pinned to another core), so its load does not slow the measuring here. */
 function loadSummary(url, durationSeconds, core) {
   return new Promise((resolve, reject) => {
-    const [command, argv] = pinned(core, [process.execPath, AUTOCANNON, '--json', '-c', String(SETTINGS.connections), '-d', String(durationSeconds), `${url}/api/v2/summary.json`]);
+    const [command, argv] = pinned(core, [process.execPath, AUTOCANNON, '--json', '-c', String(SETTINGS.connections), '-d', String(durationSeconds), '-H', 'accept-encoding=gzip, deflate, br', `${url}/api/v2/summary.json`]);
     const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
@@ -130,6 +130,9 @@ function percentile(values, p) {
 }
 
 async function main() {
+  // This process (the database proxy of A, the writer and the watcher) keeps to core 0 with B and
+  // autocannon, so that A's core serves A.
+  if (TASKSET && CPUS > 1) spawnSync(TASKSET, ['-cp', '0', String(process.pid)], { stdio: 'ignore' });
   await ensurePostgres();
   const database = await prepareDatabase('postgres');
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hourglass-status-bench-'));
@@ -138,7 +141,7 @@ async function main() {
   const started = [];
   try {
     console.log(
-      `Status page benchmark: autocannon, ${SETTINGS.connections} connections on /api/v2/summary.json of process A for ${SETTINGS.durationSeconds} s ` +
+      `Status page benchmark: autocannon, ${SETTINGS.connections} connections on /api/v2/summary.json of process A (asking for gzip, as browsers and aggregators do) for ${SETTINGS.durationSeconds} s ` +
         `(server ${TASKSET && CPUS > 1 ? 'pinned to core 1, autocannon to core 0' : 'not pinned: taskset or a second core missing'}), ` +
         `${SETTINGS.updatesPerSecond} incident updates a second through process B; ${CPUS} CPUs, load average ${os.loadavg()[0].toFixed(1)}, Node ${process.version}`,
     );
@@ -153,6 +156,15 @@ async function main() {
     });
 
     await loadSummary(a.url, SETTINGS.warmupSeconds, 0);
+    // The same load with no incident updates: what serving alone costs.
+    const quietCpuBefore = cpuMicros(a.pid);
+    const quiet = await loadSummary(a.url, Math.min(5, SETTINGS.durationSeconds), 0);
+    const quietCpuAfter = cpuMicros(a.pid);
+    quiet.serverCpuMicrosPerRequest = quietCpuBefore === null || quietCpuAfter === null ? null : (quietCpuAfter - quietCpuBefore) / quiet.total;
+    console.log(
+      `summary.json on A with no updates: ${quiet.requestsPerSecond.toFixed(0)} requests/s, p99 ${quiet.p99Ms} ms` +
+        (quiet.serverCpuMicrosPerRequest === null ? '' : `, server CPU ${quiet.serverCpuMicrosPerRequest.toFixed(1)} µs per request (${(1_000_000 / quiet.serverCpuMicrosPerRequest).toFixed(0)} requests/s per core)`),
+    );
     // The load, and meanwhile ten updates a second through B, each looked for on A and B.
     const updates = [];
     let writing = true;

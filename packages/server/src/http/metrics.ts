@@ -6,6 +6,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The Prometheus registry behind `/metrics` (a separate metrics listener serves it too). */
     metricsRegistry: Registry;
+    /** Counts a request answered outside the app's routing (the status page's stampede path). */
+    observeRequest(method: string, route: string, statusCode: number, seconds: number): void;
   }
 }
 
@@ -28,6 +30,9 @@ export function installMetrics(app: FastifyInstance, access: MetricsAccess = { k
     durations.observe({ method: request.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
   app.decorate('metricsRegistry', registry);
+  app.decorate('observeRequest', (method: string, route: string, statusCode: number, seconds: number) => {
+    durations.observe({ method, route, status_code: String(statusCode) }, seconds);
+  });
   app.get('/metrics', { schema: { hide: true }, config: { ownAuthorization: true } }, async (request, reply) => {
     checkMetricsAccess(access, request);
     reply.type(registry.contentType);

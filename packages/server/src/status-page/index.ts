@@ -4,10 +4,12 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import { Counter } from 'prom-client';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import type { PolicyCatalog } from '../policy/catalog.js';
 import { partialShareFromPacks } from './partial-share.js';
+import { installStatusFastPath } from './fast-path.js';
 import { installStatusRoutes } from './routes.js';
 import type { StatusSnapshot } from './snapshot.js';
 import { StatusCache, type StatusCacheOptions } from './status-cache.js';
@@ -69,6 +71,16 @@ export async function installStatusPage(app: FastifyInstance, options: StatusPag
   });
   app.decorate('statusPage', cache);
   installStatusRoutes(app, cache);
+  const fastAnswers = app.hasDecorator('metricsRegistry')
+    ? new Counter({ name: 'hourglass_status_fast_answers_total', help: 'Status documents and feeds answered before the routing (the stampede path).', registers: [app.metricsRegistry] })
+    : null;
+  installStatusFastPath(app.server, {
+    current: () => cache.current,
+    observe: (route: string, status: number, seconds: number) => {
+      fastAnswers?.inc();
+      if (app.hasDecorator('observeRequest')) app.observeRequest('GET', route, status, seconds);
+    },
+  });
   app.addHook('onClose', async () => cache.close());
   if (options.publicUrl === undefined) {
     // Without HOURGLASS_PUBLIC_URL, links point where this server listens (as notifications do).

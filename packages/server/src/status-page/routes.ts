@@ -9,13 +9,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import { DEFAULT_LOCALE, type Locale, matchLocale, negotiateLocale } from '../i18n/index.js';
-import { DATA_SECURITY_HEADERS, PAGE_SECURITY_HEADERS } from './public-headers.js';
+import { answerHeaders, type AnswerKind, etagMatches } from './answer-headers.js';
 import { type Answer, type DocumentName, gzippedOf, type RenderedStatus } from './rendered.js';
 import type { StatusCache } from './status-cache.js';
 import { STATUSPAGE_DOCUMENTS } from './statuspage-json.js';
 
-/** Browsers and proxies may keep an answer this long; stale-if-error lets a proxy keep serving it through an outage. */
-const CACHE_CONTROL = 'public, max-age=5, stale-if-error=86400';
 const ROUTE = { schema: { hide: true }, config: { ownAuthorization: true }, helmet: false } as const;
 
 export function installStatusRoutes(app: FastifyInstance, cache: StatusCache): void {
@@ -27,7 +25,7 @@ export function installStatusRoutes(app: FastifyInstance, cache: StatusCache): v
 
   app.get('/status', ROUTE, async (request, reply) => {
     const rendered = current();
-    return send(request, reply, rendered, rendered.statusPage(localeOf(request)), PAGE_SECURITY_HEADERS, true);
+    return send(request, reply, rendered, rendered.statusPage(localeOf(request)), 'page');
   });
 
   app.get<{ Params: { id: string } }>('/status/incidents/:id', ROUTE, async (request, reply) => {
@@ -36,40 +34,32 @@ export function installStatusRoutes(app: FastifyInstance, cache: StatusCache): v
     const page = rendered.incidentPage(request.params.id, locale);
     if (page === null) {
       reply.code(404);
-      return send(request, reply, rendered, rendered.notFound(locale), PAGE_SECURITY_HEADERS, true);
+      return send(request, reply, rendered, rendered.notFound(locale), 'page');
     }
-    return send(request, reply, rendered, page, PAGE_SECURITY_HEADERS, true);
+    return send(request, reply, rendered, page, 'page');
   });
 
   for (const name of STATUSPAGE_DOCUMENTS) {
     const document: DocumentName = name;
     app.get(`/api/v2/${document}`, ROUTE, async (request, reply) => {
       const rendered = current();
-      return send(request, reply, rendered, rendered.json(document), DATA_SECURITY_HEADERS, false);
+      return send(request, reply, rendered, rendered.json(document), 'data');
     });
   }
 
   app.get('/history.atom', ROUTE, async (request, reply) => {
     const rendered = current();
-    return send(request, reply, rendered, rendered.feed('atom'), DATA_SECURITY_HEADERS, false);
+    return send(request, reply, rendered, rendered.feed('atom'), 'data');
   });
   app.get('/history.rss', ROUTE, async (request, reply) => {
     const rendered = current();
-    return send(request, reply, rendered, rendered.feed('rss'), DATA_SECURITY_HEADERS, false);
+    return send(request, reply, rendered, rendered.feed('rss'), 'data');
   });
 }
 
-function send(request: FastifyRequest, reply: FastifyReply, rendered: RenderedStatus, answer: Answer, security: Readonly<Record<string, string>>, byLanguage: boolean): FastifyReply {
-  reply.headers(security);
-  reply.header('etag', answer.etag);
-  reply.header('last-modified', rendered.lastModified);
-  reply.header('cache-control', CACHE_CONTROL);
-  reply.header('vary', byLanguage ? 'Accept-Language, Accept-Encoding' : 'Accept-Encoding');
-  if (rendered.stale) reply.header('x-status-stale-since', rendered.snapshot.taken_at);
-  const match = request.headers['if-none-match'];
-  if (match !== undefined && reply.statusCode === 200 && (match === answer.etag || match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === answer.etag))) {
-    return reply.code(304).send();
-  }
+function send(request: FastifyRequest, reply: FastifyReply, rendered: RenderedStatus, answer: Answer, kind: AnswerKind): FastifyReply {
+  reply.headers(answerHeaders(rendered, answer, kind));
+  if (reply.statusCode === 200 && etagMatches(request.headers['if-none-match'], answer.etag)) return reply.code(304).send();
   reply.type(answer.type);
   const encodings = request.headers['accept-encoding'];
   if (encodings !== undefined && /\bgzip\b/.test(encodings)) {
