@@ -119,6 +119,7 @@ describe('the parts of the catalogs', () => {
   const AREAS: { name: string; entries: string[]; parts: MessagePart[] }[] = [
     { name: "the portal's first page", entries: ['main.tsx', 'app/PortalRoutes.tsx'], parts: ['common'] },
     { name: "a ticket's pages in the portal", entries: ['tickets/NewTicketPage.tsx', 'tickets/TicketPage.tsx'], parts: ['common', 'ticket'] },
+    { name: "the portal's other pages", entries: ['availability/PortalAvailabilityPage.tsx', 'status-subscriptions/StatusSubscriptionPage.tsx'], parts: ['common'] },
     { name: 'the console', entries: ['app/ConsoleRoutes.tsx'], parts: ['common', 'ticket', 'staff'] },
     { name: 'the admin pages', entries: ['app/AdminRoutes.tsx'], parts: ['common', 'staff'] },
   ];

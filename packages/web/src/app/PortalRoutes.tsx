@@ -2,8 +2,6 @@ import { lazy } from 'react';
 import { Route, Switch } from 'wouter';
 import { requireMessages } from '../i18n/start.js';
 import { PORTAL_TICKET } from '../routes.js';
-import { PortalAvailabilityPage } from '../availability/PortalAvailabilityPage.js';
-import { StatusSubscriptionPage } from '../status-subscriptions/StatusSubscriptionPage.js';
 import { TicketListPage } from '../tickets/TicketListPage.js';
 
 // The ticket list is the portal's first page; a ticket and the new ticket form (with the intake,
@@ -13,6 +11,10 @@ const NewTicketPage = lazy(() =>
   Promise.all([import('../tickets/NewTicketPage.js'), requireMessages('ticket')]).then(([module]) => ({ default: module.NewTicketPage })),
 );
 const TicketPage = lazy(() => Promise.all([import('../tickets/TicketPage.js'), requireMessages('ticket')]).then(([module]) => ({ default: module.TicketPage })));
+// The account's availability and the status subscription are visited seldom: their code loads when
+// opened, their texts are in the `common` part.
+const PortalAvailabilityPage = lazy(() => import('../availability/PortalAvailabilityPage.js').then((module) => ({ default: module.PortalAvailabilityPage })));
+const StatusSubscriptionPage = lazy(() => import('../status-subscriptions/StatusSubscriptionPage.js').then((module) => ({ default: module.StatusSubscriptionPage })));
 
 /** The customer portal: the account's tickets, a new ticket, one ticket, the account's availability. */
 export default function PortalRoutes() {
