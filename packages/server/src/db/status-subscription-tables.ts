@@ -1,11 +1,12 @@
 /**
- * The tables of status subscriptions (migration 013): subscribers, the hashes of the links sent to
+ * The tables of status subscriptions (migrations 013 and 015): subscribers, the hashes of the links sent to
  * them, the notices owed to them, and the request bound per client. Beside the desk's other tables so
  * that db/ depends on no feature; status-subscriptions/tables.ts re-exports them.
  */
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { Json, Timestamp } from './schema.js';
 import type { Locale } from '../i18n/locales.js';
+import type { ComponentStatus } from './incident-tables.js';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Touched = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -42,11 +43,19 @@ export interface StatusSubscriptionTokensTable {
   expires_at: Timestamp | null;
 }
 
+/** Notices are about an incident's update, or (migration 015) about a component's status set by hand. */
 export interface StatusNoticesTable {
   id: Generated<string>;
   subscriber_id: string;
-  incident_id: string;
-  update_id: string;
+  /** With update_id: a notice of an incident's update; null on a component's notice. */
+  incident_id: string | null;
+  update_id: string | null;
+  /** With component_update_id, old_status and new_status: a notice of a component's status set by hand; null on an incident's notice. */
+  component_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The change's id, shared by the notices of every subscriber (Statuspage's component_update.id). */
+  component_update_id: ColumnType<string | null, string | null | undefined, string | null>;
+  old_status: ColumnType<ComponentStatus | null, ComponentStatus | null | undefined, ComponentStatus | null>;
+  new_status: ColumnType<ComponentStatus | null, ComponentStatus | null | undefined, ComponentStatus | null>;
   created_at: Timestamp;
   attempts: Generated<number>;
   delivered_at: Timestamp | null;

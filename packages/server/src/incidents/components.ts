@@ -9,6 +9,7 @@ import { isUniqueViolation } from '../db/errors.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { announceStatusChange } from '../db/status-change.js';
+import { queueComponentNotices } from '../status-subscriptions/component-fan-out.js';
 import { componentNotFound, groupNotFound, invalidField, requireStaff } from './errors.js';
 import type { ComponentJson, CreateComponentInput, CreateGroupInput, UpdateComponentInput, UpdateGroupInput } from './schemas.js';
 import { currentStatuses, setSourceStatus } from './spans.js';
@@ -102,7 +103,8 @@ export async function setComponentStatus(db: Db, clock: Clock, actor: Actor, id:
   requireStaff(actor);
   const [component] = await lockComponents(db, actor.providerId, [id]);
   if (!component) throw componentNotFound();
-  await setSourceStatus(db, null, [{ componentId: id, status }], new Date(clock.now()), new Map([[id, component.name]]));
+  const at = new Date(clock.now());
+  for (const c of await setSourceStatus(db, null, [{ componentId: id, status }], at, new Map([[id, component.name]]))) await queueComponentNotices(db, { providerId: actor.providerId, componentId: c.code, oldStatus: c.old_status, newStatus: c.new_status, at });
   await db.updateTable('status_components').set({ updated_at: new Date(clock.now()) }).where('id', '=', id).execute();
   await announceStatusChange(db, actor.providerId);
   return getComponent(db, actor, id);

@@ -11,11 +11,14 @@ import type { Database } from '../db/schema.js';
 import { guardedFetch, type FetchLike, type WebhookGuard } from '../notify/index.js';
 import { scheduleTimer, type LeasedHandler, type Timer, type TimerHandlerRegistry, type TransactionalHandler } from '../timers/index.js';
 import { STATUS_SUBSCRIPTION_TIMER_KINDS } from './kinds.js';
+import type { RenderedMessage } from '../notify/templates/types.js';
+import { componentNoticeEmail, componentNoticeFacts, componentNoticePayload, statusPageUrl } from './component-notice.js';
 import { confirmationEmail, confirmUrl, documentationUrl, incidentUrl, localeOf, noticeEmail, noticePayload, unsubscribeUrl } from './notice-content.js';
 import { noticeFacts } from './notice-data.js';
+import type { StatusSubscriber } from './tables.js';
 import { statusMailer, type StatusMail, type StatusMailer } from './mail-transport.js';
 import { issueToken, webhookNoticeToken } from './tokens.js';
-import { sendSignedNotice } from './webhook-send.js';
+import { COMPONENT_WEBHOOK_EVENT, sendSignedNotice, STATUS_WEBHOOK_EVENT } from './webhook-send.js';
 
 export interface StatusDeliveryOptions {
   clock: Clock;
@@ -93,18 +96,16 @@ function noticeHandler(mailer: StatusMailer, fetchImpl: FetchLike, options: Stat
     async run(timer, context) {
       const db = context.db as Kysely<Database>;
       const { notice_id: noticeId } = timer.payload as { notice_id: string };
-      const facts = await noticeFacts(db, noticeId);
+      const facts = await prepareNotice(db, noticeId, options.publicUrl());
       if (!facts) return;
       const notice = await db.selectFrom('status_notices').select(['delivered_at', 'dead_at', 'webhook_body']).where('id', '=', noticeId).executeTakeFirstOrThrow();
       if (notice.delivered_at !== null || notice.dead_at !== null || facts.subscriber.unsubscribed_at !== null) return;
       const now = options.clock.now();
-      const publicUrl = options.publicUrl();
-      const links = (token: string) => ({ incident: incidentUrl(publicUrl, facts.incident.id), unsubscribe: unsubscribeUrl(publicUrl, token), documentation: documentationUrl(publicUrl) });
       if (facts.subscriber.kind === 'email') {
         if (!(await alreadySent(db, timer.subjectId))) {
           const token = await issueToken(db, facts.subscriber.id, 'unsubscribe', now, null);
-          const to = links(token);
-          const mail = { to: facts.subscriber.email!, key: timer.subjectId, locale: localeOf(facts.subscriber.locale), message: noticeEmail(facts, to), unsubscribeUrl: to.unsubscribe, senderName: facts.provider.name };
+          const to = unsubscribeUrl(options.publicUrl(), token);
+          const mail = { to: facts.subscriber.email!, key: timer.subjectId, locale: localeOf(facts.subscriber.locale), message: facts.email(to), unsubscribeUrl: to, senderName: facts.provider };
           await sendOnce(db, mailer, options.clock, mail, 'status_notice', facts.subscriber.user_id);
         }
         await db.updateTable('status_notices').set((eb) => ({ delivered_at: new Date(options.clock.now()), attempts: eb('attempts', '+', 1) })).where('id', '=', noticeId).execute();
@@ -114,12 +115,12 @@ function noticeHandler(mailer: StatusMailer, fetchImpl: FetchLike, options: Stat
       // kept with a stand-in for the unsubscribe token, which is derived again for each attempt.
       let stored = notice.webhook_body;
       if (stored === null) {
-        await db.updateTable('status_notices').set({ webhook_body: JSON.stringify(noticePayload(facts, links(TOKEN_STAND_IN), now)) }).where('id', '=', noticeId).where('webhook_body', 'is', null).execute();
+        await db.updateTable('status_notices').set({ webhook_body: JSON.stringify(facts.payload(unsubscribeUrl(options.publicUrl(), TOKEN_STAND_IN), now)) }).where('id', '=', noticeId).where('webhook_body', 'is', null).execute();
         stored = (await db.selectFrom('status_notices').select('webhook_body').where('id', '=', noticeId).executeTakeFirstOrThrow()).webhook_body!;
       }
       const body = stored.replace(TOKEN_STAND_IN, await webhookNoticeToken(db, { id: facts.subscriber.id, secret: facts.subscriber.secret! }, noticeId, now));
       const attempt = attemptOf(timer.key);
-      const result = await sendSignedNotice(fetchImpl, { url: facts.subscriber.url!, secret: facts.subscriber.secret! }, { id: noticeId, body, attempt }, { clock: options.clock });
+      const result = await sendSignedNotice(fetchImpl, { url: facts.subscriber.url!, secret: facts.subscriber.secret! }, { id: noticeId, body, attempt, event: facts.event }, { clock: options.clock });
       const at = new Date(options.clock.now());
       await db
         .updateTable('status_notices')
@@ -135,6 +136,42 @@ function noticeHandler(mailer: StatusMailer, fetchImpl: FetchLike, options: Stat
         await scheduleTimer(db, { kind: STATUS_SUBSCRIPTION_TIMER_KINDS.statusNotice, subjectType: 'outbox', subjectId: timer.subjectId, key: `attempt-${attempt + 1}`, dueAt: result.at, payload: timer.payload, now: at.getTime() });
       }
     },
+  };
+}
+
+/** A notice ready to send, of an incident's update or of a component's status set by hand. */
+interface PreparedNotice {
+  subscriber: StatusSubscriber;
+  /** The provider's name, shown as the sender's. */
+  provider: string;
+  event: string;
+  email(unsubscribe: string): RenderedMessage;
+  payload(unsubscribe: string, now: number): Record<string, unknown>;
+}
+
+/** What a notice tells, whichever its kind; null when it (or what it is about) is gone. */
+async function prepareNotice(db: Kysely<Database>, noticeId: string, publicUrl: string): Promise<PreparedNotice | null> {
+  const documentation = documentationUrl(publicUrl);
+  const incident = await noticeFacts(db, noticeId);
+  if (incident) {
+    const links = (unsubscribe: string) => ({ incident: incidentUrl(publicUrl, incident.incident.id), unsubscribe, documentation });
+    return {
+      subscriber: incident.subscriber,
+      provider: incident.provider.name,
+      event: STATUS_WEBHOOK_EVENT,
+      email: (unsubscribe) => noticeEmail(incident, links(unsubscribe)),
+      payload: (unsubscribe, now) => noticePayload(incident, links(unsubscribe), now),
+    };
+  }
+  const component = await componentNoticeFacts(db, noticeId);
+  if (!component) return null;
+  const links = (unsubscribe: string) => ({ status: statusPageUrl(publicUrl), unsubscribe, documentation });
+  return {
+    subscriber: component.subscriber,
+    provider: component.provider.name,
+    event: COMPONENT_WEBHOOK_EVENT,
+    email: (unsubscribe) => componentNoticeEmail(component, links(unsubscribe)),
+    payload: (unsubscribe, now) => componentNoticePayload(component, links(unsubscribe), now),
   };
 }
 

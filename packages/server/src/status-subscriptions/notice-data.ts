@@ -75,10 +75,24 @@ const WORST_OPEN_SPAN = sql<ComponentStatus>`coalesce((
   order by case s.status when 'major_outage' then 4 when 'partial_outage' then 3 when 'under_maintenance' then 2 else 1 end desc limit 1
 ), 'operational')`;
 
-/** The facts of a notice, or null when it (or what it is about) is gone. */
+/** The provider's page indicator now: its components' statuses and its published unresolved incidents. */
+export async function providerIndicator(db: Kysely<Database>, providerId: string): Promise<Indicator> {
+  const allStatuses = await db.selectFrom('status_components as c').select(WORST_OPEN_SPAN.as('status')).where('c.provider_id', '=', providerId).execute();
+  const unresolved = await db
+    .selectFrom('incidents')
+    .select('impact')
+    .where('provider_id', '=', providerId)
+    .where('kind', '=', 'incident')
+    .where('draft', '=', false)
+    .where('resolved_at', 'is', null)
+    .execute();
+  return pageIndicator(allStatuses.map((s) => s.status), unresolved.map((i) => i.impact));
+}
+
+/** The facts of an incident's notice, or null when it (or what it is about) is gone. */
 export async function noticeFacts(db: Kysely<Database>, noticeId: string): Promise<NoticeFacts | null> {
   const notice = await db.selectFrom('status_notices').selectAll().where('id', '=', noticeId).executeTakeFirst();
-  if (!notice) return null;
+  if (!notice || notice.incident_id === null || notice.update_id === null) return null;
   const subscriber = await db.selectFrom('status_subscribers').selectAll().where('id', '=', notice.subscriber_id).executeTakeFirst();
   const incident = await db.selectFrom('incidents').selectAll().where('id', '=', notice.incident_id).executeTakeFirst();
   const update = await db.selectFrom('incident_updates').selectAll().where('id', '=', notice.update_id).executeTakeFirst();
@@ -91,15 +105,6 @@ export async function noticeFacts(db: Kysely<Database>, noticeId: string): Promi
     .where('ic.incident_id', '=', incident.id)
     .orderBy('c.position')
     .orderBy('c.name')
-    .execute();
-  const allStatuses = await db.selectFrom('status_components as c').select(WORST_OPEN_SPAN.as('status')).where('c.provider_id', '=', provider.id).execute();
-  const unresolved = await db
-    .selectFrom('incidents')
-    .select('impact')
-    .where('provider_id', '=', provider.id)
-    .where('kind', '=', 'incident')
-    .where('draft', '=', false)
-    .where('resolved_at', 'is', null)
     .execute();
   const affected = Array.isArray(update.affected_components) ? update.affected_components : [];
   return {
@@ -122,6 +127,6 @@ export async function noticeFacts(db: Kysely<Database>, noticeId: string): Promi
     },
     update: { id: update.id, status: update.status, body: update.body, display_at: update.display_at, created_at: update.created_at, updated_at: update.updated_at, affected_components: affected },
     components: components.map((c) => ({ id: c.id, key: c.key, name: c.name, status: c.status })),
-    page: { indicator: pageIndicator(allStatuses.map((s) => s.status), unresolved.map((i) => i.impact)) },
+    page: { indicator: await providerIndicator(db, provider.id) },
   };
 }

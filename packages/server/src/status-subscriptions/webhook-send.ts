@@ -8,6 +8,8 @@ import type { Clock } from '../clock.js';
 import { checkWebhookEndpoint, MAX_ATTEMPTS, nextAttempt, SIGNATURE_HEADER, signWebhook, USER_AGENT, WebhookDestinationRefused, type FetchLike } from '../notify/index.js';
 
 export const STATUS_WEBHOOK_EVENT = 'status.incident_update';
+/** The event of a notice of a component's status set by hand. */
+export const COMPONENT_WEBHOOK_EVENT = 'status.component_update';
 
 export type SendOutcome =
   | { outcome: 'delivered'; statusCode: number }
@@ -17,7 +19,7 @@ export type SendOutcome =
 export async function sendSignedNotice(
   fetchImpl: FetchLike,
   target: { url: string; secret: string },
-  delivery: { id: string; body: string; attempt: number },
+  delivery: { id: string; body: string; attempt: number; event?: string },
   options: { clock: Clock; timeoutMs?: number },
 ): Promise<SendOutcome> {
   const failed = (statusCode: number | null, error: string, permanent = false): SendOutcome => {
@@ -39,7 +41,7 @@ export async function sendSignedNotice(
         'content-type': 'application/json',
         'user-agent': USER_AGENT,
         [SIGNATURE_HEADER]: signWebhook(target.secret, options.clock.now(), delivery.body),
-        'Hourglass-Event': STATUS_WEBHOOK_EVENT,
+        'Hourglass-Event': delivery.event ?? STATUS_WEBHOOK_EVENT,
         'Hourglass-Delivery': delivery.id,
         'Hourglass-Attempt': String(delivery.attempt),
       },

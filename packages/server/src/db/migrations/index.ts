@@ -13,6 +13,7 @@ import * as status from './011_status.js';
 import * as availability from './012_availability.js';
 import * as statusSubscriptions from './013_status_subscriptions.js';
 import * as incidentRfo from './014_incident_rfo.js';
+import * as componentNotices from './015_component_notices.js';
 
 /** Every migration, in order. One set serves both PGlite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '012_availability': availability,
   '013_status_subscriptions': statusSubscriptions,
   '014_incident_rfo': incidentRfo,
+  '015_component_notices': componentNotices,
 };
