@@ -14,7 +14,7 @@ import { insertStatusFixtures } from './status-page-fixtures.js';
 const TRANSPORT = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
 
 function answerHeaders(headers: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).filter(([name]) => !TRANSPORT.has(name)).map(([name, value]) => [name, String(value)]).sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !TRANSPORT.has(name)).map(([name, value]) => [name, String(value)] as const).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 describe('the status page over HTTP, answered before the routing', () => {
@@ -70,7 +70,7 @@ describe('the status page over HTTP, answered before the routing', () => {
   it('leaves other requests to the app: a query string, HEAD, another method, another path', async () => {
     const withQuery = await fetch(`${base}/api/v2/summary.json?callback=x`);
     expect(withQuery.status).toBe(200);
-    expect((await withQuery.json()).page).toBeDefined();
+    expect(((await withQuery.json()) as { page?: unknown }).page).toBeDefined();
     const head = await fetch(`${base}/api/v2/summary.json`, { method: 'HEAD' });
     expect(head.status).toBe(200);
     const post = await fetch(`${base}/api/v2/summary.json`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
