@@ -1,11 +1,11 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { FieldError } from '../shared/fields.js';
-import { COMPONENT_STATUSES } from './statuses.js';
+import { COMPONENT_STATUSES, type ComponentChoice } from './statuses.js';
 import { componentStatusLabel } from './staff-labels.js';
 import type { ComponentStatus } from './types.js';
 
-/** The components chosen, each with the status it gets. */
-export type ComponentChoice = ReadonlyMap<string, ComponentStatus>;
+/** The choice and its API body live in statuses.ts (pure, tested there). */
+export { choiceBody, type ComponentChoice } from './statuses.js';
 
 interface PickerComponent {
   id: string;
@@ -80,12 +80,4 @@ export function ComponentStatusPicker(props: {
       <FieldError id={`${id}-error`} message={props.error} />
     </fieldset>
   );
-}
-
-/** The choice as the API takes it: `[{id, status}]`, in the order of the components shown. */
-export function choiceBody(components: readonly { id: string }[], value: ComponentChoice): { id: string; status: ComponentStatus }[] {
-  return components.flatMap((c) => {
-    const status = value.get(c.id);
-    return status === undefined ? [] : [{ id: c.id, status }];
-  });
 }

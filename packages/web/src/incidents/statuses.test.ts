@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choiceBody } from './ComponentStatusPicker.js';
-import { defaultComponentStatus, finalStatusOf, isFinished, statusesOf } from './statuses.js';
+import { choiceBody, defaultComponentStatus, finalStatusOf, isFinished, statusesOf } from './statuses.js';
 
 describe('incident and maintenance statuses', () => {
   it('move through their own statuses and end with their own', () => {

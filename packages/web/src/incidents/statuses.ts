@@ -25,3 +25,14 @@ export function defaultComponentStatus(kind: IncidentKind): ComponentStatus {
 export function isFinished(incident: { kind: IncidentKind; status: string; resolved_at: string | null }): boolean {
   return incident.resolved_at !== null || incident.status === finalStatusOf(incident.kind);
 }
+
+/** Components chosen for a change, each with its new status. */
+export type ComponentChoice = ReadonlyMap<string, ComponentStatus>;
+
+/** The choice as the API takes it: `[{id, status}]`, in the order of the components shown. */
+export function choiceBody(components: readonly { id: string }[], value: ComponentChoice): { id: string; status: ComponentStatus }[] {
+  return components.flatMap((c) => {
+    const status = value.get(c.id);
+    return status === undefined ? [] : [{ id: c.id, status }];
+  });
+}
