@@ -106,7 +106,8 @@ describe.each(DATABASE_KINDS)('incidents meet tickets on %s', (kind) => {
     expect(onFirst[0]!.public).toBe(true);
     expect(onFirst[0]!.body).toContain('Update on the incident “Mail Send delays” (identified):');
     expect(onFirst[0]!.body).toContain('A queue is backed up; draining it now.');
-    expect(onFirst[0]!.body).toContain(`/status/incidents/${incident.id}`);
+    // A reply is mailed too: its link is absolute (the public URL, else where the server listens).
+    expect(onFirst[0]!.body).toMatch(new RegExp(`https?://[^/\\s]+/status/incidents/${incident.id}`));
     const onSecond = await comments(customerDe, second.id);
     expect(onSecond[0]!.body).toContain('„Mail Send delays“');
     const ticket = (await get(customerA, `/api/v1/tickets/${first.id}`)).json();

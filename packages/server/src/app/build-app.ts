@@ -103,7 +103,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(ticketIntakeRoutes(deps));
       await api.register(statusSubscriptionApiRoutes(deps));
       await api.register(availabilityRoutes(deps));
-      const incidentDeps = { ...deps, ...(options.security?.publicUrl ? { publicUrl: options.security.publicUrl } : {}) };
+      const incidentDeps = { ...deps, ...(options.security?.publicUrl ? { publicUrl: options.security.publicUrl } : {}), replyLinkBase: () => options.security?.publicUrl ?? listeningUrl(app) };
       await api.register(incidentRoutes(incidentDeps));
       await api.register(incidentTicketRoutes(incidentDeps));
       await api.register(alertmanagerRoutes(deps));
@@ -116,4 +116,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (options.webApp !== false) await installWebApp(app);
   await app.ready();
   return app;
+}
+
+/** Where this server listens, as a URL (before it listens: the configured port on localhost). */
+function listeningUrl(app: FastifyInstance): string {
+  const address = app.server.address();
+  const port = address !== null && typeof address === 'object' ? address.port : Number(process.env.PORT ?? 3000);
+  return `http://localhost:${port}`;
 }

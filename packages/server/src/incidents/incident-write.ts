@@ -24,6 +24,11 @@ type Db = Kysely<Database>;
 export interface IncidentDeps extends AppDeps {
   /** The desk's public URL, for links to an incident's public page; unset: links are site-relative. */
   publicUrl?: string;
+  /**
+   * Where links in replies on tickets (read in emails too, so never site-relative) point: the public
+   * URL, else where this server listens (as notifications do).
+   */
+  replyLinkBase(): string;
 }
 
 const TERMINAL: readonly IncidentStatus[] = ['resolved', 'completed'];
@@ -99,7 +104,7 @@ export async function addIncidentUpdate(deps: IncidentDeps, db: Db, actor: Actor
       db,
       actor,
       linked.map((l) => l.ticket_id),
-      { intro: { id: 'incidents.relay.update', values: { name: incident.name, status: input.status } }, body: input.body, url: incidentPublicUrl(deps.publicUrl, incident.id) },
+      { intro: { id: 'incidents.relay.update', values: { name: incident.name, status: input.status } }, body: input.body, url: incidentPublicUrl(deps.replyLinkBase(), incident.id) },
     );
   }
   return getIncident(db, actor, incident.id, deps.publicUrl);

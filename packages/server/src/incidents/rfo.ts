@@ -139,7 +139,7 @@ async function relayRfo(deps: IncidentDeps, db: Db, actor: Actor, incident: Inci
   const replied = await replyOnTickets(deps, db, actor, fresh, {
     intro: { id: 'incidents.relay.rfo', values: { name: incident.name } },
     body: markdown,
-    url: incidentPublicUrl(deps.publicUrl, incident.id),
+    url: incidentPublicUrl(deps.replyLinkBase(), incident.id),
   });
   for (const ticketId of fresh) {
     const commentId = replied.get(ticketId);
