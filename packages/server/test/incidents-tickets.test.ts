@@ -70,6 +70,22 @@ describe.each(DATABASE_KINDS)('incidents meet tickets on %s', (kind) => {
     await resolve(incident.id);
   });
 
+  it('links a ticket by its number, as agents read it', async () => {
+    const ticket = await openTicket(customerA, 'SMS delayed, by number');
+    const incident = await openIncident('SMS delays by number', [sms]);
+    const linked = await post(agent, `/api/v1/incidents/${incident.id}/tickets`, { ticket_number: ticket.number });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json().items.map((t: { id: string }) => t.id)).toEqual([ticket.id]);
+    const missing = await post(agent, `/api/v1/incidents/${incident.id}/tickets`, { ticket_number: 987_654_321 });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.issues[0].path).toBe('body.ticket_number');
+    const bad = await post(agent, `/api/v1/incidents/${incident.id}/tickets`, { ticket_number: -3 });
+    expect(bad.statusCode).toBe(400);
+    const both = await post(agent, `/api/v1/incidents/${incident.id}/tickets`, { ticket_number: ticket.number, ticket_id: ticket.id });
+    expect(both.statusCode).toBe(400);
+    await resolve(incident.id);
+  });
+
   it('hides draft incidents from customers, on the ticket and in the banner', async () => {
     const ticket = await openTicket(customerA, 'Is SMS down?');
     const draft = await openIncident('Maybe SMS', [sms], { draft: true });

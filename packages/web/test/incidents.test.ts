@@ -154,7 +154,24 @@ describe('incidents in a browser', () => {
     const linked = page.getByRole('region', { name: /Linked tickets/ });
     await poll(() => linked.getByRole('link', { name: new RegExp(`^#${ticket.number} `) }).getAttribute('href')).toBe(`/console/tickets/${ticket.id}`);
     expect(await linked.getByRole('heading').textContent()).toBe('Linked tickets (1)');
-    expect(await linked.textContent()).toContain('open it and use the Incidents panel of its workspace');
+    expect(await linked.textContent()).toContain('also be linked from the Incidents panel of its workspace');
+
+    // Linking by number from the incident's page: refusals at the field, then unlinked and linked again.
+    const byNumber = linked.getByRole('form', { name: 'Link a ticket by its number' });
+    await byNumber.getByLabel('Ticket number').fill('twelve');
+    await byNumber.getByRole('button', { name: 'Link ticket' }).click();
+    await poll(() => byNumber.locator('#link-ticket-number-error').textContent()).toBe('Enter a ticket number, such as 123.');
+    await byNumber.getByLabel('Ticket number').fill('987654321');
+    await byNumber.getByRole('button', { name: 'Link ticket' }).click();
+    await poll(() => byNumber.locator('#link-ticket-number-error').textContent()).not.toBe('');
+    expect(await byNumber.getByLabel('Ticket number').getAttribute('aria-invalid')).toBe('true');
+    await linked.getByRole('button', { name: new RegExp(`#${ticket.number}`) }).click();
+    await poll(() => linked.textContent()).toContain(`Ticket #${ticket.number} is no longer linked.`);
+    await byNumber.getByLabel('Ticket number').fill(`#${ticket.number}`);
+    await byNumber.getByRole('button', { name: 'Link ticket' }).click();
+    await poll(() => linked.textContent()).toContain(`Ticket #${ticket.number} is linked.`);
+    await poll(() => linked.getByRole('link', { name: new RegExp(`^#${ticket.number} `) }).count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
     expect(pageErrors(page)).toEqual([]);
     await context.close();
 

@@ -30,18 +30,23 @@ export async function listLinkedTickets(db: Db, actor: Actor, incidentId: string
   return { items: rows.map((r) => ({ id: r.id, number: r.number, subject: r.subject, status: r.status, account: { id: r.account_id, name: r.account_name } })) };
 }
 
+/** A ticket named by its id or by its number (as agents read it: #123). */
+export type TicketRef = { ticket_id: string } | { ticket_number: number };
+
 /** Links a ticket of the provider to the incident (linking twice changes nothing). */
-export async function linkTicket(db: Db, clock: Clock, actor: Actor, incidentId: string, ticketId: string) {
+export async function linkTicket(db: Db, clock: Clock, actor: Actor, incidentId: string, ref: TicketRef) {
   requireStaff(actor);
   const incident = await findIncident(db, actor.providerId, incidentId);
+  const byId = 'ticket_id' in ref;
   const ticket = await db
     .selectFrom('tickets')
     .innerJoin('accounts', 'accounts.id', 'tickets.account_id')
     .select('tickets.id')
-    .where('tickets.id', '=', ticketId)
+    .$if(byId, (q) => q.where('tickets.id', '=', (ref as { ticket_id: string }).ticket_id))
+    .$if(!byId, (q) => q.where('tickets.number', '=', (ref as { ticket_number: number }).ticket_number))
     .where('accounts.provider_id', '=', actor.providerId)
     .executeTakeFirst();
-  if (!ticket) throw invalidField('body.ticket_id', 'error.notFound.ticket');
+  if (!ticket) throw invalidField(byId ? 'body.ticket_id' : 'body.ticket_number', 'error.notFound.ticket');
   const now = clock.now();
   const inserted = await db
     .insertInto('incident_tickets')

@@ -70,10 +70,22 @@ export const incidentTicketRoutes =
 
     app.post(
       '/incidents/:id/tickets',
-      { schema: { tags, summary: 'Link a ticket to an incident (staff)', params: IdParams, body: z.strictObject({ ticket_id: z.uuid('Must be an id (a UUID).') }), response: { 200: LinkedTicketsSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Link a ticket to an incident (staff)',
+          description: 'Names the ticket by its id (`ticket_id`) or by its number (`ticket_number`, as in #123).',
+          params: IdParams,
+          body: z.union([
+            z.strictObject({ ticket_id: z.uuid('Must be an id (a UUID).') }),
+            z.strictObject({ ticket_number: z.number().int('Must be a whole number.').positive('Must be a ticket number (1 or more).').max(2_147_483_647, 'No ticket has so large a number.') }),
+          ]),
+          response: { 200: LinkedTicketsSchema },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
-        return inTransaction((trx) => linkTicket(trx, deps.clock, actor, request.params.id, request.body.ticket_id));
+        return inTransaction((trx) => linkTicket(trx, deps.clock, actor, request.params.id, request.body));
       },
     );
 

@@ -1134,7 +1134,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Link a ticket to an incident (staff) */
+        /**
+         * Link a ticket to an incident (staff)
+         * @description Names the ticket by its id (`ticket_id`) or by its number (`ticket_number`, as in #123).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1149,6 +1152,8 @@ export interface paths {
                     "application/json": {
                         /** Format: uuid */
                         ticket_id: string;
+                    } | {
+                        ticket_number: number;
                     };
                 };
             };

@@ -1,19 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'wouter';
-import { messageOf } from '../api/client.js';
+import { ApiError, messageOf as messageOf } from '../api/client.js';
 import { DataTable } from '../shared/DataTable.js';
+import { FieldError } from '../shared/fields.js';
 import { Await, Empty } from '../shared/feedback.js';
 import { useWrite } from '../shared/query.js';
 import { statusLabel } from '../tickets/labels.js';
 import { ticketKeys } from '../tickets/queries.js';
-import { unlinkTicket } from './links.js';
+import { linkTicketNumber, unlinkTicket } from './links.js';
 import { consoleTicketPath } from './paths.js';
 import { incidentKeys, incidentTicketsQuery } from './queries.js';
 import type { Incident, LinkedTicket } from './types.js';
 
-/** The tickets linked to an incident (each opens in the workspace), and unlinking one; tickets are linked from their workspace. */
+/** The tickets linked to an incident (each opens in the workspace), linking one by its number, and unlinking one. */
 export function LinkedTickets({ incident }: { incident: Incident }) {
   const intl = useIntl();
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
@@ -21,6 +22,26 @@ export function LinkedTickets({ incident }: { incident: Incident }) {
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const affected = () => [incidentKeys.all, ticketKeys.all];
   const unlink = useWrite((ticket: LinkedTicket) => unlinkTicket(incident.id, ticket.id), affected);
+  const link = useWrite((number: number) => linkTicketNumber(incident.id, number), affected);
+  const [number, setNumber] = useState('');
+  const [numberError, setNumberError] = useState<string | null>(null);
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    const wanted = Number(number.trim().replace(/^#/, ''));
+    if (!/^#?\d+$/.test(number.trim()) || !Number.isSafeInteger(wanted) || wanted < 1) {
+      setNumberError(t('incidents.detail.linkNumberInvalid'));
+      return;
+    }
+    setNumberError(null);
+    try {
+      await link.mutateAsync(wanted);
+      setNumber('');
+      setNotice({ ok: true, text: t('incidents.detail.ticketLinked', { number: wanted }) });
+    } catch (caught) {
+      setNumberError(caught instanceof ApiError && caught.issues.length > 0 ? caught.issues.map((i) => i.message).join(' ') : messageOf(caught));
+    }
+  };
 
   const remove = async (ticket: LinkedTicket) => {
     try {
@@ -66,6 +87,27 @@ export function LinkedTickets({ incident }: { incident: Incident }) {
           )
         }
       </Await>
+      <form className="inline-form" onSubmit={add} noValidate aria-label={t('incidents.detail.linkNumberForm')}>
+        <label htmlFor="link-ticket-number">
+          <FormattedMessage id="incidents.detail.linkNumberLabel" />
+        </label>
+        <input
+          id="link-ticket-number"
+          inputMode="numeric"
+          size={8}
+          value={number}
+          onChange={(e) => {
+            setNumber(e.target.value);
+            setNumberError(null);
+          }}
+          aria-invalid={numberError ? true : undefined}
+          aria-describedby={numberError ? 'link-ticket-number-error' : undefined}
+        />
+        <button type="submit" disabled={link.isPending}>
+          <FormattedMessage id="incidents.detail.linkNumber" />
+        </button>
+        <FieldError id="link-ticket-number-error" message={numberError ?? undefined} />
+      </form>
       <p className="hint">
         <FormattedMessage id="incidents.detail.linkFromWorkspace" />
       </p>
