@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../src/db/migrations/index.js';
 import type { DatabaseHandle } from '../src/db/open.js';
-import { verifyWebhook } from '../src/notify/index.js';
 import { statusProvider } from '../src/status-subscriptions/provider.js';
+import { type ReceivedHook, type SmtpInbox, startSmtpInbox, startWebhookReceiver, type WebhookReceiver } from './support/receivers.js';
 import { DATABASE_KINDS, openTestDatabase } from './support/databases.js';
 import { ADMIN, AGENT, startWorkflowService, type WorkflowService } from './support/workflow.js';
 
@@ -16,55 +13,26 @@ import { ADMIN, AGENT, startWorkflowService, type WorkflowService } from './supp
 // receivers: an SMTP listener gets the emails, an HTTP receiver checks each webhook's signature. The
 // status is set through PUT /api/v1/status/components/{id}/status, which queues the notices.
 
-interface Hook {
-  body: string;
-  verified: boolean;
-  attempt: string | undefined;
-  event: string | undefined;
-}
-
 const PUBLIC = 'https://desk.example.test';
 
 describe.each(DATABASE_KINDS)('notices of a component status set by hand on %s', (kind) => {
   let service: WorkflowService;
-  let smtp: SMTPServer;
-  let receiver: Server;
+  let smtp: SmtpInbox;
+  let receiver: WebhookReceiver;
   let receiverUrl = '';
-  const inbox: ParsedMail[] = [];
-  const hooks: Hook[] = [];
-  let hookSecret = '';
-  let answers: number[] = [];
+  let inbox: ParsedMail[] = [];
+  let hooks: ReceivedHook[] = [];
   let providerId = '';
   let providerName = '';
   const components: Record<string, string> = {};
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['AUTH', 'STARTTLS'],
-      logger: false,
-      onData(stream, _session, callback) {
-        simpleParser(stream).then((parsed) => {
-          inbox.push(parsed);
-          callback();
-        }, callback);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const smtpPort = (smtp.server.address() as AddressInfo).port;
-    service = await startWorkflowService(kind, '2026-11-20T16:00:00Z', { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, webhookAllow: ['127.0.0.1'] });
-    receiver = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (c: Buffer) => chunks.push(c));
-      request.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8');
-        const check = verifyWebhook({ secret: hookSecret, header: request.headers['hourglass-signature'], body, nowMs: service.clock.now() });
-        hooks.push({ body, verified: check.ok, attempt: request.headers['hourglass-attempt'] as string, event: request.headers['hourglass-event'] as string });
-        response.writeHead(check.ok ? (answers.shift() ?? 204) : 401).end();
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/component-hooks`;
+    smtp = await startSmtpInbox();
+    inbox = smtp.messages;
+    service = await startWorkflowService(kind, '2026-11-20T16:00:00Z', { smtpUrl: smtp.url, webhookAllow: ['127.0.0.1'] });
+    receiver = await startWebhookReceiver('/component-hooks', () => service.clock.now());
+    hooks = receiver.hooks;
+    receiverUrl = receiver.url;
     const provider = (await statusProvider(service.db))!;
     providerId = provider.id;
     providerName = provider.name;
@@ -100,12 +68,12 @@ describe.each(DATABASE_KINDS)('notices of a component status set by hand on %s',
       .execute();
     const hook = await service.app.inject({ method: 'POST', url: '/status/subscriptions', payload: { kind: 'webhook', url: receiverUrl, component_ids: [components['h6-voice']] } });
     expect(hook.statusCode, hook.body).toBe(201);
-    hookSecret = hook.json().secret;
+    receiver.secret = hook.json().secret;
   });
   afterAll(async () => {
     await service?.close();
-    await new Promise<void>((resolve) => smtp?.close(() => resolve()));
-    await new Promise<void>((resolve) => receiver?.close(() => resolve()));
+    await smtp?.close();
+    await receiver?.close();
   });
 
   const deliver = () => service.workflow.runDue(service.clock.now());
@@ -168,7 +136,7 @@ describe.each(DATABASE_KINDS)('notices of a component status set by hand on %s',
     expect(new Set((await componentNotices()).map((n) => n.component_update_id)).size).toBe(1);
 
     // Back to operational; the receiver fails once, and the retry sends the same signed bytes.
-    answers = [503];
+    receiver.answers.push(503);
     service.clock.set(service.clock.now() + 60_000);
     await setStatus('h6-voice', 'operational');
     await deliver();

@@ -1,13 +1,10 @@
-import { createServer, type Server } from 'node:http';
 import type { InjectOptions } from 'fastify';
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkflow, type Workflow } from '../src/app/worker.js';
-import { verifyWebhook } from '../src/notify/index.js';
 import { loadShippedCatalog } from '../src/policy/shipped.js';
 import { statusProvider } from '../src/status-subscriptions/provider.js';
+import { type ReceivedHook, type SmtpInbox, startSmtpInbox, startWebhookReceiver, type WebhookReceiver } from './support/receivers.js';
 import { DATABASE_KINDS } from './support/databases.js';
 import { ADMIN, AGENT, RILEY, startWorkflowService, type WorkflowService } from './support/workflow.js';
 
@@ -15,55 +12,26 @@ import { ADMIN, AGENT, RILEY, startWorkflowService, type WorkflowService } from 
 // and the notices (with RFC 8058's one-click headers), an HTTP receiver checks each webhook's
 // signature; incidents are opened and updated through the incidents API, which queues the notices.
 
-interface Hook {
-  body: string;
-  verified: boolean;
-  attempt: string | undefined;
-  event: string | undefined;
-}
-
 const PUBLIC = 'https://desk.example.test';
 const HOUR = 3_600_000;
 
 describe.each(DATABASE_KINDS)('status subscriptions through real SMTP and webhook receivers on %s', (kind) => {
   let service: WorkflowService;
-  let smtp: SMTPServer;
-  let receiver: Server;
+  let smtp: SmtpInbox;
+  let receiver: WebhookReceiver;
   let receiverUrl = '';
-  const inbox: ParsedMail[] = [];
-  const hooks: Hook[] = [];
-  let hookSecret = '';
-  let answers: number[] = [];
+  let inbox: ParsedMail[] = [];
+  let hooks: ReceivedHook[] = [];
   let providerId = '';
   const components: Record<string, string> = {};
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['AUTH', 'STARTTLS'],
-      logger: false,
-      onData(stream, _session, callback) {
-        simpleParser(stream).then((parsed) => {
-          inbox.push(parsed);
-          callback();
-        }, callback);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const smtpPort = (smtp.server.address() as AddressInfo).port;
-    service = await startWorkflowService(kind, '2026-11-20T16:00:00Z', { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, webhookAllow: ['127.0.0.1'] });
-    receiver = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (c: Buffer) => chunks.push(c));
-      request.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8');
-        const check = verifyWebhook({ secret: hookSecret, header: request.headers['hourglass-signature'], body, nowMs: service.clock.now() });
-        hooks.push({ body, verified: check.ok, attempt: request.headers['hourglass-attempt'] as string, event: request.headers['hourglass-event'] as string });
-        response.writeHead(check.ok ? (answers.shift() ?? 204) : 401).end();
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/status-hooks`;
+    smtp = await startSmtpInbox();
+    inbox = smtp.messages;
+    service = await startWorkflowService(kind, '2026-11-20T16:00:00Z', { smtpUrl: smtp.url, webhookAllow: ['127.0.0.1'] });
+    receiver = await startWebhookReceiver('/status-hooks', () => service.clock.now());
+    hooks = receiver.hooks;
+    receiverUrl = receiver.url;
     providerId = (await statusProvider(service.db))!.id;
     for (const [key, name] of [
       ['h4-voice', 'Voice API'],
@@ -76,8 +44,8 @@ describe.each(DATABASE_KINDS)('status subscriptions through real SMTP and webhoo
   });
   afterAll(async () => {
     await service?.close();
-    await new Promise<void>((resolve) => smtp?.close(() => resolve()));
-    await new Promise<void>((resolve) => receiver?.close(() => resolve()));
+    await smtp?.close();
+    await receiver?.close();
   });
 
   /** Lets the worker deliver what is due now. */
@@ -168,7 +136,7 @@ describe.each(DATABASE_KINDS)('status subscriptions through real SMTP and webhoo
     const r = await anonymous({ method: 'POST', url: '/status/subscriptions', payload: { kind: 'webhook', url: receiverUrl, component_ids: [components['h4-mail']] } });
     expect(r.statusCode, r.body).toBe(201);
     const body = r.json();
-    hookSecret = body.secret;
+    receiver.secret = body.secret;
     expect(body).toMatchObject({ kind: 'webhook', url: receiverUrl, component_ids: [components['h4-mail']] });
     expect(body.unsubscribe_url).toMatch(/\/status\/subscriptions\/unsubscribe\?token=hgsub_/);
   });
@@ -234,7 +202,7 @@ describe.each(DATABASE_KINDS)('status subscriptions through real SMTP and webhoo
   });
 
   it('posts a signed webhook in Statuspage’s shape, retries with backoff, and dead-letters a receiver that is gone', async () => {
-    answers = [503];
+    receiver.answers.push(503);
     const incident = await openIncident('Mail delayed', 'h4-mail');
     await deliver();
     expect(hooks).toHaveLength(1);
@@ -255,7 +223,7 @@ describe.each(DATABASE_KINDS)('status subscriptions through real SMTP and webhoo
     expect(payload.incident.incident_updates[0]).toMatchObject({ status: 'investigating', body: 'We are looking into Mail delayed.' });
     expect((await service.db.selectFrom('status_notices').select(['delivered_at', 'attempts']).where('id', '=', notice.id).executeTakeFirstOrThrow()).attempts).toBe(2);
 
-    answers = [410];
+    receiver.answers.push(410);
     const r = await service.request(AGENT, { method: 'POST', url: `/api/v1/incidents/${incident.id}/updates`, payload: { status: 'resolved', body: 'Delivered again.', components: [{ id: components['h4-mail'], status: 'operational' }] } });
     expect(r.statusCode, r.body).toBe(200);
     await deliver();
@@ -334,24 +302,14 @@ describe.each(DATABASE_KINDS)('status subscriptions through real SMTP and webhoo
 
 describe.each(DATABASE_KINDS)('notices sent once by workers sweeping together on %s', (kind) => {
   let service: WorkflowService;
-  let smtp: SMTPServer;
+  let smtp: SmtpInbox;
   let other: Workflow;
-  const inbox: ParsedMail[] = [];
+  let inbox: ParsedMail[] = [];
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['AUTH', 'STARTTLS'],
-      logger: false,
-      onData(stream, _session, callback) {
-        simpleParser(stream).then((parsed) => {
-          inbox.push(parsed);
-          callback();
-        }, callback);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    smtp = await startSmtpInbox();
+    inbox = smtp.messages;
+    const smtpUrl = smtp.url;
     service = await startWorkflowService(kind, '2026-11-20T16:00:00Z', { smtpUrl });
     // A second worker on the same database, as another process would run it.
     other = createWorkflow({
@@ -365,7 +323,7 @@ describe.each(DATABASE_KINDS)('notices sent once by workers sweeping together on
   afterAll(async () => {
     await other?.stop();
     await service?.close();
-    await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+    await smtp?.close();
   });
 
   it('mails each of 40 subscribers exactly once while two workers deliver at the same time', async () => {
