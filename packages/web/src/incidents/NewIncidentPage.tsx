@@ -5,7 +5,7 @@ import { Link, useLocation } from 'wouter';
 import { http, idempotent, ok } from '../api/http.js';
 import { useSession } from '../session/session.js';
 import { Await } from '../shared/feedback.js';
-import { errorsFrom, type FieldErrors, FormActions, TextField } from '../shared/fields.js';
+import { CheckField, errorsFrom, type FieldErrors, FormActions, TextArea, TextField } from '../shared/fields.js';
 import { useActionKey, usePageTitle } from '../shared/hooks.js';
 import { useWrite } from '../shared/query.js';
 import { SelectField } from '../shared/SelectField.js';
@@ -17,7 +17,6 @@ import { INCIDENTS_PATH, incidentPath } from './paths.js';
 import { componentKeys, componentsQuery, incidentKeys } from './queries.js';
 import { impactLabel } from './staff-labels.js';
 import { defaultComponentStatus, INCIDENT_IMPACTS, statusesOf } from './statuses.js';
-import { CheckField, TextArea } from './TextArea.js';
 import type { IncidentKind, StatusComponent } from './types.js';
 import type { NewIncident } from './write-types.js';
 

@@ -4,13 +4,12 @@ import { messageOf } from '../api/client.js';
 import { http, idempotent, ok } from '../api/http.js';
 import { useSession } from '../session/session.js';
 import { ErrorNotice } from '../shared/feedback.js';
-import { errorsFrom, type FieldErrors } from '../shared/fields.js';
+import { errorsFrom, type FieldErrors, TextArea } from '../shared/fields.js';
 import { useActionKey } from '../shared/hooks.js';
 import { useWrite } from '../shared/query.js';
 import { ticketKeys } from '../tickets/queries.js';
 import { formatInstant } from '../time/format.js';
 import { incidentKeys } from './queries.js';
-import { TextArea } from './TextArea.js';
 import type { Incident } from './types.js';
 
 /**

@@ -2,14 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { http, ok } from '../api/http.js';
-import { errorsFrom, type FieldErrors, FormActions } from '../shared/fields.js';
+import { CheckField, errorsFrom, type FieldErrors, FormActions, TextArea } from '../shared/fields.js';
 import { useWrite } from '../shared/query.js';
 import { SelectField } from '../shared/SelectField.js';
 import { choiceBody, type ComponentChoice, ComponentStatusPicker } from './ComponentStatusPicker.js';
 import { incidentStatusLabel } from './labels.js';
 import { componentKeys, componentsQuery, incidentKeys } from './queries.js';
 import { defaultComponentStatus, finalStatusOf, statusesOf } from './statuses.js';
-import { CheckField, TextArea } from './TextArea.js';
 import type { ComponentStatus, Incident } from './types.js';
 import type { NewIncidentUpdate } from './write-types.js';
 

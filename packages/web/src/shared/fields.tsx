@@ -37,21 +37,23 @@ export function FieldError({ id, message }: { id: string; message: string | unde
   );
 }
 
-/** A labelled text input with its hint and its error beneath it. */
-export function TextField(props: {
+interface FieldFrame {
   id: string;
   label: ReactNode;
-  value: string;
-  onChange: (value: string) => void;
   error?: string | undefined;
-  hint?: string;
-  type?: 'text' | 'datetime-local';
-  inputMode?: 'url' | 'text';
-  list?: string;
-  required?: boolean;
-}) {
-  const intl = useIntl();
+  hint?: string | undefined;
+  required?: boolean | undefined;
+}
+
+/** What a control of a field says of itself: its invalid state and what describes it (hint, error). */
+function controlAria(props: FieldFrame) {
   const described = [props.hint ? `${props.id}-hint` : null, props.error ? `${props.id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return { 'aria-invalid': props.error ? true : undefined, 'aria-describedby': described, 'aria-required': props.required || undefined } as const;
+}
+
+/** A field's label (marked when required), hint, control and error beneath it. */
+function Field(props: FieldFrame & { children: ReactNode }) {
+  const intl = useIntl();
   return (
     <div className="field">
       <label htmlFor={props.id}>
@@ -63,18 +65,58 @@ export function TextField(props: {
           {props.hint}
         </p>
       )}
+      {props.children}
+      <FieldError id={`${props.id}-error`} message={props.error} />
+    </div>
+  );
+}
+
+/** A labelled text input with its hint and its error beneath it. */
+export function TextField(
+  props: FieldFrame & {
+    value: string;
+    onChange: (value: string) => void;
+    type?: 'text' | 'datetime-local';
+    inputMode?: 'url' | 'text';
+    list?: string;
+  },
+) {
+  return (
+    <Field {...props}>
       <input
         id={props.id}
         type={props.type ?? 'text'}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={described}
-        aria-required={props.required || undefined}
+        {...controlAria(props)}
         {...(props.list && { list: props.list })}
         {...(props.inputMode && { inputMode: props.inputMode })}
       />
-      <FieldError id={`${props.id}-error`} message={props.error} />
+    </Field>
+  );
+}
+
+/** A labelled textarea with its hint and its error beneath it. */
+export function TextArea(props: FieldFrame & { value: string; onChange: (value: string) => void; rows?: number }) {
+  return (
+    <Field {...props}>
+      <textarea id={props.id} rows={props.rows ?? 5} value={props.value} onChange={(e) => props.onChange(e.target.value)} {...controlAria(props)} />
+    </Field>
+  );
+}
+
+/** A checkbox with its hint. */
+export function CheckField({ id, label, hint, checked, onChange, disabled }: { id: string; label: string; hint?: string; checked: boolean; onChange: (on: boolean) => void; disabled?: boolean }) {
+  return (
+    <div className="field">
+      <label className="check">
+        <input id={id} type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} aria-describedby={hint ? `${id}-hint` : undefined} /> {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
     </div>
   );
 }
