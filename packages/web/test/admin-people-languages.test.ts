@@ -34,7 +34,7 @@ describe("the admin's accounts and agents pages in other languages", () => {
       'kein Team',
       'Jordan Blake, Lena Vogt',
       'Production (Produktion), Staging',
-      'Bearbeiten',
+      'Bearbeiten Erfüllung und Gutschriften',
     ]);
     expect(await accounts.getByRole('columnheader').allTextContents()).toEqual(['Konto', 'Richtlinie', 'Tarif', 'Version', 'Sprachen', 'Team', 'Verantwortliche', 'Projekte', 'Aktionen']);
     await dunmore.getByRole('button', { name: 'Dunmore Savings Bank bearbeiten' }).click();
