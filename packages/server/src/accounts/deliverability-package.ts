@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { anyOf } from '../db/any-of.js';
 
 export const DELIVERABILITY_PACKAGE_ID = 'email_deliverability';
 
@@ -26,6 +27,6 @@ export async function followDeliverabilityFlag(db: Kysely<Database>, accountId: 
   if (current.length === 0) return;
   const ids = current.map((c) => c.id);
   // Held since today only: as if never held. Otherwise held until today, included.
-  await db.deleteFrom('account_packages').where('id', 'in', ids).where('starts_on', '=', today).execute();
-  await db.updateTable('account_packages').set({ ends_on: today }).where('id', 'in', ids).execute();
+  await db.deleteFrom('account_packages').where('id', '=', anyOf(ids, 'uuid')).where('starts_on', '=', today).execute();
+  await db.updateTable('account_packages').set({ ends_on: today }).where('id', '=', anyOf(ids, 'uuid')).execute();
 }

@@ -17,6 +17,7 @@ import { lockComponents } from '../incidents/components.js';
 import { announceStatusChange } from '../db/status-change.js';
 import type { ComponentStatus } from '../incidents/tables.js';
 import { type AlertmanagerPayloadInput, impactOf, readGroup } from './payload.js';
+import { anyOf } from '../db/any-of.js';
 
 type Db = Kysely<Database>;
 
@@ -40,7 +41,7 @@ export async function receiveAlerts(db: Db, now: number, actor: Actor, payload: 
     .forUpdate()
     .executeTakeFirst();
   const keys = [...reading.components.keys()];
-  const ids = keys.length === 0 ? [] : await db.selectFrom('status_components').select('id').where('provider_id', '=', actor.providerId).where('key', 'in', keys).execute();
+  const ids = keys.length === 0 ? [] : await db.selectFrom('status_components').select('id').where('provider_id', '=', actor.providerId).where('key', '=', anyOf(keys, 'text')).execute();
   const known = await lockComponents(db, actor.providerId, ids.map((r) => r.id));
   const byKey = new Map(known.map((c) => [c.key, c]));
   const unknown = [...reading.components.keys()].filter((k) => !byKey.has(k)).sort();
@@ -90,7 +91,7 @@ export async function receiveAlerts(db: Db, now: number, actor: Actor, payload: 
     await updateIncident(db, now, writer, incident, { status: incident.status, body: t('incidents.alert.firing', { summary: reading.summary }), components: changes, notify: false });
   } else {
     // Published: people speak for it; monitoring moves the statuses only.
-    const named = await db.selectFrom('status_components').select(['id', 'name']).where('id', 'in', changes.map((c) => c.id)).execute();
+    const named = await db.selectFrom('status_components').select(['id', 'name']).where('id', '=', anyOf(changes.map((c) => c.id), 'uuid')).execute();
     const names = new Map(named.map((c) => [c.id, c.name]));
     const newComponents = changes.filter((c) => !mine.some((m) => m.component_id === c.id));
     if (newComponents.length > 0) await db.insertInto('incident_components').values(newComponents.map((c) => ({ incident_id: incident.id, component_id: c.id }))).execute();

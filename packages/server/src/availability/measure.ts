@@ -6,7 +6,7 @@
  * span across a month boundary counts in each month for its part in it. A month still in progress
  * is measured up to `now` ("so far"); a month that has not begun is not measured.
  */
-import { MINUTE_MS, statusDurations, type TimedSpan } from '../incidents/status-timeline.js';
+import { DEFAULT_PARTIAL_SHARE, MINUTE_MS, statusDurations, type TimedSpan } from '../incidents/status-timeline.js';
 import { monthBounds, type Month } from './month.js';
 
 export interface MonthMeasure {
@@ -23,8 +23,7 @@ export interface MonthMeasure {
   shareMillionths: number;
 }
 
-/** The default share of partial-outage minutes counted as unavailable (Statuspage's and Instatus's). */
-export const DEFAULT_PARTIAL_SHARE = 0.3;
+export { DEFAULT_PARTIAL_SHARE };
 
 export function measureMonth(spans: readonly TimedSpan[], month: Month, now: number, partialShare: number): MonthMeasure | null {
   const { start, end } = monthBounds(month);

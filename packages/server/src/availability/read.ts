@@ -9,6 +9,7 @@ import type { TimedSpan } from '../incidents/status-timeline.js';
 import type { ComponentRef, CreditRequestRef, Fee } from './attainment.js';
 import { monthDate, type Month } from './month.js';
 import type { HeldPackage } from './terms.js';
+import { anyOf } from '../db/any-of.js';
 
 type Db = Kysely<Database>;
 
@@ -42,7 +43,7 @@ export async function spansOf(db: Db, componentIds: readonly string[], from: num
   const rows = await db
     .selectFrom('status_component_spans')
     .select(['component_id', 'status', 'started_at', 'ended_at'])
-    .where('component_id', 'in', componentIds)
+    .where('component_id', '=', anyOf(componentIds, 'uuid'))
     .where('started_at', '<', new Date(to))
     .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', new Date(from))]))
     .execute();

@@ -8,6 +8,7 @@ import type { Database } from '../db/schema.js';
 import { getVisibleAccount } from '../accounts/service.js';
 import { invalidField } from './errors.js';
 import { currentStatuses } from './spans.js';
+import { anyOf } from '../db/any-of.js';
 
 type Db = Kysely<Database>;
 
@@ -31,7 +32,7 @@ export async function setAccountComponents(db: Db, actor: Actor, accountId: stri
   const account = await getVisibleAccount(db, actor, accountId);
   requireRole(actor, ['admin'], "set an account's components");
   const unique = [...new Set(componentIds)];
-  const found = unique.length === 0 ? [] : await db.selectFrom('status_components').select('id').where('provider_id', '=', actor.providerId).where('id', 'in', unique).execute();
+  const found = unique.length === 0 ? [] : await db.selectFrom('status_components').select('id').where('provider_id', '=', actor.providerId).where('id', '=', anyOf(unique, 'uuid')).execute();
   const known = new Set(found.map((f) => f.id));
   for (const [i, id] of componentIds.entries()) if (!known.has(id)) throw invalidField(`body.component_ids.${i}`, 'incidents.error.notFound.component');
   await db.deleteFrom('account_components').where('account_id', '=', account.id).execute();

@@ -14,6 +14,7 @@ import { componentNotFound, groupNotFound, invalidField, requireStaff } from './
 import type { ComponentJson, CreateComponentInput, CreateGroupInput, UpdateComponentInput, UpdateGroupInput } from './schemas.js';
 import { currentStatuses, setSourceStatus } from './spans.js';
 import type { ComponentStatus, StatusComponent } from './tables.js';
+import { anyOf } from '../db/any-of.js';
 
 type Db = Kysely<Database>;
 
@@ -161,7 +162,7 @@ export async function lockComponents(db: Db, providerId: string, ids: readonly s
     .selectAll()
     .select(startDay)
     .where('provider_id', '=', providerId)
-    .where('id', 'in', [...new Set(ids)])
+    .where('id', '=', anyOf([...new Set(ids)], 'uuid'))
     .orderBy('id')
     .forUpdate()
     .execute();

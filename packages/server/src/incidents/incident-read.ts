@@ -10,6 +10,7 @@ import { incidentNotFound, requireStaff } from './errors.js';
 import { renderRfo } from './rfo-render.js';
 import type { IncidentJson, ListIncidentsFilter } from './schemas.js';
 import type { AffectedComponent, Incident } from './tables.js';
+import { anyOf } from '../db/any-of.js';
 
 type Db = Kysely<Database>;
 
@@ -49,7 +50,7 @@ export async function presentIncidents(db: Db, incidents: readonly Incident[], p
     .selectFrom('incident_components')
     .innerJoin('status_components', 'status_components.id', 'incident_components.component_id')
     .select(['incident_components.incident_id', 'status_components.id', 'status_components.key', 'status_components.name'])
-    .where('incident_components.incident_id', 'in', ids)
+    .where('incident_components.incident_id', '=', anyOf(ids, 'uuid'))
     .orderBy('status_components.position')
     .orderBy('status_components.name')
     .execute();
@@ -58,18 +59,18 @@ export async function presentIncidents(db: Db, incidents: readonly Incident[], p
     .leftJoin('users', 'users.id', 'incident_updates.author_id')
     .selectAll('incident_updates')
     .select(['users.name as author_name'])
-    .where('incident_updates.incident_id', 'in', ids)
+    .where('incident_updates.incident_id', '=', anyOf(ids, 'uuid'))
     .orderBy('incident_updates.display_at', 'desc')
     .orderBy('incident_updates.created_at', 'desc')
     .execute();
   const links = await db
     .selectFrom('incident_tickets')
     .select(['incident_id', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('incident_id', 'in', ids)
+    .where('incident_id', '=', anyOf(ids, 'uuid'))
     .groupBy('incident_id')
     .execute();
   const linked = new Map(links.map((l) => [l.incident_id, Number(l.count)]));
-  const open = await db.selectFrom('status_component_spans').select(['incident_id', 'component_id', 'status']).where('incident_id', 'in', ids).where('ended_at', 'is', null).execute();
+  const open = await db.selectFrom('status_component_spans').select(['incident_id', 'component_id', 'status']).where('incident_id', '=', anyOf(ids, 'uuid')).where('ended_at', 'is', null).execute();
   const spanStatus = new Map(open.map((s) => [`${s.incident_id} ${s.component_id}`, s.status]));
   const results: IncidentJson[] = [];
   for (const incident of incidents) {

@@ -18,6 +18,7 @@ import { replyOnTickets } from './relay.js';
 import type { ComponentChangeInput, CreateIncidentInput, CreateUpdateInput, IncidentJson, UpdateIncidentInput } from './schemas.js';
 import { endIncidentSpans, setSourceStatus, type StatusChange } from './spans.js';
 import { type AffectedComponent, type Incident, INCIDENT_STATUSES, type IncidentKind, type IncidentStatus, MAINTENANCE_STATUSES } from './tables.js';
+import { anyOf } from '../db/any-of.js';
 
 type Db = Kysely<Database>;
 
@@ -248,6 +249,6 @@ async function checkComponents(db: Db, providerId: string, kind: IncidentKind, c
 
 async function namesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('status_components').select(['id', 'name']).where('id', 'in', [...ids]).execute();
+  const rows = await db.selectFrom('status_components').select(['id', 'name']).where('id', '=', anyOf([...ids], 'uuid')).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -10,6 +10,7 @@ import { DEFAULT_LOCALE, matchLocale, type MessageId, type MessageValues, transl
 import type { AppDeps } from '../http/deps.js';
 import { addComment } from '../tickets/comments.js';
 import type { IncidentStatus } from './tables.js';
+import { anyOf } from '../db/any-of.js';
 
 type Db = Kysely<Database>;
 
@@ -35,7 +36,7 @@ export function relayBody(text: RelayText, language: string | null): string {
 export async function replyOnTickets(deps: AppDeps, db: Db, actor: Actor, ticketIds: readonly string[], text: RelayText): Promise<Map<string, string>> {
   const replied = new Map<string, string>();
   if (ticketIds.length === 0) return replied;
-  const tickets = await db.selectFrom('tickets').select(['id', 'language', 'status']).where('id', 'in', [...new Set(ticketIds)]).orderBy('id').execute();
+  const tickets = await db.selectFrom('tickets').select(['id', 'language', 'status']).where('id', '=', anyOf([...new Set(ticketIds)], 'uuid')).orderBy('id').execute();
   for (const ticket of tickets) {
     if (ticket.status === 'closed') continue;
     const comment = await addComment(deps, db, actor, ticket.id, { body: relayBody(text, ticket.language), public: true });

@@ -17,6 +17,7 @@ import type { IncidentDeps } from './incident-write.js';
 import { replyOnTickets, staffActor } from './relay.js';
 import type { IncidentJson } from './schemas.js';
 import type { Incident } from './tables.js';
+import { anyOf } from '../db/any-of.js';
 
 type Db = Kysely<Database>;
 
@@ -148,7 +149,7 @@ async function relayRfo(deps: IncidentDeps, db: Db, actor: Actor, incident: Inci
     else await db.updateTable('incident_rfo_relays').set({ comment_id: commentId }).where('incident_id', '=', incident.id).where('ticket_id', '=', ticketId).execute();
   }
   if (fresh.length > 0) {
-    await db.updateTable('incident_rfo_requests').set({ answered_at: now }).where('incident_id', '=', incident.id).where('ticket_id', 'in', fresh).where('answered_at', 'is', null).execute();
+    await db.updateTable('incident_rfo_requests').set({ answered_at: now }).where('incident_id', '=', incident.id).where('ticket_id', '=', anyOf(fresh, 'uuid')).where('answered_at', 'is', null).execute();
   }
 }
 

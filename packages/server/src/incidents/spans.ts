@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { worstStatus } from './status-timeline.js';
 import type { AffectedComponent, ComponentStatus, SpanStatus } from './tables.js';
+import { anyOf } from '../db/any-of.js';
 
 type Db = Kysely<Database>;
 
@@ -17,7 +18,7 @@ export async function currentStatuses(db: Db, componentIds: readonly string[]): 
   const open = await db
     .selectFrom('status_component_spans')
     .select(['component_id', 'status'])
-    .where('component_id', 'in', [...componentIds])
+    .where('component_id', '=', anyOf(componentIds, 'uuid'))
     .where('ended_at', 'is', null)
     .execute();
   for (const span of open) statuses.set(span.component_id, worstStatus([statuses.get(span.component_id) ?? 'operational', span.status]));
@@ -28,7 +29,7 @@ export async function currentStatuses(db: Db, componentIds: readonly string[]): 
 export async function sourceStatuses(db: Db, incidentId: string | null, componentIds: readonly string[]): Promise<Map<string, ComponentStatus>> {
   const statuses = new Map<string, ComponentStatus>(componentIds.map((id) => [id, 'operational']));
   if (componentIds.length === 0) return statuses;
-  let query = db.selectFrom('status_component_spans').select(['component_id', 'status']).where('component_id', 'in', [...componentIds]).where('ended_at', 'is', null);
+  let query = db.selectFrom('status_component_spans').select(['component_id', 'status']).where('component_id', '=', anyOf(componentIds, 'uuid')).where('ended_at', 'is', null);
   query = incidentId === null ? query.where('incident_id', 'is', null) : query.where('incident_id', '=', incidentId);
   for (const span of await query.execute()) statuses.set(span.component_id, span.status);
   return statuses;

@@ -67,6 +67,9 @@ export function statusDurations(spans: readonly TimedSpan[], from: number, to: n
   return totals;
 }
 
+/** The default share of partial-outage time counted as unavailable (Statuspage's and Instatus's convention). */
+export const DEFAULT_PARTIAL_SHARE = 0.3;
+
 /**
  * Unavailable milliseconds: all of major outage plus `partialShare` of partial outage. Degraded
  * performance and maintenance count as available.

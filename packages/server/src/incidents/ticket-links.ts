@@ -13,6 +13,7 @@ import { invalidField, requireStaff } from './errors.js';
 import { findIncident, incidentPublicUrl } from './incident-read.js';
 import { renderRfo } from './rfo-render.js';
 import { currentStatuses } from './spans.js';
+import { anyOf } from '../db/any-of.js';
 
 type Db = Kysely<Database>;
 
@@ -126,7 +127,7 @@ export async function activeIncidents(db: Db, actor: Actor, product: string | un
     .selectFrom('incident_components')
     .innerJoin('status_components', 'status_components.id', 'incident_components.component_id')
     .select(['incident_components.incident_id', 'status_components.id', 'status_components.key', 'status_components.name'])
-    .where('incident_components.incident_id', 'in', incidents.map((i) => i.id))
+    .where('incident_components.incident_id', '=', anyOf(incidents.map((i) => i.id), 'uuid'))
     .orderBy('status_components.position')
     .orderBy('status_components.name')
     .execute();

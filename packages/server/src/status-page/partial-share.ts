@@ -6,9 +6,10 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
+import { DEFAULT_PARTIAL_SHARE } from '../incidents/status-timeline.js';
 import type { PolicyCatalog } from '../policy/catalog.js';
 
-export const DEFAULT_PARTIAL_SHARE = 0.3;
+export { DEFAULT_PARTIAL_SHARE };
 const REMEMBER_MS = 60_000;
 
 export function partialShareFromPacks(db: Kysely<Database>, registry: PolicyCatalog, clock: Clock): (providerId: string) => Promise<number> {

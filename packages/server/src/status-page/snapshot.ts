@@ -10,6 +10,7 @@ import { type TimedSpan, worstStatus } from '../incidents/status-timeline.js';
 import type { AffectedComponent, ComponentStatus, IncidentImpact, IncidentKind, IncidentStatus, SpanStatus } from '../incidents/tables.js';
 import { renderRfo } from '../incidents/rfo-render.js';
 import { type UptimeDay, uptimeDays, UPTIME_DAYS } from './uptime.js';
+import { anyOf } from '../db/any-of.js';
 
 export const SNAPSHOT_VERSION = 1;
 /** Resolved incidents stay on the page (history) this long. */
@@ -144,8 +145,8 @@ export async function readSnapshot(db: Kysely<Database>, provider: { id: string;
   const [updates, links] = incidentIds.length === 0
     ? [[], []]
     : await Promise.all([
-        db.selectFrom('incident_updates').selectAll().where('incident_id', 'in', incidentIds).orderBy('display_at', 'desc').orderBy('created_at', 'desc').execute(),
-        db.selectFrom('incident_components').select(['incident_id', 'component_id']).where('incident_id', 'in', incidentIds).execute(),
+        db.selectFrom('incident_updates').selectAll().where('incident_id', '=', anyOf(incidentIds, 'uuid')).orderBy('display_at', 'desc').orderBy('created_at', 'desc').execute(),
+        db.selectFrom('incident_components').select(['incident_id', 'component_id']).where('incident_id', '=', anyOf(incidentIds, 'uuid')).execute(),
       ]);
 
   const spansOf = new Map<string, TimedSpan[]>();
