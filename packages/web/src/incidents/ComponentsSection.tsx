@@ -80,14 +80,7 @@ export function ComponentsSection() {
                       <td>{c.products.join(', ') || t('incidents.admin.noProducts')}</td>
                       <td>{componentStatusLabel(c.status, intl)}</td>
                       <td>
-                        <div className="actions">
-                          <button type="button" onClick={() => setEditing({ kind: 'component', id: c.id })} aria-label={t('incidents.admin.editNamed', { name: c.name })}>
-                            <FormattedMessage id="incidents.admin.edit" />
-                          </button>
-                          <button type="button" className="danger" onClick={() => setEditing({ kind: 'deleteComponent', id: c.id })} aria-label={t('incidents.admin.deleteNamed', { name: c.name })}>
-                            <FormattedMessage id="incidents.admin.delete" />
-                          </button>
-                        </div>
+                        <RowActions name={c.name} onEdit={() => setEditing({ kind: 'component', id: c.id })} onDelete={() => setEditing({ kind: 'deleteComponent', id: c.id })} />
                       </td>
                     </tr>
                   ))}
@@ -128,14 +121,7 @@ export function ComponentsSection() {
                       <td>{g.name}</td>
                       <td>{g.description}</td>
                       <td>
-                        <div className="actions">
-                          <button type="button" onClick={() => setEditing({ kind: 'group', id: g.id })} aria-label={t('incidents.admin.editNamed', { name: g.name })}>
-                            <FormattedMessage id="incidents.admin.edit" />
-                          </button>
-                          <button type="button" className="danger" onClick={() => setEditing({ kind: 'deleteGroup', id: g.id })} aria-label={t('incidents.admin.deleteNamed', { name: g.name })}>
-                            <FormattedMessage id="incidents.admin.delete" />
-                          </button>
-                        </div>
+                        <RowActions name={g.name} onEdit={() => setEditing({ kind: 'group', id: g.id })} onDelete={() => setEditing({ kind: 'deleteGroup', id: g.id })} />
                       </td>
                     </tr>
                   ))}
@@ -183,6 +169,21 @@ function ConfirmDelete({ text, onConfirm, onCancel }: { text: string; onConfirm:
           <FormattedMessage id="incidents.admin.deleteConfirmed" />
         </button>
       </div>
+    </div>
+  );
+}
+
+/** Edit and Delete for one row, named for screen readers. */
+function RowActions({ name, onEdit, onDelete }: { name: string; onEdit: () => void; onDelete: () => void }) {
+  const intl = useIntl();
+  return (
+    <div className="actions">
+      <button type="button" onClick={onEdit} aria-label={intl.formatMessage({ id: 'incidents.admin.editNamed' }, { name })}>
+        <FormattedMessage id="incidents.admin.edit" />
+      </button>
+      <button type="button" className="danger" onClick={onDelete} aria-label={intl.formatMessage({ id: 'incidents.admin.deleteNamed' }, { name })}>
+        <FormattedMessage id="incidents.admin.delete" />
+      </button>
     </div>
   );
 }
